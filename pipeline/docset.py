@@ -1,0 +1,72 @@
+"""Document sets: ``data/raw/<doc-id>/<lang>.(pdf|txt)``, one file per official language.
+
+The doc-id is the UN symbol with ``/`` replaced by ``_`` (``UNODC/CCPCJ/EG.4/2020/1`` ->
+``UNODC_CCPCJ_EG.4_2020_1``); an optional ``meta.yaml`` in the folder overrides the symbol when
+the mapping is not reversible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline import LANGS
+from pipeline.errors import InputError
+
+SUFFIXES = (".pdf", ".txt")
+
+
+def doc_id(symbol: str) -> str:
+    return symbol.strip().replace("/", "_")
+
+
+def symbol_of(doc: str) -> str:
+    return doc.replace("_", "/")
+
+
+def check_lang(lang: str, path: object = "--lang") -> str:
+    if lang not in LANGS:
+        raise InputError(path, f"unknown language code {lang!r}; expected one of {', '.join(LANGS)}")
+    return lang
+
+
+@dataclass
+class DocSet:
+    folder: Path
+    doc: str
+    symbol: str
+    files: dict[str, Path]
+    """Language code -> input file."""
+    ignored: list[Path]
+    """Files in the folder that are not ``<lang>.pdf``/``<lang>.txt`` (reported, not read)."""
+
+
+def load_docset(folder: Path) -> DocSet:
+    folder = Path(folder)
+    symbol = symbol_of(folder.name)
+    meta = folder / "meta.yaml"
+    if meta.exists():
+        symbol = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("symbol", symbol)
+    files: dict[str, Path] = {}
+    ignored: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.name in ("meta.yaml", "README.md") or path.name.startswith("."):
+            continue
+        if path.suffix.lower() in SUFFIXES and path.stem in LANGS and path.stem not in files:
+            files[path.stem] = path
+        else:
+            ignored.append(path)
+    return DocSet(folder=folder, doc=folder.name, symbol=symbol, files=files, ignored=ignored)
+
+
+def find_docsets(root: Path) -> list[DocSet]:
+    """Every document set below ``root`` (a raw-data folder, or one document set itself)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise InputError(root, "not a folder")
+    own = load_docset(root)
+    if own.files:
+        return [own]
+    return [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]

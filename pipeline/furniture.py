@@ -1,0 +1,209 @@
+"""Page furniture: what a page prints that is not the document's running text.
+
+Running headers and footers, document symbol lines, page numbers, job numbers and barcodes, the
+masthead (``Distr.``, ``Original:``), and hyperlink lists are removed from the text flow (the
+useful ones are kept as metadata); footnote bodies are split off into their own flow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.records import Line
+from pipeline.text_lines import URL_LINE
+
+SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
+JOB = re.compile(
+    r"^(?:\d{1,3}/\d{1,3}\s+)?(?P<job>(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\s*\([A-Z]\))(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"
+)
+BARCODE = re.compile(r"^\*\d{6,}\*$")
+PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
+DISTR = re.compile(r"^(?:.{0,30}\s)?Distr\.?\s*:?\s*(?P<dist>\S+)", re.IGNORECASE)
+ORIGINAL = re.compile(r"\bOriginal\s*:\s*(?P<orig>\S+)", re.IGNORECASE)
+DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}(?:\s*г\.)?$|^\w+\s+\d{1,2},?\s+\d{4}$")
+SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
+FOOTNOTE_START = re.compile(r"^(\d{1,3})(?=\D)\s*")
+MARGIN_BAND = 0.09
+"""Share of the page height, at top and bottom, where running headers and footers live."""
+
+
+@dataclass
+class Sorted:
+    body: list[Line] = field(default_factory=list)
+    footnotes: list[tuple[str, list[Line]]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    dropped: Counter = field(default_factory=Counter)
+    """Why lines were removed, counted by reason, for the log."""
+
+
+def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float | None = None) -> Sorted:
+    """Split lines into running text, footnotes and furniture (with metadata)."""
+    out = Sorted()
+    symbol = symbol or _guess_symbol(lines)
+    if symbol:
+        out.meta["symbol"] = symbol
+    repeated = _repeated_margin_lines(lines, page_height)
+    geometry = page_height is not None
+    body_size = _body_size(lines)
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        by_page[line.page].append(line)
+    for page in sorted(by_page):
+        page_lines = by_page[page]
+        kept: list[Line] = []
+        previous_reason = ""
+        masthead_end = _masthead_end(page_lines) if page == 1 else 0
+        for index, line in enumerate(page_lines):
+            reason = _furniture_reason(line, index, symbol, geometry and _in_margin(line, page_height), previous_reason)
+            if id(line) in repeated and not reason:
+                reason = "running header/footer"
+            if not reason and index < masthead_end and len(line.text.split()) <= 6:
+                reason = "masthead"
+            if reason:
+                out.dropped[reason] += 1
+                _collect_meta(line, reason, out.meta)
+                previous_reason = reason
+                continue
+            previous_reason = ""
+            kept.append(line)
+        expected = int(out.footnotes[-1][0]) + 1 if out.footnotes else 1
+        body, notes = _split_footnotes(kept, body_size, geometry, expected)
+        out.body.extend(body)
+        _append_footnotes(out.footnotes, notes)
+    return out
+
+
+def _furniture_reason(line: Line, index: int, symbol: str | None, in_margin: bool, previous: str) -> str:
+    text = line.text.replace("\t", " ").strip()
+    if URL_LINE.match(text):
+        return "hyperlink list"
+    if JOB.match(text):
+        return "job number"
+    if BARCODE.match(text):
+        return "barcode"
+    if in_margin and PAGE_NUMBER.match(text):
+        return "page number"
+    if symbol and symbol in text and len(text.replace(symbol, "").split()) <= 3 and not text.endswith((".", ",")):
+        return "symbol line"
+    if line.page == 1 and DISTR.match(text):
+        return "masthead"
+    if line.page == 1 and ORIGINAL.search(text) and len(text.split()) <= 4:
+        return "masthead"
+    if line.page == 1 and previous == "masthead" and DATE_ONLY.match(text):
+        return "masthead date"
+    return ""
+
+
+def _masthead_end(lines: list[Line]) -> int:
+    """Index of the ``Distr.`` line on the first page; the short lines above it (organ name,
+    symbol) are masthead too."""
+    for index, line in enumerate(lines[:12]):
+        if DISTR.match(line.text.replace("\t", " ").strip()):
+            return index
+    return 0
+
+
+def _collect_meta(line: Line, reason: str, meta: dict[str, str]) -> None:
+    text = line.text.replace("\t", " ").strip()
+    if reason == "job number" and (match := JOB.match(text)):
+        meta.setdefault("job", match.group("job"))
+    elif reason == "masthead date":
+        meta.setdefault("date", text)
+    elif reason == "masthead":
+        if match := DISTR.match(text):
+            meta.setdefault("distribution", match.group("dist"))
+        if match := ORIGINAL.search(text):
+            meta.setdefault("original", match.group("orig"))
+
+
+def _guess_symbol(lines: list[Line]) -> str | None:
+    """The document symbol is the symbol printed most often on short lines (headers, masthead)."""
+    counts = Counter(
+        match.group(0)
+        for line in lines
+        if len(line.text.split()) <= 6
+        for match in SYMBOL.finditer(line.text)
+    )
+    if not counts:
+        return None
+    symbol, count = counts.most_common(1)[0]
+    return symbol if count >= 2 else None
+
+
+def _in_margin(line: Line, page_height: float | None) -> bool:
+    if not page_height:
+        return False
+    return line.top < MARGIN_BAND * page_height or line.bottom > (1 - MARGIN_BAND) * page_height
+
+
+def _repeated_margin_lines(lines: list[Line], page_height: float | None) -> set[int]:
+    """Lines whose digit-blind text recurs at the same height in the margin band of at least half
+    the pages (3+): headers stay put, headings that happen to fall near a page edge do not."""
+    if not page_height:
+        return set()
+    pages = {line.page for line in lines}
+    seen: dict[str, set[int]] = defaultdict(set)
+    for line in lines:
+        if _in_margin(line, page_height):
+            seen[_margin_key(line)].add(line.page)
+    common = {key for key, where in seen.items() if len(where) >= max(3, len(pages) / 2)}
+    return {
+        id(line)
+        for line in lines
+        if _in_margin(line, page_height) and _margin_key(line) in common
+    }
+
+
+def _margin_key(line: Line) -> str:
+    return f"{round(line.top / 4)}|{re.sub(r'[0-9]+', '#', line.text)}"
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes = Counter(round(line.size, 1) for line in lines for _ in line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _split_footnotes(
+    lines: list[Line], body_size: float, geometry: bool, expected: int
+) -> tuple[list[Line], list[Line]]:
+    """Footnotes sit below the running text: after a ``____`` rule in text exports, or as the
+    trailing run of smaller-type lines on a PDF page that starts with the next note number
+    (small type that starts with another number is a table or a list, not notes)."""
+    for index, line in enumerate(lines):
+        if SEPARATOR.match(line.text):
+            return lines[:index], lines[index + 1 :]
+    if not geometry or body_size == 0:
+        return lines, []
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < 0.92 * body_size:
+        start -= 1
+    while start < len(lines) and not _starts_note(lines[start], expected):
+        start += 1
+    return lines[:start], lines[start:]
+
+
+def _starts_note(line: Line, expected: int) -> bool:
+    match = FOOTNOTE_START.match(line.text)
+    number = match.group(1) if match else (line.markers[0] if line.markers else "")
+    return number == str(expected)
+
+
+def _append_footnotes(footnotes: list[tuple[str, list[Line]]], lines: list[Line]) -> None:
+    """Group footnote lines into numbered notes; numbers must run in sequence, so a line that
+    merely starts with a year continues the previous note."""
+    for line in lines:
+        match = FOOTNOTE_START.match(line.text)
+        expected = int(footnotes[-1][0]) + 1 if footnotes else None
+        if match and (expected is None or int(match.group(1)) == expected):
+            rest = line.text[match.end() :]
+            footnotes.append((match.group(1), [_with_text(line, rest)]))
+        elif line.markers and (expected is None or line.markers[0] == str(expected)):
+            footnotes.append((line.markers[0], [_with_text(line, line.text)]))
+        elif footnotes:
+            footnotes[-1][1].append(line)
+
+
+def _with_text(line: Line, text: str) -> Line:
+    return Line(**{**line.__dict__, "text": text})

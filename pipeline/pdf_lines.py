@@ -1,0 +1,152 @@
+"""PDF text layer to printed lines (pdfplumber), with the geometry that reflow needs.
+
+Lines are rebuilt from characters rather than taken from pdfplumber's own line grouping because
+real exports break it: some fonts write word spaces as tab glyphs (Russian UDHR, Sans), some move
+digits and punctuation a few points below the baseline (Chinese UDHR, Sans), and footnote
+markers are raised, smaller glyphs that must become references, not text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.bidi import has_arabic, producer_mirrors, visual_to_logical
+from pipeline.errors import InputError
+from pipeline.records import Line
+
+LABEL_TAB = re.compile(r"^(\(?[\w\u0600-\u06FF]{1,4}[.)])\t")
+CELL_GAP = 2.0
+"""A horizontal gap wider than this many character sizes separates table cells."""
+
+
+def read_pdf_lines(path: Path) -> list[Line]:
+    """All printed lines of a PDF in page order; raises InputError for unreadable files."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = [(number, page.chars) for number, page in enumerate(pdf.pages, 1)]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
+        cause = err.args[0] if err.args else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(path, "encrypted PDF, cannot read its text") from err
+        raise InputError(path, f"not a readable PDF ({cause})") from err
+    lines = [line for number, chars in pages for line in _page_lines(number, chars)]
+    if not any(line.text.strip() for line in lines):
+        raise InputError(path, "PDF has no text layer (image-only or empty); run OCR first")
+    mirror = producer_mirrors([line.text for line in lines])
+    for line in lines:
+        if has_arabic(line.text):
+            cells = reversed(line.text.split("\t"))
+            line.text = "\t".join(visual_to_logical(cell, mirror, force=True) for cell in cells)
+        # The tab after a paragraph label ("1.<tab>The sixth ...") is layout, not a table cell.
+        line.text = LABEL_TAB.sub(r"\1 ", line.text)
+    return lines
+
+
+def _page_lines(page: int, chars: list[dict]) -> list[Line]:
+    """Lines of one page, in visual order (right-to-left text is reordered later)."""
+    visible = _attach_marks([c for c in chars if c["text"].strip()])
+    if not visible:
+        return []
+    body_size = Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0]
+    rows: list[list[dict]] = []
+    for char in sorted(visible, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        row = rows[-1] if rows else None
+        if row is not None and abs(char["bottom"] - _row_bottom(row)) <= 0.75 * max(char["size"], body_size * 0.6):
+            row.append(char)
+        else:
+            rows.append([char])
+    return [_make_line(page, row) for row in rows]
+
+
+def _attach_marks(chars: list[dict]) -> list[dict]:
+    """Fold combining marks (Arabic harakat) into the base glyph they are drawn over.
+
+    A mark is a zero-width glyph placed inside its base's box; producers write it before or
+    after its base in the content stream, so only geometry says which base it belongs to.
+    """
+    bases = [c for c in chars if not unicodedata.combining(c["text"][0])]
+    for mark in (c for c in chars if unicodedata.combining(c["text"][0])):
+        base = _nearest_base(bases, mark)
+        if base is not None:
+            base["text"] += mark["text"]
+    return bases
+
+
+def _nearest_base(bases: list[dict], mark: dict) -> dict | None:
+    near = [b for b in bases if abs(b["bottom"] - mark["bottom"]) < b["size"]]
+    if not near:
+        return None
+    inside = [b for b in near if b["x0"] - 0.01 <= mark["x0"] <= b["x1"] + 0.01] or near
+    return min(inside, key=lambda b: abs((b["x0"] + b["x1"]) / 2 - mark["x0"]))
+
+
+def _row_bottom(row: list[dict]) -> float:
+    """The baseline of a row: its most common bottom, so raised markers do not drag it."""
+    return Counter(round(c["bottom"], 1) for c in row).most_common(1)[0][0]
+
+
+def _make_line(page: int, row: list[dict]) -> Line:
+    row.sort(key=lambda c: c["x0"])
+    size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
+    baseline = _row_bottom(row)
+    _mark_marker_runs(row, size, baseline)
+    parts: list[str] = []
+    markers: list[str] = []
+    previous = None
+    skipped = 0.0  # width of markers since the previous glyph: they are not a gap in the text
+    for char in row:
+        if _is_marker(char, size, baseline):
+            if char.get("_marker_cont"):
+                markers[-1] += char["text"]
+            else:
+                markers.append(char["text"])
+            skipped += char["x1"] - char["x0"]
+            char["_marker"] = True
+            continue
+        if previous is not None:
+            gap = char["x0"] - previous["x1"] - skipped
+            if gap > CELL_GAP * size:
+                parts.append("\t")
+            elif gap > 0.2 * size:
+                parts.append(" ")
+        parts.append(char["text"])
+        previous, skipped = char, 0.0
+    text = "".join(parts)
+    body = [c for c in row if not c.get("_marker")] or row
+    return Line(
+        page=page,
+        text=text,
+        x0=min(c["x0"] for c in body),
+        x1=max(c["x1"] for c in body),
+        top=statistics.median(c["top"] for c in body),
+        bottom=baseline,
+        size=size,
+        bold=sum("Bold" in c.get("fontname", "") for c in body) > len(body) / 2,
+        markers=markers,
+    )
+
+
+def _mark_marker_runs(row: list[dict], size: float, baseline: float) -> None:
+    for before, char in zip(row, row[1:]):
+        if _is_marker(before, size, baseline) and _is_marker(char, size, baseline):
+            char["_marker_cont"] = True
+
+
+def _is_marker(char: dict, size: float, baseline: float) -> bool:
+    """A footnote reference: a digit set clearly smaller than the line and raised off its baseline."""
+    return (
+        char["text"].isdigit()
+        and char["size"] < 0.8 * size
+        and char["bottom"] < baseline - 0.15 * size
+    )

@@ -1,0 +1,71 @@
+"""Plain records passed between stages, and their JSON Lines form.
+
+Every stage reads and writes these as JSON Lines so that a person can inspect, diff and hand-edit
+any intermediate file, and so that each stage's core stays a function over plain data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pipeline.atomic import atomic_write_text
+
+KINDS = ("heading", "paragraph", "list_item", "table_row", "footnote")
+
+
+@dataclass
+class Line:
+    """One printed line, in logical reading order, with the geometry reflow decisions need.
+
+    Geometry is in PDF points; text exports have none, so ``x0``/``x1`` there are character
+    columns and ``size`` is 0.
+    """
+
+    page: int
+    text: str
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    markers: list[tuple[int, str]] = field(default_factory=list)
+    """Footnote reference markers found on the line: (character offset in ``text``, number)."""
+
+
+@dataclass
+class Paragraph:
+    doc: str
+    lang: str
+    para_id: str
+    kind: str
+    label: str
+    page: int
+    text: str
+    refs: list[str] = field(default_factory=list)
+    """Footnote numbers referenced from this paragraph (markers removed from ``text``)."""
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    """Write rows atomically: a reader never sees half a file, a crash leaves the old one."""
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{path}:{number}: not a JSON object ({err.msg})") from err
+
+
+def read_paragraphs(path: Path) -> list[Paragraph]:
+    return [Paragraph(**row) for row in read_jsonl(path)]

@@ -1,0 +1,174 @@
+"""Rebuild paragraphs from printed lines: decide for each line break whether it is hard or soft.
+
+The main signal is the one a typesetter leaves: a line is wrapped (soft break) only when the next
+line's first word would not have fitted at its end. Vertical gaps, a change of type, a new label
+(``1.``, ``(a)``) after sentence-final punctuation, an outdent, and table cells also end a
+paragraph. The same rules run on PDF geometry (points) and on text exports (character cells),
+which is why Line carries both kinds of coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.records import Line
+from pipeline.text_lines import display_width
+
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LABEL = re.compile(
+    r"^(?:\d{1,3}\.(?=\s|\t)|\d{1,3}\s*\(?[a-z]\)(?=\s)|\(?[a-z]{1,4}\)(?=\s|\t)|\([ivx]{1,6}\)|"
+    r"\([\u0621-\u064A]{1,2}\)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
+)
+TERMINAL = tuple(".;:!?。；：！？؟؛…")
+
+
+@dataclass
+class Layout:
+    """Per-document measurements the break rules compare against."""
+
+    left: float
+    right: float
+    start_left: bool
+    line_gap: float
+    line_height: float
+    body_size: float
+    spaced: bool = False
+    """Paragraphs are set apart by extra vertical space, so a break without it is a wrap."""
+
+    @classmethod
+    def measure(cls, lines: list[Line]) -> Layout:
+        body_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0] if lines else 0.0
+        body = [line for line in lines if round(line.size, 1) == body_size and "\t" not in line.text] or lines
+        lefts = Counter(round(line.x0) for line in body)
+        rights = Counter(round(line.x1) for line in body)
+        # The start edge is the one most lines share exactly; RTL text set flush right has it on
+        # the right, and badly set RTL text (left-aligned) on the left like LTR.
+        start_left = lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
+        gaps = [
+            b.top - a.bottom
+            for a, b in zip(body, body[1:])
+            if a.page == b.page and b.top > a.top
+        ]
+        line_gap = _usual_smallest(gaps)
+        line_height = statistics.median(line.bottom - line.top for line in body) if body else 1.0
+        wide = sum(1 for gap in gaps if gap - line_gap > 0.45 * line_height)
+        return cls(
+            spaced=bool(gaps) and 0.05 <= wide / len(gaps) <= 0.7,
+            left=_percentile([line.x0 for line in body], 0.05),
+            right=_percentile([line.x1 for line in body], 0.95),
+            start_left=start_left,
+            line_gap=line_gap,
+            line_height=line_height,
+            body_size=body_size,
+        )
+
+
+def _usual_smallest(gaps: list[float]) -> float:
+    """The gap between lines of one paragraph: the smallest gap that is common (10% or more).
+    Not the median: in a document of short paragraphs most gaps are paragraph gaps."""
+    if not gaps:
+        return 0.0
+    counts = Counter(round(gap * 2) / 2 for gap in gaps)
+    common = [gap for gap, n in counts.items() if n >= 0.1 * len(gaps)]
+    return min(common) if common else statistics.median(gaps)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def first_word(text: str) -> str:
+    """What could have been moved up to the previous line: a CJK character, or a word up to and
+    including a hyphen (a compound can wrap after its hyphen)."""
+    text = text.lstrip()
+    if not text:
+        return ""
+    if IDEOGRAPH.match(text):
+        return text[0]
+    if CJK.match(text):  # CJK punctuation sticks to the Latin run after it: （E/CN.15/2018/12，
+        return re.match(r"[^\s\u3400-\u9fff]+", text).group(0)
+    match = re.match(r"[^\s\-–]*[\-–]?", text)
+    return match.group(0) if match and match.group(0) else text[0]
+
+
+def is_full(line: Line, nxt: Line, layout: Layout) -> bool:
+    """Would the next line's first word have fitted at the end of this one? If not, it wrapped."""
+    used = line.x1 - line.x0
+    cells = display_width(line.text) or 1
+    cell_width = used / cells if line.size else 1.0
+    word = first_word(nxt.text)
+    space = 0 if CJK.match(word) or CJK.search(line.text[-1:]) else 1
+    needed = (display_width(word) + space) * cell_width
+    available = (layout.right - line.x0) if layout.start_left else (line.x1 - layout.left)
+    # Text exports measure in cells, where narrow digits and spaces count as much as letters:
+    # allow a few cells of play there; PDF geometry is exact to half a character.
+    slack = 0.5 * cell_width if line.size else 0.05 * (layout.right - layout.left)
+    return used + needed > available - slack
+
+
+def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
+    if "\t" in line.text or "\t" in nxt.text:
+        return True
+    if line.page == nxt.page and nxt.top > line.top:
+        gap = nxt.top - line.bottom
+        if gap - layout.line_gap > 0.45 * layout.line_height:
+            return True
+    if line.size and nxt.size and (abs(line.size - nxt.size) > 0.6 or line.bold != nxt.bold):
+        return True
+    ends = line.text.rstrip().endswith(TERMINAL)
+    if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
+        return True
+    if line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size:
+        return True
+    if layout.spaced and _nearly_full(line, layout):
+        return False  # no extra space before it, and this line ran (almost) to the margin
+    if not ends and _nearly_full(line, layout) and (IDEOGRAPH.search(line.text[-1]) or nxt.text[:1].islower()):
+        return False  # a long line stopping mid-phrase, continued in lower case, was wrapped
+    return not is_full(line, nxt, layout)
+
+
+def _nearly_full(line: Line, layout: Layout) -> bool:
+    available = (layout.right - line.x0) if layout.start_left else (line.x1 - layout.left)
+    return line.x1 - line.x0 >= 0.85 * available
+
+
+def join_lines(lines: list[Line], vocabulary: set[str] | None = None, cjk: bool = False) -> str:
+    """Join wrapped lines: no space in CJK text (except between two Latin words), a space
+    elsewhere, end-of-line hyphens undone unless the document spells the word with its hyphen."""
+    text = ""
+    for line in lines:
+        part = line.text.replace("\t", " ").strip()
+        if not text:
+            text = part
+            continue
+        if text.endswith(("-", "\u00ad")) and part[:1].isalpha() and text[-2:-1].isalpha():
+            head = re.search(r"(\w+)[-\u00ad]$", text)
+            tail = re.match(r"\w+", part)
+            merged = (head.group(1) + tail.group(0)).lower() if head and tail else ""
+            hyphened = (head.group(1) + "-" + tail.group(0)).lower() if head and tail else ""
+            keep = vocabulary is not None and hyphened in vocabulary and merged not in vocabulary
+            text = (text if keep else text[:-1]) + part
+        elif CJK.search(text[-1]) or CJK.match(part) or (cjk and not (text[-1].isalpha() and part[0].isalpha())):
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def reflow(lines: list[Line], layout: Layout | None = None) -> list[list[Line]]:
+    """Group consecutive lines into paragraphs."""
+    if not lines:
+        return []
+    layout = layout or Layout.measure(lines)
+    blocks = [[lines[0]]]
+    for line, nxt in zip(lines, lines[1:]):
+        if is_hard_break(line, nxt, layout):
+            blocks.append([nxt])
+        else:
+            blocks[-1].append(nxt)
+    return blocks

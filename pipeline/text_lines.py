@@ -1,0 +1,83 @@
+"""Text exports of PDFs (one printed line per text line) to Lines with character-cell geometry.
+
+A text export has no coordinates, so a line's x0 is its indentation and x1 its end column, with
+East Asian wide characters counting two cells, as they do on the printed page. Two quirks of the
+exports we meet are undone here: every line followed by an empty line (kept blank lines then mark
+real vertical gaps), and pages that end with the list of the page's hyperlinks, which is where a
+page break is recorded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.records import Line
+
+URL_LINE = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def decode_text(path: Path) -> str:
+    """Read a text file as UTF-8 (BOM allowed) or BOM-marked UTF-16; anything else is an error."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); re-save it as UTF-8"
+        ) from err
+    if "\x00" in text:
+        raise InputError(path, "binary data in a text file (NUL bytes)")
+    return text
+
+
+def read_text_lines(path: Path) -> list[Line]:
+    text = decode_text(path).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "empty file: no text to extract")
+    raw = _undouble(text.split("\n"))
+    lines: list[Line] = []
+    page, row, in_links = 1, 0, False
+    for raw_line in raw:
+        if "\f" in raw_line:
+            page += 1
+            raw_line = raw_line.replace("\f", "")
+        if not raw_line.strip():
+            row += 1
+            continue
+        is_link = URL_LINE.match(raw_line) is not None
+        if in_links and not is_link:
+            page += 1
+        in_links = is_link
+        content = raw_line.rstrip()
+        indent = display_width(content) - display_width(content.lstrip())
+        lines.append(
+            Line(page=page, text=content.strip(), x0=indent, x1=display_width(content), top=row, bottom=row + 1)
+        )
+        row += 1
+    return lines
+
+
+def _undouble(raw: list[str]) -> list[str]:
+    """Drop the empty line that some exporters write after every line, keeping the others."""
+    pairs = sum(1 for a, b in zip(raw, raw[1:]) if a.strip() and b == "")
+    content = sum(1 for line in raw if line.strip())
+    if content == 0 or pairs < 0.9 * content:
+        return raw
+    out, skip = [], False
+    for line in raw:
+        if skip and line == "":
+            skip = False
+            continue
+        out.append(line)
+        skip = line != ""
+    return out
