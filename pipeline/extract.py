@@ -21,7 +21,7 @@ from pipeline.errors import InputError
 from pipeline.furniture import sort_lines
 from pipeline.pdf_lines import read_pdf_lines
 from pipeline.records import Line, Paragraph, write_jsonl
-from pipeline.reflow import CJK, Layout, join_lines, reflow
+from pipeline.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
 from pipeline.structure import classify, is_annex_heading, split_label
 from pipeline.text_lines import display_width, read_text_lines
 
@@ -66,6 +66,7 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     layout = Layout.measure(sorted_lines.body)
     vocabulary = _vocabulary(sorted_lines.body)
     cjk = lang in CJK_LANGS
+    mixed_space = cjk and spaces_latin_in_cjk(sorted_lines.body)
     paragraphs: list[Paragraph] = []
     in_annex = 0
     listing = False  # a list is open: the text before it ended with a colon
@@ -76,7 +77,7 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
             for row in rows:
                 paragraphs.append(_paragraph(doc, lang, len(paragraphs), "table_row", "", row))
             continue
-        text = _fix_rtl_lead(join_lines(block, vocabulary, cjk))
+        text = _fix_rtl_lead(join_lines(block, vocabulary, cjk, mixed_space))
         label, body = split_label(text)
         short = display_width(text) * _cell(block[0]) < 0.75 * width
         previous = paragraphs[-1] if paragraphs else None
@@ -92,7 +93,7 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
             in_annex += 1
     notes = [
         Paragraph(doc, lang, f"{lang}-fn{number}", "footnote", number, note[0].page,
-                  join_lines(note, vocabulary, cjk))
+                  join_lines(note, vocabulary, cjk, mixed_space))
         for number, note in sorted_lines.footnotes
     ]
     if page_height is None:

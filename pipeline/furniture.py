@@ -16,7 +16,7 @@ from pipeline.text_lines import URL_LINE
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
 JOB = re.compile(
-    r"^(?:\d{1,3}/\d{1,3}\s+)?(?P<job>(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\s*\([A-Z]\))(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"
+    r"^(?:\d{1,3}/\d{1,3}\s+)?(?P<job>(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\s*[()][A-Z][()])(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"
 )
 BARCODE = re.compile(r"^\*\d{6,}\*$")
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")

@@ -48,18 +48,18 @@ class Layout:
         # The start edge is the one most lines share exactly; RTL text set flush right has it on
         # the right, and badly set RTL text (left-aligned) on the left like LTR.
         start_left = lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
-        gaps = [
-            b.top - a.bottom
-            for a, b in zip(body, body[1:])
-            if a.page == b.page and b.top > a.top
-        ]
+        pairs = [(a, b) for a, b in zip(body, body[1:]) if a.page == b.page and b.top > a.top]
+        gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
         line_height = statistics.median(line.bottom - line.top for line in body) if body else 1.0
-        wide = sum(1 for gap in gaps if gap - line_gap > 0.45 * line_height)
+        right = _percentile([line.x1 for line in body], 0.95)
+        # Spaced layout: the short lines that end paragraphs are mostly followed by extra space.
+        ends = [b.top - a.bottom for a, b in pairs if a.x1 - a.x0 < 0.8 * (right - a.x0)]
+        wide = sum(1 for gap in ends if gap - line_gap > 0.45 * line_height)
         return cls(
-            spaced=bool(gaps) and 0.05 <= wide / len(gaps) <= 0.7,
+            spaced=len(ends) >= 3 and wide >= 0.6 * len(ends),
             left=_percentile([line.x0 for line in body], 0.05),
-            right=_percentile([line.x1 for line in body], 0.95),
+            right=right,
             start_left=start_left,
             line_gap=line_gap,
             line_height=line_height,
@@ -137,9 +137,12 @@ def _nearly_full(line: Line, layout: Layout) -> bool:
     return line.x1 - line.x0 >= 0.85 * available
 
 
-def join_lines(lines: list[Line], vocabulary: set[str] | None = None, cjk: bool = False) -> str:
-    """Join wrapped lines: no space in CJK text (except between two Latin words), a space
-    elsewhere, end-of-line hyphens undone unless the document spells the word with its hyphen."""
+def join_lines(
+    lines: list[Line], vocabulary: set[str] | None = None, cjk: bool = False, mixed_space: bool = False
+) -> str:
+    """Join wrapped lines: no space in CJK text (except between two Latin words, and between
+    Latin and CJK where the document itself spaces them, ``mixed_space``), a space elsewhere;
+    end-of-line hyphens undone unless the document spells the word with its hyphen."""
     text = ""
     for line in lines:
         part = line.text.replace("\t", " ").strip()
@@ -151,13 +154,30 @@ def join_lines(lines: list[Line], vocabulary: set[str] | None = None, cjk: bool 
             tail = re.match(r"\w+", part)
             merged = (head.group(1) + tail.group(0)).lower() if head and tail else ""
             hyphened = (head.group(1) + "-" + tail.group(0)).lower() if head and tail else ""
-            keep = vocabulary is not None and hyphened in vocabulary and merged not in vocabulary
+            in_url = "/" in text.rsplit(" ", 1)[-1]
+            keep = in_url or (vocabulary is not None and hyphened in vocabulary and merged not in vocabulary)
             text = (text if keep else text[:-1]) + part
+        elif mixed_space and _latin_meets_ideograph(text[-1], part[0]):
+            text += " " + part
         elif CJK.search(text[-1]) or CJK.match(part) or (cjk and not (text[-1].isalpha() and part[0].isalpha())):
             text += part
         else:
             text += " " + part
     return text
+
+
+def _latin_meets_ideograph(left: str, right: str) -> bool:
+    return (left.isascii() and left.isalnum() and bool(IDEOGRAPH.match(right))) or (
+        right.isascii() and right.isalnum() and bool(IDEOGRAPH.match(left))
+    )
+
+
+def spaces_latin_in_cjk(lines: list[Line]) -> bool:
+    """Does this CJK document put a space between Latin or digits and ideographs (2020 年)?"""
+    text = "\n".join(line.text for line in lines)
+    spaced = len(re.findall(r"[A-Za-z0-9] [\u3400-\u9fff]|[\u3400-\u9fff] [A-Za-z0-9]", text))
+    tight = len(re.findall(r"[A-Za-z0-9][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z0-9]", text))
+    return spaced > tight
 
 
 def reflow(lines: list[Line], layout: Layout | None = None) -> list[list[Line]]:

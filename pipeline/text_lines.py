@@ -41,10 +41,14 @@ def decode_text(path: Path) -> str:
 
 
 def read_text_lines(path: Path) -> list[Line]:
-    text = decode_text(path).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(path)
     if not text.strip():
         raise InputError(path, "empty file: no text to extract")
-    raw = _undouble(text.split("\n"))
+    return text_to_lines(text)
+
+
+def text_to_lines(text: str) -> list[Line]:
+    raw = _undouble(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines: list[Line] = []
     page, row, in_links = 1, 0, False
     for raw_line in raw:

@@ -1,0 +1,39 @@
+"""Shared paths and fixtures: the real inputs the tests run on."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BUNDLED = ROOT / "data" / "raw" / "UNODC_CCPCJ_EG.4_2020_1"
+TRANSLATIONS = ROOT / "data" / "translations" / "UNODC_CCPCJ_EG.4_2020_1"
+UDHR = SHARED / "corpus" / "udhr"
+UDHR_CODES = {
+    "en": ("eng", "Latn.ENG"),
+    "fr": ("fra", "Latn.FRA"),
+    "es": ("spa", "Latn.SPA"),
+    "ru": ("rus", "Cyrl.RUS"),
+    "zh": ("cmn_hans", "Hans.CMN"),
+    "ar": ("arb", "Arab.ARB"),
+}
+
+
+def need_shared() -> None:
+    if not SHARED.exists():
+        pytest.skip(f"{SHARED} (the shared test corpus) is not next to the project")
+
+
+def udhr_units(lang: str) -> list[str]:
+    need_shared()
+    code = UDHR_CODES[lang][0]
+    with open(UDHR / "gold" / f"udhr_units.{code}.tsv", encoding="utf-8") as handle:
+        return [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def udhr_pdf(lang: str, font: str) -> Path:
+    need_shared()
+    return UDHR / "pdf" / f"udhr_{UDHR_CODES[lang][1]}_{font}.pdf"
