@@ -36,7 +36,10 @@ def _extract(args: argparse.Namespace) -> int:
     failed = 0
     for docset in tqdm(find_docsets(source), desc="extract", unit="set", disable=None):
         report = extract_docset(docset, Path(args.out or "data/extracted"))
-        failed += sum(1 for r in report["languages"].values() if r["status"] != "ok")
+        for result in report["languages"].values():
+            if result["status"] != "ok":
+                failed += 1
+                print(f"hexalign extract: {result['error']}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -47,6 +50,9 @@ def _fetch(args: argparse.Namespace) -> int:
     if args.base_url:
         sources.url_template = args.base_url.rstrip("/") + "/{lang}/{symbol}"
     results = fetch(args.symbol, Path(args.out), sources, tuple(args.langs))
+    for status in results.values():
+        if status != "ok":
+            print(f"hexalign fetch: {status}", file=sys.stderr)
     return 0 if all(status == "ok" for status in results.values()) else 1
 
 

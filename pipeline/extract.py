@@ -92,8 +92,15 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         if kind == "heading" and (in_annex or is_annex_heading(text)):
             in_annex += 1
     notes = [
-        Paragraph(doc, lang, f"{lang}-fn{number}", "footnote", number, note[0].page,
-                  join_lines(note, vocabulary, cjk, mixed_space))
+        Paragraph(
+            doc,
+            lang,
+            f"{lang}-fn{number}",
+            "footnote",
+            number,
+            note[0].page,
+            join_lines(note, vocabulary, cjk, mixed_space),
+        )
         for number, note in sorted_lines.footnotes
     ]
     if page_height is None:
@@ -104,8 +111,9 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     return Extraction(doc, lang, paragraphs + notes, meta, dict(sorted_lines.dropped))
 
 
-def _paragraph(doc: str, lang: str, index: int, kind: str, label: str, block: list[Line],
-               text: str | None = None) -> Paragraph:
+def _paragraph(
+    doc: str, lang: str, index: int, kind: str, label: str, block: list[Line], text: str | None = None
+) -> Paragraph:
     body = text if text is not None else " ".join(part for line in block for part in line.text.split("\t")).strip()
     return Paragraph(doc, lang, f"{lang}-p{index + 1:04d}", kind, label, block[0].page, re.sub(r"[ \t]+", " ", body))
 
@@ -147,9 +155,7 @@ def _strip_text_markers(paragraphs: list[Paragraph], numbers: list[str]) -> None
     pending = list(numbers)
     for para in paragraphs:
         while pending:
-            pattern = re.compile(
-                rf"(?<=[^\W\d_]|[,;:)\]”’»》」）。，；：、])({pending[0]})(?=\s|$|[^\d\s./\-])"
-            )
+            pattern = re.compile(rf"(?<=[^\W\d_]|[,;:)\]”’»》」）。，；：、])({pending[0]})(?=\s|$|[^\d\s./\-])")
             match = pattern.search(para.text)
             if not match or (match.end() < len(para.text) and not _marker_context(para.text, match)):
                 break
@@ -176,7 +182,6 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
         try:
             result = extract_file(path, lang, docset.doc, docset.symbol)
         except InputError as err:
-            log.error("%s", err)
             if target.exists():
                 target.unlink()  # a stale result must not pass for the current input
             report["languages"][lang] = {"source": str(path), "status": "failed", "error": str(err)}
@@ -185,10 +190,19 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
         kinds: dict[str, int] = {}
         for p in result.paragraphs:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
-        log.info("%s %s: %d paragraphs; removed %s", docset.doc, lang, len(result.paragraphs),
-                 ", ".join(f"{n} {why}" for why, n in sorted(result.dropped.items())) or "nothing")
+        log.info(
+            "%s %s: %d paragraphs; removed %s",
+            docset.doc,
+            lang,
+            len(result.paragraphs),
+            ", ".join(f"{n} {why}" for why, n in sorted(result.dropped.items())) or "nothing",
+        )
         report["languages"][lang] = {
-            "source": str(path), "status": "ok", "paragraphs": kinds, "removed": result.dropped, "meta": result.meta,
+            "source": str(path),
+            "status": "ok",
+            "paragraphs": kinds,
+            "removed": result.dropped,
+            "meta": result.meta,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return report

@@ -49,11 +49,9 @@ def fetch(symbol: str, out_root: Path, sources: Sources, langs: tuple[str, ...] 
                 data = response.read()
         except (urllib.error.URLError, TimeoutError, OSError) as err:
             results[lang] = f"{url}: download failed ({getattr(err, 'reason', err)})"
-            log.error("%s", results[lang])
             continue
         if not data.startswith(b"%PDF"):
             results[lang] = f"{url}: the server did not return a PDF"
-            log.error("%s", results[lang])
             continue
         atomic_write_bytes(folder / f"{lang}.pdf", data)
         results[lang] = "ok"

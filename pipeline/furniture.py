@@ -121,10 +121,7 @@ def _collect_meta(line: Line, reason: str, meta: dict[str, str]) -> None:
 def _guess_symbol(lines: list[Line]) -> str | None:
     """The document symbol is the symbol printed most often on short lines (headers, masthead)."""
     counts = Counter(
-        match.group(0)
-        for line in lines
-        if len(line.text.split()) <= 6
-        for match in SYMBOL.finditer(line.text)
+        match.group(0) for line in lines if len(line.text.split()) <= 6 for match in SYMBOL.finditer(line.text)
     )
     if not counts:
         return None
@@ -149,11 +146,7 @@ def _repeated_margin_lines(lines: list[Line], page_height: float | None) -> set[
         if _in_margin(line, page_height):
             seen[_margin_key(line)].add(line.page)
     common = {key for key, where in seen.items() if len(where) >= max(3, len(pages) / 2)}
-    return {
-        id(line)
-        for line in lines
-        if _in_margin(line, page_height) and _margin_key(line) in common
-    }
+    return {id(line) for line in lines if _in_margin(line, page_height) and _margin_key(line) in common}
 
 
 def _margin_key(line: Line) -> str:

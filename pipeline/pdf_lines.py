@@ -8,6 +8,7 @@ markers are raised, smaller glyphs that must become references, not text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -138,15 +139,11 @@ def _make_line(page: int, row: list[dict]) -> Line:
 
 
 def _mark_marker_runs(row: list[dict], size: float, baseline: float) -> None:
-    for before, char in zip(row, row[1:]):
+    for before, char in itertools.pairwise(row):
         if _is_marker(before, size, baseline) and _is_marker(char, size, baseline):
             char["_marker_cont"] = True
 
 
 def _is_marker(char: dict, size: float, baseline: float) -> bool:
     """A footnote reference: a digit set clearly smaller than the line and raised off its baseline."""
-    return (
-        char["text"].isdigit()
-        and char["size"] < 0.8 * size
-        and char["bottom"] < baseline - 0.15 * size
-    )
+    return char["text"].isdigit() and char["size"] < 0.8 * size and char["bottom"] < baseline - 0.15 * size

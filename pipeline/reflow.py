@@ -9,6 +9,7 @@ which is why Line carries both kinds of coordinates.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -48,7 +49,7 @@ class Layout:
         # The start edge is the one most lines share exactly; RTL text set flush right has it on
         # the right, and badly set RTL text (left-aligned) on the left like LTR.
         start_left = lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
-        pairs = [(a, b) for a, b in zip(body, body[1:]) if a.page == b.page and b.top > a.top]
+        pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
         line_height = statistics.median(line.bottom - line.top for line in body) if body else 1.0
@@ -186,7 +187,7 @@ def reflow(lines: list[Line], layout: Layout | None = None) -> list[list[Line]]:
         return []
     layout = layout or Layout.measure(lines)
     blocks = [[lines[0]]]
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in itertools.pairwise(lines):
         if is_hard_break(line, nxt, layout):
             blocks.append([nxt])
         else:

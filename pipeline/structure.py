@@ -41,7 +41,7 @@ def classify(text: str, label: str, lines: int, short: bool, bold: bool, listing
         return "heading"
     if listing and lines <= 2 and (label or short):
         return "list_item"
-    if lines == 1 and short and label and stripped.endswith(SENTENCE_END + (":", "：")):
+    if lines == 1 and short and label and stripped.endswith((*SENTENCE_END, ":", "：")):
         return "list_item"
     if lines == 1 and (short or bold) and not ends_sentence and not stripped.endswith((",", "،", "，")):
         return "heading"

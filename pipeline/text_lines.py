@@ -10,6 +10,7 @@ page break is recorded.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -73,7 +74,7 @@ def text_to_lines(text: str) -> list[Line]:
 
 def _undouble(raw: list[str]) -> list[str]:
     """Drop the empty line that some exporters write after every line, keeping the others."""
-    pairs = sum(1 for a, b in zip(raw, raw[1:]) if a.strip() and b == "")
+    pairs = sum(1 for a, b in itertools.pairwise(raw) if a.strip() and b == "")
     content = sum(1 for line in raw if line.strip())
     if content == 0 or pairs < 0.9 * content:
         return raw

@@ -100,10 +100,12 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:master-styles>
  <style:master-page style:name="Standard" style:page-layout-name="pm1">
   <style:header><text:p text:style-name="Header">{symbol}</text:p></style:header>
-  <style:footer><text:p text:style-name="Header"><text:page-number text:select-page="current"/>/<text:page-count/>\t\t{job}</text:p></style:footer>
+  <style:footer><text:p text:style-name="Header"><text:page-number text:select-page="current"/>/<text:page-count/>
+   \t\t{job}</text:p></style:footer>
  </style:master-page>
  <style:master-page style:name="First" style:page-layout-name="pm1" style:next-style-name="Standard">
-  <style:footer><text:p text:style-name="Header">{job}</text:p><text:p text:style-name="Header">{barcode}</text:p></style:footer>
+  <style:footer><text:p text:style-name="Header">{job}</text:p>
+   <text:p text:style-name="Header">{barcode}</text:p></style:footer>
  </style:master-page>
 </office:master-styles>
 <office:body><office:text>
@@ -150,8 +152,7 @@ def block_xml(block: dict, footnotes: dict[int, str]) -> str:
 def table_xml(annex: dict) -> str:
     def row(cells: list[str]) -> str:
         tds = "".join(
-            f'<table:table-cell office:value-type="string">{para("PCell", escape(c))}</table:table-cell>'
-            for c in cells
+            f'<table:table-cell office:value-type="string">{para("PCell", escape(c))}</table:table-cell>' for c in cells
         )
         return f"<table:table-row>{tds}</table:table-row>\n"
 
@@ -199,9 +200,18 @@ def render(src_dir: Path, out_dir: Path) -> list[Path]:
             fodt = Path(tmp) / f"{doc['lang']}.fodt"
             fodt.write_text(document_xml(doc), encoding="utf-8")
             subprocess.run(
-                [soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
-                 "--convert-to", "pdf", "--outdir", tmp, str(fodt)],
-                check=True, capture_output=True,
+                [
+                    soffice,
+                    "--headless",
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(fodt),
+                ],
+                check=True,
+                capture_output=True,
             )
             target = out_dir / f"{doc['lang']}.pdf"
             shutil.move(Path(tmp) / f"{doc['lang']}.pdf", target)

@@ -3,6 +3,7 @@ geometry). Published references on a larger set of this kind: rule-based 0.867, 
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from pipeline.reflow import Layout, first_word, is_hard_break, join_lines
@@ -17,7 +18,7 @@ def test_linebreak_accuracy_on_labelled_lines() -> None:
         for row in map(json.loads, handle):
             lines = text_to_lines(row["raw_text"])
             layout = Layout.measure(lines)
-            predicted = [is_hard_break(a, b, layout) for a, b in zip(lines, lines[1:])]
+            predicted = [is_hard_break(a, b, layout) for a, b in itertools.pairwise(lines)]
             assert len(predicted) == len(row["is_hard_linebreak"])
             right += sum(p == g for p, g in zip(predicted, row["is_hard_linebreak"]))
             total += len(predicted)

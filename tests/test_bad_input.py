@@ -1,0 +1,126 @@
+"""Bad input: one clear line naming the file and the problem, a non-zero exit, nothing partial
+written, raw inputs untouched, and the other languages of a set still processed."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+
+from pipeline.cli import main
+from tests.conftest import BUNDLED
+
+
+def run(argv: list[str], capsys) -> tuple[int, str]:
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def make_encrypted(path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(BUNDLED / "en.pdf"))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with open(path, "wb") as handle:
+        writer.write(handle)
+
+
+def make_image_only(path: Path) -> None:
+    Image.new("RGB", (595, 842), "white").save(path, "PDF")
+
+
+BAD = {
+    "corrupt.pdf": lambda p: p.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8),
+    "encrypted.pdf": make_encrypted,
+    "empty.pdf": lambda p: p.write_bytes(b""),
+    "image.pdf": make_image_only,
+    "empty.txt": lambda p: p.write_text("  \n\n", encoding="utf-8"),
+    "latin1.txt": lambda p: p.write_bytes("Déclaration universelle des droits".encode("latin-1")),
+}
+PROBLEM = {
+    "corrupt.pdf": "not a readable PDF",
+    "encrypted.pdf": "encrypted",
+    "empty.pdf": "not a readable PDF",
+    "image.pdf": "no text layer",
+    "empty.txt": "empty file",
+    "latin1.txt": "not UTF-8",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_single_bad_file(tmp_path: Path, capsys, name: str) -> None:
+    path = tmp_path / name
+    BAD[name](path)
+    before = path.read_bytes()
+    out = tmp_path / "out.jsonl"
+    code, err = run(["extract", str(path), "--lang", "en", "--out", str(out)], capsys)
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and PROBLEM[name] in lines[0], err
+    assert not out.exists(), "no partial output"
+    assert path.read_bytes() == before, "raw input untouched"
+
+
+def test_unknown_language(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("Some text.\n", encoding="utf-8")
+    code, err = run(["extract", str(path), "--out", str(tmp_path / "o.jsonl")], capsys)
+    assert code != 0 and "unknown language code 'doc'" in err and str(path) in err
+
+
+def test_one_broken_language_does_not_stop_the_set(tmp_path: Path, capsys) -> None:
+    docset = tmp_path / "raw" / "UNODC_CCPCJ_EG.4_2020_1"
+    docset.mkdir(parents=True)
+    shutil.copy(BUNDLED / "en.pdf", docset / "en.pdf")
+    shutil.copy(BUNDLED / "zh.txt", docset / "zh.txt")
+    BAD["corrupt.pdf"](docset / "fr.pdf")
+    (docset / "notes.docx").write_bytes(b"ignored")
+    before = digest(docset)
+    out = tmp_path / "extracted"
+    # A stale result for the broken language must not survive next to fresh ones.
+    (out / docset.name).mkdir(parents=True)
+    (out / docset.name / "fr.jsonl").write_text('{"stale": true}\n', encoding="utf-8")
+    code, err = run(["extract", str(tmp_path / "raw"), "--out", str(out)], capsys)
+    assert code == 1
+    assert "fr.pdf: not a readable PDF" in err
+    report = json.loads((out / docset.name / "report.json").read_text(encoding="utf-8"))
+    assert report["languages"]["fr"]["status"] == "failed"
+    assert report["languages"]["en"]["status"] == report["languages"]["zh"]["status"] == "ok"
+    assert report["ignored"] == [str(docset / "notes.docx")]
+    assert (out / docset.name / "en.jsonl").stat().st_size > 0
+    assert not (out / docset.name / "fr.jsonl").exists()
+    assert digest(docset) == before
+
+
+def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:
+    from pipeline.records import write_jsonl
+
+    target = tmp_path / "out.jsonl"
+    write_jsonl(target, [{"a": 1}])
+
+    def rows():
+        yield {"a": 2}
+        raise RuntimeError("killed mid-write")
+
+    with pytest.raises(RuntimeError):
+        write_jsonl(target, rows())
+    assert target.read_text(encoding="utf-8") == '{"a": 1}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"], "no temporary file left behind"
+
+
+def test_single_file_cli_writes_paragraph_records(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "paragraphs.jsonl"
+    code, _ = run(["extract", str(BUNDLED / "zh.txt"), "--lang", "zh", "--out", str(out)], capsys)
+    assert code == 0
+    rows = [json.loads(line) for line in io.StringIO(out.read_text(encoding="utf-8"))]
+    assert {"doc", "lang", "para_id", "kind", "label", "page", "text"} <= rows[0].keys()
+    assert rows[0]["doc"] == "UNODC_CCPCJ_EG.4_2020_1" and rows[0]["lang"] == "zh"
+    assert {r["kind"] for r in rows} == {"heading", "paragraph", "list_item", "table_row", "footnote"}

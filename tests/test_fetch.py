@@ -1,0 +1,40 @@
+"""`hexalign fetch` against a local HTTP server that serves fixture PDFs (the real Official
+Document System is unreachable here)."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+from pipeline.cli import main
+from tests.conftest import BUNDLED
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves /<ods-lang>/<symbol> from the bundled PDFs; Chinese (ods code ch) is missing."""
+
+    def translate_path(self, path: str) -> str:
+        parts = path.strip("/").split("/", 1)
+        lang = {"ar": "ar", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}.get(parts[0], "none")
+        return str(BUNDLED / f"{lang}.pdf")
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_fetch_downloads_each_language_and_reports_the_missing_one(tmp_path: Path, capsys) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        code = main(["fetch", "UNODC/CCPCJ/EG.4/2020/1", "--out", str(tmp_path), "--base-url", base])
+    finally:
+        server.shutdown()
+    err = capsys.readouterr().err
+    folder = tmp_path / "UNODC_CCPCJ_EG.4_2020_1"
+    assert code == 1, "one language missing is a failure"
+    assert sorted(p.name for p in folder.iterdir()) == ["ar.pdf", "en.pdf", "es.pdf", "fr.pdf", "ru.pdf"]
+    assert (folder / "fr.pdf").read_bytes() == (BUNDLED / "fr.pdf").read_bytes()
+    assert "/ch/UNODC/CCPCJ/EG.4/2020/1" in err, "the Chinese version is asked for with ODS code ch"
