@@ -56,6 +56,116 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0 if all(status == "ok" for status in results.values()) else 1
 
 
+def _segment(args: argparse.Namespace) -> int:
+    from pipeline.docset import check_lang
+    from pipeline.records import read_jsonl, write_jsonl
+    from pipeline.segment import segment_docset, segment_paragraphs, sentence_rows
+
+    source = Path(args.path)
+    if source.is_file():
+        lang = check_lang(args.lang or source.stem, source)
+        rows = _paragraph_rows(source, lang, read_jsonl)
+        out = Path(args.out) if args.out else source.with_suffix(".sentences.jsonl")
+        write_jsonl(out, sentence_rows(segment_paragraphs(rows, lang, args.config_dir)))
+        return 0
+    if not source.is_dir():
+        raise InputError(source, "no such file or folder")
+    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    for folder in tqdm(sets, desc="segment", unit="set", disable=None):
+        segment_docset(folder, Path(args.out or "data/segmented") / folder.name, args.config_dir)
+    return 0
+
+
+def _paragraph_rows(path: Path, lang: str, read_jsonl) -> list[dict]:
+    """An extract output, or plain text with one paragraph per line."""
+    from pipeline.text_lines import decode_text
+
+    text = decode_text(path)
+    if text.lstrip().startswith("{"):
+        return [r for r in read_jsonl(path) if r.get("kind") != "footnote"]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [
+        {"doc": path.stem, "lang": lang, "para_id": f"{lang}-p{k:04d}", "kind": "paragraph", "label": "", "text": line}
+        for k, line in enumerate(lines, 1)
+    ]
+
+
+def _align(args: argparse.Namespace) -> int:
+    from pipeline.align import align_docset
+    from pipeline.settings import align_params_from, embedder_from, load_params
+
+    params = load_params(Path(args.params))
+    embedder = embedder_from(params)
+    source = Path(args.path)
+    if not source.is_dir():
+        raise InputError(source, "not a folder of extracted document sets")
+    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    root = source if sets != [source] else source.parent
+    summary: dict = {}
+    for folder in tqdm(sets, desc="align", unit="set", disable=None):
+        report = align_docset(
+            folder.name,
+            root,
+            Path(args.segmented) if args.segmented else None,
+            Path(args.out),
+            embedder,
+            align_params_from(params),
+            params.get("pivot", "en"),
+        )
+        for warning in report["warnings"]:
+            print(f"hexalign align: warning: {warning}", file=sys.stderr)
+        summary[folder.name] = {
+            lang: {key: pair[key] for key in ("mean_confidence", "links", "empty_links")}
+            for lang, pair in report["pairs"].items()
+        }
+    log.info("embedded %d texts, %d from cache", embedder.embedded, embedder.cached)
+    if args.metrics:
+        from pipeline.atomic import atomic_write_text
+
+        atomic_write_text(Path(args.metrics), json.dumps({"align": summary}, indent=2) + "\n")
+    return 0
+
+
+def _align_bitext(args: argparse.Namespace) -> int:
+    from pipeline.aligner import align_units
+    from pipeline.atomic import atomic_write_text
+    from pipeline.docset import check_lang
+    from pipeline.evaluate import format_link
+    from pipeline.segment import split_sentences
+    from pipeline.settings import align_params_from, embedder_from, load_params
+    from pipeline.text_lines import decode_text
+
+    def units(path: Path, lang: str) -> list[str]:
+        check_lang(lang, path)
+        lines = [line.strip() for line in decode_text(Path(path)).splitlines()]
+        if args.presplit:
+            return lines
+        return [s for line in lines if line for s, _ in split_sentences(line, lang, args.config_dir)]
+
+    src = units(Path(args.src), args.src_lang)
+    tgt = units(Path(args.tgt), args.tgt_lang)
+    if not src and not tgt:
+        raise InputError(args.src, "both texts are empty")
+    params = load_params(Path(args.params))
+    joiners = tuple("" if lang == "zh" else " " for lang in (args.src_lang, args.tgt_lang))
+    links = align_units(src, tgt, embedder_from(params), align_params_from(params), joiners=joiners)
+    text = "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
+    if args.out:
+        atomic_write_text(Path(args.out), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import parse_links, score
+
+    test = [pair for pair, _ in parse_links(Path(args.test))]
+    gold = [pair for pair, _ in parse_links(Path(args.gold))]
+    print(json.dumps(score(test, gold).as_dict(), indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
@@ -77,6 +187,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
     p.add_argument("--base-url", help="another document server, e.g. a local mirror")
     p.set_defaults(run=_fetch)
+
+    p = verbs.add_parser("segment", help="paragraphs -> sentences and tokens (JSON Lines)")
+    p.add_argument("path", help="an extract output or a plain-text file (one paragraph per line), or data/extracted")
+    p.add_argument("--lang", choices=LANGS, help="language of a single file (default: its file name)")
+    p.add_argument("--out", help="output file, or folder (default data/segmented)")
+    p.set_defaults(run=_segment)
+
+    p = verbs.add_parser("align", help="align every language of each document set against English")
+    p.add_argument("path", nargs="?", default="data/extracted", help="extracted document sets (default data/extracted)")
+    p.add_argument("--segmented", default="data/segmented", help="segment stage output, for sentence links")
+    p.add_argument("--out", default="data/aligned", help="output folder (default data/aligned)")
+    p.add_argument("--params", default="params.yaml", help="embedding model and aligner parameters")
+    p.add_argument("--metrics", help="write per-pair mean confidence and link counts here (JSON)")
+    p.set_defaults(run=_align)
+
+    p = verbs.add_parser("align-bitext", help="align two texts; Vecalign-format links [src]:[tgt]:score")
+    p.add_argument("src")
+    p.add_argument("tgt")
+    p.add_argument("--src-lang", required=True, choices=LANGS)
+    p.add_argument("--tgt-lang", required=True, choices=LANGS)
+    p.add_argument("--presplit", action="store_true", help="one unit per line (else split into sentences)")
+    p.add_argument("--out", help="output file (default: stdout)")
+    p.add_argument("--params", default="params.yaml")
+    p.set_defaults(run=_align_bitext)
+
+    p = verbs.add_parser("eval", help="strict and lax P/R/F1 of a link file against gold")
+    p.add_argument("test")
+    p.add_argument("gold")
+    p.set_defaults(run=_eval)
     return parser
 
 
@@ -90,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as err:
         print(f"hexalign {args.verb}: {err}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+        print(f"hexalign {args.verb}: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 2
 
 

@@ -1,0 +1,213 @@
+"""Align stage: every language of a document set against the English pivot, paragraphs first and
+then sentences inside each aligned paragraph group, and the six-way table built from the pairs.
+
+Outputs under ``<out>/<doc>/``: ``en-<lang>.paragraphs.jsonl`` and ``en-<lang>.sentences.jsonl``
+(one link per line: ids on both sides, type such as ``2-1``, confidence in [0, 1]),
+``sixway.jsonl`` (one row per English paragraph group with the linked paragraphs of every
+language), and ``report.json`` (counts, mean confidence, warnings).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.aligner import AlignParams, Link, align_units
+from pipeline.atomic import atomic_write_text
+from pipeline.embed import Embedder
+from pipeline.langcheck import check_language
+from pipeline.records import read_jsonl, write_jsonl
+
+log = logging.getLogger(__name__)
+JOINERS = {"zh": ""}
+DOUBTFUL = 0.05
+"""Confidence cap for every link of a language whose text failed the language check."""
+
+
+@dataclass
+class Side:
+    lang: str
+    paragraphs: list[dict]
+    sentences: dict[str, list[dict]]
+
+    @property
+    def joiner(self) -> str:
+        return JOINERS.get(self.lang, " ")
+
+
+def load_side(extracted: Path, segmented: Path | None, lang: str) -> Side:
+    rows = [r for r in read_jsonl(extracted) if r["kind"] != "footnote"]
+    sentences: dict[str, list[dict]] = defaultdict(list)
+    if segmented is not None and segmented.exists():
+        for row in read_jsonl(segmented):
+            sentences[row["para_id"]].append(row)
+    return Side(lang, rows, sentences)
+
+
+def align_pair(src: Side, tgt: Side, embedder: Embedder, params: AlignParams) -> tuple[list[Link], list[dict]]:
+    """Paragraph links, and sentence links inside every aligned paragraph group."""
+    links = align_units(
+        [p["text"] for p in src.paragraphs],
+        [p["text"] for p in tgt.paragraphs],
+        embedder,
+        params,
+        [p["label"] for p in src.paragraphs],
+        [p["label"] for p in tgt.paragraphs],
+        (src.joiner, tgt.joiner),
+    )
+    sentence_links: list[dict] = []
+    sentence_params = AlignParams(**{**params.__dict__, "coarse_band": 10, "band": 4})
+    for group, link in enumerate(links):
+        if not (link.src and link.tgt):
+            continue
+        s_sents = [s for i in link.src for s in src.sentences.get(src.paragraphs[i]["para_id"], [])]
+        t_sents = [s for j in link.tgt for s in tgt.sentences.get(tgt.paragraphs[j]["para_id"], [])]
+        if not s_sents or not t_sents:
+            continue
+        if len(s_sents) == 1 and len(t_sents) == 1:
+            inner = [Link((0,), (0,), link.score, link.confidence)]
+        else:
+            inner = align_units(
+                [s["text"] for s in s_sents],
+                [s["text"] for s in t_sents],
+                embedder,
+                sentence_params,
+                joiners=(src.joiner, tgt.joiner),
+            )
+        for sl in inner:
+            sentence_links.append(
+                {
+                    "group": group,
+                    "src_ids": [s_sents[k]["sent_id"] for k in sl.src],
+                    "tgt_ids": [t_sents[k]["sent_id"] for k in sl.tgt],
+                    "type": sl.kind,
+                    "confidence": round(sl.confidence, 4),
+                }
+            )
+    return links, sentence_links
+
+
+def link_rows(links: list[Link], src: Side, tgt: Side, cap: float = 1.0) -> list[dict]:
+    return [
+        {
+            "src_ids": [src.paragraphs[i]["para_id"] for i in link.src],
+            "tgt_ids": [tgt.paragraphs[j]["para_id"] for j in link.tgt],
+            "type": link.kind,
+            "confidence": round(min(link.confidence, cap), 4),
+            "score": round(link.score, 4),
+        }
+        for link in links
+    ]
+
+
+def sixway(pivot: Side, pairs: dict[str, tuple[Side, list[dict]]]) -> list[dict]:
+    """One row per group of English paragraphs that some language links together; paragraphs
+    with no English counterpart get rows of their own right after the row they follow."""
+    index = {p["para_id"]: k for k, p in enumerate(pivot.paragraphs)}
+    parent = list(range(len(pivot.paragraphs)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for _, rows in pairs.values():
+        for row in rows:
+            ks = [index[i] for i in row["src_ids"]]
+            for k in ks[1:]:
+                parent[find(k)] = find(ks[0])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(pivot.paragraphs)):
+        groups[find(k)].append(k)
+    order = sorted(groups.values(), key=lambda ks: ks[0])
+    slot = {k: n for n, ks in enumerate(order) for k in ks}
+    table: dict[tuple[int, int], dict] = {}
+    for n, ks in enumerate(order):
+        table[(n, 0)] = {"en": [pivot.paragraphs[k]["para_id"] for k in ks], "links": {}}
+    for lang, (side, rows) in pairs.items():
+        texts = {p["para_id"]: p["text"] for p in side.paragraphs}
+        last = -1
+        for row in rows:
+            if row["src_ids"]:
+                last = slot[index[row["src_ids"][0]]]
+                key = (last, 0)
+            else:
+                key = (last, 1)
+                table.setdefault(key, {"en": [], "links": {}})
+            entry = table[key]["links"].setdefault(lang, {"ids": [], "texts": [], "confidence": 1.0, "types": []})
+            entry["ids"] += row["tgt_ids"]
+            entry["texts"] += [texts[i] for i in row["tgt_ids"]]
+            entry["confidence"] = min(entry["confidence"], row["confidence"])
+            entry["types"].append(row["type"])
+    pivot_texts = {p["para_id"]: p["text"] for p in pivot.paragraphs}
+    out = []
+    for number, key in enumerate(sorted(table), 1):
+        row = table[key]
+        record = {"row": number, "en_ids": row["en"], "en": " ".join(pivot_texts[i] for i in row["en"])}
+        for lang, entry in sorted(row["links"].items()):
+            record[f"{lang}_ids"] = entry["ids"]
+            record[lang] = JOINERS.get(lang, " ").join(entry["texts"])
+            record[f"{lang}_confidence"] = round(entry["confidence"], 4)
+            record[f"{lang}_type"] = ",".join(entry["types"])
+        out.append(record)
+    return out
+
+
+def align_docset(
+    doc: str,
+    extracted_root: Path,
+    segmented_root: Path | None,
+    out_root: Path,
+    embedder: Embedder,
+    params: AlignParams,
+    pivot: str = "en",
+) -> dict:
+    folder = Path(extracted_root) / doc
+    out_dir = Path(out_root) / doc
+    report: dict = {"doc": doc, "pivot": pivot, "pairs": {}, "warnings": []}
+    if not (folder / f"{pivot}.jsonl").exists():
+        raise FileNotFoundError(f"{folder / (pivot + '.jsonl')}: no {pivot} text to align against")
+
+    def side(lang: str) -> Side:
+        seg = Path(segmented_root) / doc / f"{lang}.jsonl" if segmented_root else None
+        return load_side(folder / f"{lang}.jsonl", seg, lang)
+
+    pivot_side = side(pivot)
+    pairs: dict[str, tuple[Side, list[dict]]] = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        lang = path.stem
+        if lang == pivot:
+            continue
+        tgt = side(lang)
+        warnings = []
+        if not tgt.paragraphs:
+            warnings.append(f"{doc} {lang}: no paragraphs; every English paragraph left without counterpart")
+        problem = check_language([p["text"] for p in tgt.paragraphs], lang)
+        if problem:
+            warnings.append(f"{doc} {lang}: {problem}; links marked doubtful")
+        links, sentence_links = align_pair(pivot_side, tgt, embedder, params)
+        rows = link_rows(links, pivot_side, tgt, DOUBTFUL if problem else 1.0)
+        empty = sum(1 for r in rows if not (r["src_ids"] and r["tgt_ids"]))
+        if rows and empty / len(rows) > 0.3:
+            warnings.append(f"{doc} {lang}: {empty} of {len(rows)} links have no counterpart (missing part?)")
+        for warning in warnings:
+            log.warning("%s", warning)
+        write_jsonl(out_dir / f"{pivot}-{lang}.paragraphs.jsonl", rows)
+        write_jsonl(out_dir / f"{pivot}-{lang}.sentences.jsonl", sentence_links)
+        pairs[lang] = (tgt, rows)
+        confidences = [r["confidence"] for r in rows]
+        report["pairs"][lang] = {
+            "links": len(rows),
+            "empty_links": empty,
+            "types": {t: sum(1 for r in rows if r["type"] == t) for t in sorted({r["type"] for r in rows})},
+            "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else 0.0,
+            "sentence_links": len(sentence_links),
+        }
+        report["warnings"] += warnings
+    write_jsonl(out_dir / "sixway.jsonl", sixway(pivot_side, pairs))
+    atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return report

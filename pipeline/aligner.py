@@ -1,0 +1,160 @@
+"""Align two sequences of units (paragraphs or sentences): the scorer and the two-pass search.
+
+Link score = margin-normalised embedding similarity of the two blocks + anchor agreement +
+length-ratio prior - a small price for bigger link types; a unit left without counterpart scores
+``skip``. Pass 1 finds a coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link
+types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
+Confidence is the link's posterior probability under all paths (forward-backward), so a link that
+good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
+relates to correctness).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipeline import dp
+from pipeline.embed import Embedder
+from pipeline.overlap import Blocks, build_blocks, finish_anchors, set_background
+
+TYPES = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1), (1, 0)]
+
+
+@dataclass
+class AlignParams:
+    types: list[tuple[int, int]] = field(default_factory=lambda: list(TYPES))
+    skip: float = -0.12
+    anchor_weight: float = 0.25
+    length_weight: float = 0.06
+    size_penalty: float = 0.03
+    """Price per unit beyond the first on each side of a link: 2-1 pays one, 2-2 pays two."""
+    dangling_penalty: float = 0.1
+    """Price for a merged block (2+ units) whose last unit ends mid-sentence (comma, colon)."""
+    band: int = 6
+    coarse_band: int = 40
+    temperature: float = 0.05
+    """Confidence is the link's posterior probability over all paths in the band, with paths
+    weighted by exp(score / temperature); scripts/bench_align.py checks its calibration."""
+
+    @classmethod
+    def from_dict(cls, values: dict) -> AlignParams:
+        values = dict(values)
+        if "types" in values:
+            values["types"] = [
+                tuple(int(x) for x in t.split("-")) if isinstance(t, str) else tuple(t) for t in values["types"]
+            ]
+        return cls(**values)
+
+
+@dataclass
+class Link:
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+    confidence: float
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+
+class Scorer:
+    def __init__(self, src: Blocks, tgt: Blocks, params: AlignParams, use_labels: bool) -> None:
+        self.src, self.tgt, self.params = src, tgt, params
+        self.use_labels = use_labels
+        total_src = max(src.lengths[1].sum(), 1.0)
+        self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
+
+    def evidence(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        """Similarity and anchors only: what the confidence is computed from."""
+        sim = self.tgt.vectors[b][js] @ self.src.vectors[a][i]
+        margin = sim - 0.5 * (self.src.background[a][i] + self.tgt.background[b][js])
+        anchor_term = np.zeros(js.size)
+        n_src = self.src.anchor_counts[a][i]
+        if n_src:
+            n_tgt = self.tgt.anchor_counts[b][js]
+            shared = (self.tgt.anchors[b][js] @ self.src.anchors[a][i].T).toarray().ravel()
+            both = n_tgt > 0  # no anchors on one side is no evidence either way
+            anchor_term[both] = 2 * shared[both] / (n_src + n_tgt[both]) - 0.5
+        return margin + self.params.anchor_weight * anchor_term
+
+    def use_band(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        """Score whole band rows once and serve the search and both posterior passes from them."""
+        self.lo, self.hi, self.rows = lo, hi, {}
+
+    def __call__(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        if a == 0 or b == 0:
+            return np.full(js.size, self.params.skip)
+        band = getattr(self, "rows", None)
+        if band is None or js.size == 0 or js[0] < self.lo[i] or js[-1] > self.hi[i]:
+            return self.compute(i, a, b, js)
+        key = (i, a, b)
+        if key not in band:
+            band[key] = self.compute(i, a, b, np.arange(max(b, self.lo[i]), self.hi[i] + 1))
+        start = max(b, self.lo[i])
+        out = np.full(js.size, -1e9)
+        ok = js >= start
+        out[ok] = band[key][js[ok] - start]
+        return out
+
+    def compute(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        ls = self.src.lengths[a][i]
+        lt = self.tgt.lengths[b][js]
+        length = -np.abs(np.log((lt + 20.0) / ((ls + 20.0) * self.ratio)))
+        size = self.params.size_penalty * ((a - 1) + (b - 1))
+        dangling = self.params.dangling_penalty * ((a > 1 and self.src.dangling[i]) + (b > 1) * self.tgt.dangling[js])
+        return self.evidence(i, a, b, js) + self.params.length_weight * length - size - dangling
+
+
+def align_units(
+    src: list[str],
+    tgt: list[str],
+    embedder: Embedder,
+    params: AlignParams | None = None,
+    src_labels: list[str] | None = None,
+    tgt_labels: list[str] | None = None,
+    joiners: tuple[str, str] = (" ", " "),
+) -> list[Link]:
+    """Align two unit sequences; every unit of either side appears in exactly one link."""
+    params = params or AlignParams()
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Link((i,), (), params.skip, 1.0) for i in range(n)] + [
+            Link((), (j,), params.skip, 1.0) for j in range(m)
+        ]
+    use_labels = bool(src_labels and tgt_labels and any(src_labels) and any(tgt_labels))
+    max_size = max(max(a, b) for a, b in params.types)
+    vocabulary: dict[str, int] = {}
+    src_blocks = build_blocks(
+        src, (src_labels if use_labels else None) or [""] * n, max_size, embedder, joiners[0], vocabulary
+    )
+    tgt_blocks = build_blocks(
+        tgt, (tgt_labels if use_labels else None) or [""] * m, max_size, embedder, joiners[1], vocabulary
+    )
+    for blocks in (src_blocks, tgt_blocks):
+        finish_anchors(blocks, len(vocabulary))
+    set_background(src_blocks, tgt_blocks)
+    scorer = Scorer(src_blocks, tgt_blocks, params, use_labels)
+
+    coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
+    width = params.coarse_band + abs(n - m)
+    lo, hi = dp.diagonal_band(n, m, width)
+    coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
+    cells = _cells(coarse.links)
+    lo, hi = dp.band_around(cells, n, m, params.band)
+    scorer.use_band(lo, hi)
+    best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
+    probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+    return [Link(s, t, value, p) for (s, t), value, p in zip(best.links, best.scores, probs)]
+
+
+def _cells(links: list[dp.Link]) -> list[tuple[int, int]]:
+    i = j = 0
+    cells = [(0, 0)]
+    for s, t in links:
+        i += len(s)
+        j += len(t)
+        cells.append((i, j))
+    return cells

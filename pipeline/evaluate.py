@@ -1,0 +1,72 @@
+"""Alignment scoring as Vecalign and Bertalign report it, and the link file format they share.
+
+A link file has one link per line, ``[src ids]:[tgt ids]`` with 0-based ids and an optional
+``:score``. Strict scores count a test link correct only if the gold file has the very same link;
+lax scores count it correct if it overlaps some gold link on both sides. Links with an empty side
+(insertions, deletions) are not scored, in test or gold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import InputError
+
+LINK = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*([-+0-9.eE]+))?\s*$")
+Pair = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def parse_links(path: Path) -> list[tuple[Pair, float | None]]:
+    out = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        match = LINK.match(line)
+        if not match:
+            raise InputError(path, f"line {number}: not a link of the form [0, 1]:[2]:0.87 ({line.strip()[:40]!r})")
+        src = tuple(int(x) for x in match.group(1).split(",") if x.strip())
+        tgt = tuple(int(x) for x in match.group(2).split(",") if x.strip())
+        out.append(((src, tgt), float(match.group(3)) if match.group(3) else None))
+    return out
+
+
+def format_link(src: tuple[int, ...], tgt: tuple[int, ...], score: float | None = None) -> str:
+    text = f"[{', '.join(map(str, src))}]:[{', '.join(map(str, tgt))}]"
+    return text if score is None else f"{text}:{score:.4f}"
+
+
+@dataclass
+class Scores:
+    strict_p: float
+    strict_r: float
+    strict_f1: float
+    lax_p: float
+    lax_r: float
+    lax_f1: float
+    test_links: int
+    gold_links: int
+
+    def as_dict(self) -> dict:
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(test: list[Pair], gold: list[Pair]) -> Scores:
+    test = [(s, t) for s, t in test if s and t]
+    gold = [(s, t) for s, t in gold if s and t]
+    gold_set, test_set = set(gold), set(test)
+    strict_p = sum(1 for link in test if link in gold_set) / len(test) if test else 0.0
+    strict_r = sum(1 for link in gold if link in test_set) / len(gold) if gold else 0.0
+
+    def touches(link: Pair, others: list[Pair]) -> bool:
+        s, t = set(link[0]), set(link[1])
+        return any(s & set(o[0]) and t & set(o[1]) for o in others)
+
+    lax_p = sum(1 for link in test if touches(link, gold)) / len(test) if test else 0.0
+    lax_r = sum(1 for link in gold if touches(link, test)) / len(gold) if gold else 0.0
+    return Scores(strict_p, strict_r, _f1(strict_p, strict_r), lax_p, lax_r, _f1(lax_p, lax_r), len(test), len(gold))

@@ -1,0 +1,76 @@
+"""Blocks of consecutive units (1..k) and what the scorer needs of them: text, embedding, length,
+anchors. Block ``(a, i)`` is the ``a`` units ending before position ``i`` (units ``i-a .. i-1``),
+as in Vecalign's overlap files: a 2-1 link compares the embedding of two concatenated source
+units with one target unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from pipeline.anchors import anchors
+from pipeline.embed import Embedder
+
+MID_SENTENCE = (",", ";", ":", "،", "؛", "，", "；", "：", "、")
+
+
+@dataclass
+class Blocks:
+    vectors: dict[int, np.ndarray]
+    """a -> (n + 1, d) array; row i is the embedding of block (a, i), zeros where i < a."""
+    lengths: dict[int, np.ndarray]
+    anchors: dict[int, sparse.csr_matrix]
+    """a -> (n + 1, V) binary anchor matrix over a vocabulary shared by both sides."""
+    anchor_counts: dict[int, np.ndarray]
+    background: dict[int, np.ndarray]
+    """a -> (n + 1,) mean similarity of each block to the other side's units (margin baseline)."""
+    dangling: np.ndarray
+    """(n + 1,) whether the unit ending at position i ends mid-sentence (comma, colon...)."""
+
+
+def block_texts(units: list[str], size: int, joiner: str) -> list[str]:
+    return [joiner.join(units[i - size : i]) if i >= size else "" for i in range(len(units) + 1)]
+
+
+def build_blocks(
+    units: list[str], labels: list[str], max_size: int, embedder: Embedder, joiner: str, vocabulary: dict[str, int]
+) -> Blocks:
+    """Embeddings, lengths and anchors of every block; ``vocabulary`` (anchor -> column) is
+    shared with the other side and grows as new anchors are met."""
+    vectors, lengths, found, counts = {}, {}, {}, {}
+    texts = {a: block_texts(units, a, joiner) for a in range(1, max_size + 1)}
+    every = [t for a in texts for t in texts[a] if t]
+    table = dict(zip(every, embedder.encode(every))) if every else {}
+    dim = next(iter(table.values())).shape[0] if table else 1
+    unit_anchors = [set(anchors(u, lab)) for u, lab in zip(units, labels)]
+    for a, row in texts.items():
+        vectors[a] = np.vstack([table[t] if t else np.zeros(dim, dtype=np.float32) for t in row])
+        lengths[a] = np.array([len(t) for t in row], dtype=np.float64)
+        sets = [
+            set().union(*(unit_anchors[k] for k in range(i - a, i))) if i >= a else set() for i in range(len(units) + 1)
+        ]
+        rows = [k for k, found_set in enumerate(sets) for _ in found_set]
+        cols = [vocabulary.setdefault(x, len(vocabulary)) for found_set in sets for x in found_set]
+        found[a] = (rows, cols)
+        counts[a] = np.array([len(x) for x in sets], dtype=np.float64)
+    dangling = np.array([False] + [u.rstrip().endswith(MID_SENTENCE) for u in units])
+    return Blocks(vectors, lengths, found, counts, {}, dangling)
+
+
+def finish_anchors(blocks: Blocks, width: int) -> None:
+    """Turn the collected (row, column) pairs into sparse matrices once the vocabulary is complete."""
+    size = len(blocks.anchor_counts[1])
+    for a, (rows, cols) in list(blocks.anchors.items()):
+        data = np.ones(len(rows), dtype=np.float32)
+        blocks.anchors[a] = sparse.csr_matrix((data, (rows, cols)), shape=(size, max(width, 1)))
+
+
+def set_background(src: Blocks, tgt: Blocks) -> None:
+    """Margin baseline: a block's mean similarity to all single units of the other side (the mean
+    of dot products is the dot product with the mean vector)."""
+    src_mean = src.vectors[1][1:].mean(axis=0) if len(src.vectors[1]) > 1 else 0
+    tgt_mean = tgt.vectors[1][1:].mean(axis=0) if len(tgt.vectors[1]) > 1 else 0
+    src.background = {a: v @ tgt_mean for a, v in src.vectors.items()}
+    tgt.background = {b: v @ src_mean for b, v in tgt.vectors.items()}
