@@ -9,6 +9,7 @@ lax scores count it correct if it overlaps some gold link on both sides. Links w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +71,38 @@ def score(test: list[Pair], gold: list[Pair]) -> Scores:
     lax_p = sum(1 for link in test if touches(link, gold)) / len(test) if test else 0.0
     lax_r = sum(1 for link in gold if touches(link, test)) / len(gold) if gold else 0.0
     return Scores(strict_p, strict_r, _f1(strict_p, strict_r), lax_p, lax_r, _f1(lax_p, lax_r), len(test), len(gold))
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
+
+
+def map_to_units(paragraphs: list[str], units: list[str]) -> list[tuple[int, ...]]:
+    """Express extracted paragraphs as gold unit ids (a merged paragraph is several units), so an
+    alignment of extracted text can be scored against unit-level gold. Texts are compared without
+    marks, spaces and punctuation: extraction quality is measured on its own, and a slipped
+    diacritic must not count as an alignment error. Unmatched paragraphs map to ()."""
+    out, k = [], 0
+    keys = [_key(u) for u in units]
+    for text in map(_key, paragraphs):
+        ids: list[int] = []
+        rest = text
+        for j in range(k, min(k + 6, len(keys))):
+            if keys[j] and rest.startswith(keys[j]):
+                ids.append(j)
+                rest = rest[len(keys[j]) :]
+                if not rest:
+                    break
+        if ids and not rest:
+            k = ids[-1] + 1
+            out.append(tuple(ids))
+        else:
+            out.append(())
+    return out
+
+
+def lift(links: list[Pair], src_map: list[tuple[int, ...]], tgt_map: list[tuple[int, ...]]) -> list[Pair]:
+    """Links between paragraphs -> links between the gold units those paragraphs consist of."""
+    return [
+        (tuple(u for i in src for u in src_map[i]), tuple(u for j in tgt for u in tgt_map[j])) for src, tgt in links
+    ]

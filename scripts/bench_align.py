@@ -20,7 +20,6 @@ import random
 import re
 import resource
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +27,7 @@ import yaml
 
 from pipeline.aligner import Link, align_units
 from pipeline.embed import Embedder, ModelSpec
-from pipeline.evaluate import parse_links, score
+from pipeline.evaluate import lift, map_to_units, parse_links, score
 from pipeline.extract import extract_file
 from pipeline.settings import align_params_from, load_params
 
@@ -51,40 +50,6 @@ def joiners(lang: str) -> tuple[str, str]:
 def udhr_units(code: str) -> list[str]:
     with open(UDHR / "gold" / f"udhr_units.{code}.tsv", encoding="utf-8") as handle:
         return [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
-
-
-def _key(text: str) -> str:
-    """Compare texts without marks, spaces and punctuation: extraction is scored elsewhere
-    (tests/test_extract_udhr.py); here a harakat slip must not count as an alignment error."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
-
-
-def to_units(paragraphs: list[str], units: list[str]) -> list[tuple[int, ...]]:
-    """Map extracted paragraphs to gold unit ids: a paragraph is the units it is made of."""
-    out, k = [], 0
-    units = [_key(u) for u in units]
-    for text in map(_key, paragraphs):
-        ids: list[int] = []
-        rest = text
-        for j in range(k, min(k + 6, len(units))):
-            if rest.startswith(units[j]):
-                ids.append(j)
-                rest = rest[len(units[j]) :]
-                if not rest:
-                    break
-        if ids and not rest:
-            k = ids[-1] + 1
-            out.append(tuple(ids))
-        else:
-            out.append(())
-    return out
-
-
-def lift(links: list[Link], src_map, tgt_map) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return [
-        (tuple(u for i in link.src for u in src_map[i]), tuple(u for j in link.tgt for u in tgt_map[j]))
-        for link in links
-    ]
 
 
 def perturb(units: list[str], rng: random.Random, joiner: str) -> tuple[list[str], list[list[int]]]:
@@ -178,12 +143,12 @@ def run(model: str) -> dict:
         calib.add(links, test, cgold)
 
     en_pdf = [p.text for p in extract_file(UDHR / "pdf" / "udhr_Latn.ENG_Serif_12.pdf", "en").paragraphs]
-    en_map = to_units(en_pdf, en_units)
+    en_map = map_to_units(en_pdf, en_units)
     for lang, code in PAIRS.items():
         tgt_units = udhr_units(code)
         paras = [p.text for p in extract_file(UDHR / "pdf" / f"udhr_{PDF[lang]}_Serif_12.pdf", lang).paragraphs]
         links = align_units(en_pdf, paras, embedder, params, joiners=joiners(lang))
-        test = lift(links, en_map, to_units(paras, tgt_units))
+        test = lift([(link.src, link.tgt) for link in links], en_map, map_to_units(paras, tgt_units))
         gold = [pair for pair, _ in parse_links(UDHR / "gold" / f"udhr_gold.eng-{code}.align")]
         results["udhr_pdf"][lang] = score(test, gold).as_dict()
         sentences += len(en_pdf) + len(paras)
@@ -203,7 +168,7 @@ def run(model: str) -> dict:
         ]
 
     en_blocks, en_body = blocks("en"), body("en")
-    en_map = to_units([t for t, _ in en_body], en_blocks)
+    en_map = map_to_units([t for t, _ in en_body], en_blocks)
     for lang in ("fr", "es", "ru", "ar"):
         tgt_blocks, tgt_body = blocks(lang), body(lang)
         links = align_units(
@@ -214,7 +179,9 @@ def run(model: str) -> dict:
             [lab for _, lab in en_body],
             [lab for _, lab in tgt_body],
         )
-        test = lift(links, en_map, to_units([t for t, _ in tgt_body], tgt_blocks))
+        test = lift(
+            [(link.src, link.tgt) for link in links], en_map, map_to_units([t for t, _ in tgt_body], tgt_blocks)
+        )
         gold = [((k,), (k,)) for k in range(len(en_blocks))]
         results["bundled"][lang] = score(test, gold).as_dict()
         calib.add(links, test, gold)

@@ -1,0 +1,65 @@
+"""Sentence splitting of UN text, per language: abbreviations, symbols, numbers, punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment import split_sentences
+
+CASES = {
+    "en": (
+        "Many speakers underlined it (UNODC/CCPCJ/EG.4/2017/4, paras. 14 and 32). See para. 25 of "
+        "E/CN.15/2018/12. The rate was 3.5 per cent. No. 5 applies under art. 3 of A/RES/65/230.",
+        [
+            "Many speakers underlined it (UNODC/CCPCJ/EG.4/2017/4, paras. 14 and 32).",
+            "See para. 25 of E/CN.15/2018/12.",
+            "The rate was 3.5 per cent.",
+            "No. 5 applies under art. 3 of A/RES/65/230.",
+        ],
+    ),
+    "fr": (
+        "Voir par. 25 de la résolution 65/230. Il a été noté que M. Dupont était absent. Fin.",
+        ["Voir par. 25 de la résolution 65/230.", "Il a été noté que M. Dupont était absent.", "Fin."],
+    ),
+    "es": (
+        "¿Es necesario un nuevo instrumento? Varios oradores opinaron que sí (párr. 25). Véase el núm. 3.",
+        ["¿Es necesario un nuevo instrumento?", "Varios oradores opinaron que sí (párr. 25).", "Véase el núm. 3."],
+    ),
+    "ru": (
+        "Это было отмечено, т. е. согласовано (п. 25). Выступавшие согласились. См. ч. 2 ст. 5.",
+        ["Это было отмечено, т. е. согласовано (п. 25).", "Выступавшие согласились.", "См. ч. 2 ст. 5."],
+    ),
+    "zh": (
+        "大会在第 65/230 号决议中核可了《萨尔瓦多宣言》。"
+        "专家组审查并通过了一组专题（E/CN.15/2011/19，附件一和二）。“还请专家组继续工作！”",
+        [
+            "大会在第 65/230 号决议中核可了《萨尔瓦多宣言》。",
+            "专家组审查并通过了一组专题（E/CN.15/2011/19，附件一和二）。",
+            "“还请专家组继续工作！”",
+        ],
+    ),
+    "ar": (
+        "وأحاطت اللجنة علما بالتقرير (E/CN.15/2018/12، الفقرة 23). هل هناك حاجة إلى صك جديد؟ نعم، وفقا للقرار 65/230.",
+        [
+            "وأحاطت اللجنة علما بالتقرير (E/CN.15/2018/12، الفقرة 23).",
+            "هل هناك حاجة إلى صك جديد؟",
+            "نعم، وفقا للقرار 65/230.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_sentences(lang: str) -> None:
+    text, expected = CASES[lang]
+    assert [s for s, _ in split_sentences(text, lang)] == expected
+
+
+def test_chinese_tokens_come_from_jieba() -> None:
+    (_, tokens), *_ = split_sentences("专家组审查并通过了一组专题。", "zh")
+    assert "专家组" in tokens and "审查" in tokens
+
+
+def test_symbols_stay_single_tokens() -> None:
+    (_, tokens), *_ = split_sentences("See E/CN.15/2018/12 and A/RES/65/230.", "en")
+    assert "E/CN.15/2018/12" in tokens and "A/RES/65/230" in tokens
