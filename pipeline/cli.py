@@ -166,6 +166,104 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tag(args: argparse.Namespace) -> int:
+    from pipeline.docset import check_lang
+    from pipeline.records import read_jsonl, write_jsonl
+    from pipeline.tag import EmbeddingLayer, consistency, tag_docset, tag_rows, write_consistency
+    from pipeline.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(Path(args.taxonomy or Path(args.config_dir) / "taxonomy.yaml"))
+    layer = None
+    if args.embedding_threshold:
+        from pipeline.settings import embedder_from, load_params
+
+        layer = EmbeddingLayer(taxonomy, embedder_from(load_params(Path(args.params))), args.embedding_threshold)
+    source = Path(args.path)
+    if source.is_file():
+        lang = check_lang(args.lang or source.stem, source)
+        rows = _paragraph_rows(source, lang, read_jsonl)
+        write_jsonl(
+            Path(args.out) if args.out else source.with_suffix(".tags.jsonl"), tag_rows(rows, lang, taxonomy, layer)
+        )
+        return 0
+    if not source.is_dir():
+        raise InputError(source, "no such file or folder")
+    out_root = Path(args.out or "data/tagged")
+    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    agreement: dict = {}
+    for folder in tqdm(sets, desc="tag", unit="set", disable=None):
+        segmented = Path(args.segmented) / folder.name if args.segmented else None
+        tag_docset(folder, out_root / folder.name, taxonomy, layer, segmented)
+        sixway = Path(args.aligned) / folder.name / "sixway.jsonl" if args.aligned else None
+        if sixway is not None and sixway.exists():
+            report = consistency(sixway, out_root / folder.name, list(LANGS))
+            write_consistency(report, out_root / folder.name / "consistency")
+            agreement[folder.name] = report["agreement_with_en"]
+    if args.metrics:
+        from pipeline.atomic import atomic_write_text
+
+        atomic_write_text(Path(args.metrics), json.dumps({"tag_agreement_with_en": agreement}, indent=2) + "\n")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.export import (
+        PIVOT_FIRST,
+        Filters,
+        load_doc,
+        long_frame,
+        plot_summary,
+        summary_frame,
+        tmx_tree,
+        wide_frame,
+        write_csv,
+        write_tmx,
+    )
+    from pipeline.records import read_jsonl
+
+    aligned = Path(args.aligned)
+    if not aligned.is_dir():
+        raise InputError(aligned, "no aligned document sets here (run the align stage first)")
+    filters = Filters(
+        tags=set(args.tags) if args.tags else None,
+        langs=tuple(lang for lang in PIVOT_FIRST if lang in args.langs),
+        min_confidence=args.min_confidence,
+        docs=set(args.doc) if args.doc else None,
+    )
+    docs = []
+    for folder in sorted(d for d in aligned.iterdir() if d.is_dir()):
+        if filters.docs and folder.name not in filters.docs:
+            continue
+        docs.append(load_doc(folder, Path(args.tagged) / folder.name))
+    if not docs:
+        raise InputError(aligned, "no document set matches the filters")
+    out = Path(args.out)
+    sentences, sentence_text = {}, {}
+    if args.level == "sentence":
+        for data in docs:
+            folder = aligned / data.doc
+            sentences[data.doc] = {
+                p.name.split(".")[0].split("-")[1]: list(read_jsonl(p))
+                for p in sorted(folder.glob("en-*.sentences.jsonl"))
+            }
+            for path in (Path(args.segmented) / data.doc).glob("*.jsonl"):
+                sentence_text.update({r["sent_id"]: r["text"] for r in read_jsonl(path)})
+    for data in docs:
+        write_csv(wide_frame([data], filters), out / f"{data.doc}.wide.csv")
+        write_csv(long_frame([data], filters), out / f"{data.doc}.long.csv")
+        write_tmx(tmx_tree([data], filters, args.level, sentences, sentence_text), out / f"{data.doc}.tmx")
+    summary = summary_frame(docs)
+    summary_dir = Path(args.summary_out) if args.summary_out else out
+    write_csv(summary, summary_dir / "tag_summary.csv")
+    plot_summary(summary, summary_dir / "tag_distribution.png")
+    if args.metrics:
+        from pipeline.atomic import atomic_write_text
+
+        counts = {f"{r.doc}/{r.lang}/{r.tag}": int(r.paragraphs) for r in summary.itertuples()}
+        atomic_write_text(Path(args.metrics), json.dumps({"tag_counts": counts}, indent=2) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
@@ -211,6 +309,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file (default: stdout)")
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(run=_align_bitext)
+
+    p = verbs.add_parser("tag", help="tag recurring positions in paragraphs (JSON Lines with tags and evidence)")
+    p.add_argument("path", help="an extract output or plain text (one paragraph per line), or data/extracted")
+    p.add_argument("--lang", choices=LANGS, help="language of a single file (default: its file name)")
+    p.add_argument("--out", help="output file, or folder (default data/tagged)")
+    p.add_argument("--taxonomy", help="taxonomy YAML (default configs/taxonomy.yaml)")
+    p.add_argument("--segmented", help="segment stage output, to tag sentences too")
+    p.add_argument("--aligned", help="align stage output, for cross-language consistency")
+    p.add_argument("--metrics", help="write per-language agreement with English here (JSON)")
+    p.add_argument(
+        "--embedding-threshold",
+        type=float,
+        default=0.0,
+        help="also tag paragraphs this close (cosine) to a tag description; 0 = off",
+    )
+    p.add_argument("--params", default="params.yaml")
+    p.set_defaults(run=_tag)
+
+    p = verbs.add_parser("export", help="tagged CSVs (wide, long), TMX and a tag summary")
+    p.add_argument("--aligned", default="data/aligned")
+    p.add_argument("--tagged", default="data/tagged")
+    p.add_argument("--segmented", default="data/segmented", help="sentence texts, for --level sentence")
+    p.add_argument("--out", default="data/exports")
+    p.add_argument("--tags", nargs="+", help="keep rows carrying any of these tags")
+    p.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
+    p.add_argument("--min-confidence", type=float, default=0.0)
+    p.add_argument("--doc", nargs="+", help="only these document ids")
+    p.add_argument("--level", choices=["paragraph", "sentence"], default="paragraph", help="TMX units")
+    p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")
+    p.add_argument("--summary-out", help="folder for tag_summary.csv and tag_distribution.png (default: --out)")
+    p.set_defaults(run=_export)
 
     p = verbs.add_parser("eval", help="strict and lax P/R/F1 of a link file against gold")
     p.add_argument("test")

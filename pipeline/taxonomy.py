@@ -1,0 +1,111 @@
+"""The tag taxonomy (``configs/taxonomy.yaml``), loaded and checked.
+
+The file is edited by analysts, so every problem is reported at load time with the file, the tag
+and what is wrong: an unknown key, a missing language, a rule that is not a valid regular
+expression, a duplicate id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pipeline import LANGS
+from pipeline.errors import InputError
+
+TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude"}
+TOP_KEYS = {"version", "languages", "tags"}
+KINDS = {"topic", "stance"}
+ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass
+class Tag:
+    id: str
+    kind: str
+    label: dict[str, str]
+    description: dict[str, str]
+    rules: dict[str, list[re.Pattern]]
+    exclude: dict[str, list[re.Pattern]] = field(default_factory=dict)
+
+
+@dataclass
+class Taxonomy:
+    path: Path
+    tags: list[Tag]
+
+    @property
+    def ids(self) -> list[str]:
+        return [tag.id for tag in self.tags]
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise InputError(path, "taxonomy file not found") from err
+    except yaml.YAMLError as err:
+        raise InputError(path, f"not valid YAML ({err})") from err
+    if not isinstance(data, dict) or not isinstance(data.get("tags"), list):
+        raise InputError(path, "expected a mapping with a 'tags' list")
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise InputError(path, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+    langs = data.get("languages", list(LANGS))
+    tags: list[Tag] = []
+    seen: set[str] = set()
+    for position, raw in enumerate(data["tags"], 1):
+        tags.append(_tag(path, position, raw, langs, seen))
+    return Taxonomy(path, tags)
+
+
+def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str]) -> Tag:
+    if not isinstance(raw, dict):
+        raise InputError(path, f"tag #{position}: expected a mapping")
+    tag_id = raw.get("id")
+    where = f"tag {tag_id!r}" if tag_id else f"tag #{position}"
+    if not isinstance(tag_id, str) or not ID.match(tag_id):
+        raise InputError(path, f"{where}: 'id' must be lower_snake_case")
+    if tag_id in seen:
+        raise InputError(path, f"{where}: duplicate id")
+    seen.add(tag_id)
+    unknown = set(raw) - TAG_KEYS
+    if unknown:
+        raise InputError(path, f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if raw.get("kind") not in KINDS:
+        raise InputError(path, f"{where}: 'kind' must be one of {', '.join(sorted(KINDS))}")
+    for key in ("label", "description", "rules"):
+        table = raw.get(key)
+        if not isinstance(table, dict):
+            raise InputError(path, f"{where}: '{key}' must map languages to values")
+        missing = [lang for lang in langs if not table.get(lang)]
+        if missing:
+            raise InputError(path, f"{where}: '{key}' is missing language(s) {', '.join(missing)}")
+    return Tag(
+        id=tag_id,
+        kind=raw["kind"],
+        label=dict(raw["label"]),
+        description=dict(raw["description"]),
+        rules={lang: _compile(path, where, lang, raw["rules"][lang]) for lang in langs},
+        exclude={lang: _compile(path, where, lang, rules) for lang, rules in (raw.get("exclude") or {}).items()},
+    )
+
+
+def _compile(path: Path, where: str, lang: str, rules: object) -> list[re.Pattern]:
+    if isinstance(rules, str):
+        rules = [rules]
+    if not isinstance(rules, list):
+        raise InputError(path, f"{where}: rules for {lang} must be a list of regular expressions")
+    compiled = []
+    for rule in rules:
+        try:
+            compiled.append(re.compile(str(rule), re.IGNORECASE))
+        except re.error as err:
+            raise InputError(
+                path, f"{where}: rule {rule!r} for {lang} is not a valid regular expression ({err})"
+            ) from err
+    return compiled
