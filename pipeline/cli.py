@@ -70,10 +70,15 @@ def _segment(args: argparse.Namespace) -> int:
         return 0
     if not source.is_dir():
         raise InputError(source, "no such file or folder")
-    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    sets = _document_sets(source)
     for folder in tqdm(sets, desc="segment", unit="set", disable=None):
         segment_docset(folder, Path(args.out or "data/segmented") / folder.name, args.config_dir)
     return 0
+
+
+def _document_sets(folder: Path) -> list[Path]:
+    """The document-set folders below a stage's output folder (or the folder itself)."""
+    return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder]
 
 
 def _paragraph_rows(path: Path, lang: str, read_jsonl) -> list[dict]:
@@ -99,7 +104,7 @@ def _align(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.is_dir():
         raise InputError(source, "not a folder of extracted document sets")
-    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    sets = _document_sets(source)
     root = source if sets != [source] else source.parent
     summary: dict = {}
     for folder in tqdm(sets, desc="align", unit="set", disable=None):
@@ -189,7 +194,7 @@ def _tag(args: argparse.Namespace) -> int:
     if not source.is_dir():
         raise InputError(source, "no such file or folder")
     out_root = Path(args.out or "data/tagged")
-    sets = [d for d in sorted(source.iterdir()) if d.is_dir()] or [source]
+    sets = _document_sets(source)
     agreement: dict = {}
     for folder in tqdm(sets, desc="tag", unit="set", disable=None):
         segmented = Path(args.segmented) / folder.name if args.segmented else None
