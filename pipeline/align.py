@@ -15,8 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.aligner import AlignParams, Link, align_units
+from pipeline import corrections
+from pipeline.aligner import AlignParams, Link, align_units, align_with_fixed
 from pipeline.atomic import atomic_write_text
+from pipeline.corrections import Correction
 from pipeline.embed import Embedder
 from pipeline.langcheck import check_language
 from pipeline.records import read_jsonl, write_jsonl
@@ -47,13 +49,20 @@ def load_side(extracted: Path, segmented: Path | None, lang: str) -> Side:
     return Side(lang, rows, sentences)
 
 
-def align_pair(src: Side, tgt: Side, embedder: Embedder, params: AlignParams) -> tuple[list[Link], list[dict]]:
-    """Paragraph links, and sentence links inside every aligned paragraph group."""
-    links = align_units(
+def align_pair(
+    src: Side, tgt: Side, embedder: Embedder, params: AlignParams, fixed: list[Correction] | None = None
+) -> tuple[list[Link], list[dict], list[Correction]]:
+    """Paragraph links (around the links people fixed), and sentence links inside every aligned
+    paragraph group. Also returns the fixed links that could not be kept (they cross another)."""
+    src_index = {p["para_id"]: k for k, p in enumerate(src.paragraphs)}
+    tgt_index = {p["para_id"]: k for k, p in enumerate(tgt.paragraphs)}
+    by_link = {(tuple(src_index[i] for i in c.src_ids), tuple(tgt_index[i] for i in c.tgt_ids)): c for c in fixed or []}
+    links, rejected = align_with_fixed(
         [p["text"] for p in src.paragraphs],
         [p["text"] for p in tgt.paragraphs],
         embedder,
         params,
+        list(by_link),
         [p["label"] for p in src.paragraphs],
         [p["label"] for p in tgt.paragraphs],
         (src.joiner, tgt.joiner),
@@ -87,7 +96,7 @@ def align_pair(src: Side, tgt: Side, embedder: Embedder, params: AlignParams) ->
                     "confidence": round(sl.confidence, 4),
                 }
             )
-    return links, sentence_links
+    return links, sentence_links, [by_link[r] for r in rejected]
 
 
 def link_rows(links: list[Link], src: Side, tgt: Side, cap: float = 1.0) -> list[dict]:
@@ -98,6 +107,7 @@ def link_rows(links: list[Link], src: Side, tgt: Side, cap: float = 1.0) -> list
             "type": link.kind,
             "confidence": round(min(link.confidence, cap), 4),
             "score": round(link.score, 4),
+            "reviewed": link.fixed,
         }
         for link in links
     ]
@@ -165,6 +175,7 @@ def align_docset(
     embedder: Embedder,
     params: AlignParams,
     pivot: str = "en",
+    corrections_root: Path | None = None,
 ) -> dict:
     folder = Path(extracted_root) / doc
     out_dir = Path(out_root) / doc
@@ -189,7 +200,20 @@ def align_docset(
         problem = check_language([p["text"] for p in tgt.paragraphs], lang)
         if problem:
             warnings.append(f"{doc} {lang}: {problem}; links marked doubtful")
-        links, sentence_links = align_pair(pivot_side, tgt, embedder, params)
+        texts = {p["para_id"]: p["text"] for p in [*pivot_side.paragraphs, *tgt.paragraphs]}
+        decided = (
+            corrections.in_force(corrections.load(corrections.corrections_path(corrections_root, doc)), texts, lang)
+            if corrections_root
+            else corrections.Applied()
+        )
+        for record, problem in decided.stale:
+            warnings.append(
+                f"{doc} {lang}: correction #{record.id} by {record.who or 'someone'} is stale "
+                f"({problem}); not applied, please review again"
+            )
+        links, sentence_links, rejected = align_pair(pivot_side, tgt, embedder, params, decided.active)
+        for record in rejected:
+            warnings.append(f"{doc} {lang}: correction #{record.id} crosses another correction; not applied")
         rows = link_rows(links, pivot_side, tgt, DOUBTFUL if problem else 1.0)
         empty = sum(1 for r in rows if not (r["src_ids"] and r["tgt_ids"]))
         if rows and empty / len(rows) > 0.3:
@@ -206,6 +230,8 @@ def align_docset(
             "types": {t: sum(1 for r in rows if r["type"] == t) for t in sorted({r["type"] for r in rows})},
             "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else 0.0,
             "sentence_links": len(sentence_links),
+            "corrections_applied": len(decided.active) - len(rejected),
+            "corrections_stale": len(decided.stale),
         }
         report["warnings"] += warnings
     write_jsonl(out_dir / "sixway.jsonl", sixway(pivot_side, pairs))

@@ -54,6 +54,8 @@ class Link:
     tgt: tuple[int, ...]
     score: float
     confidence: float
+    fixed: bool = False
+    """Decided by a person (a correction), not by the aligner."""
 
     @property
     def kind(self) -> str:
@@ -158,3 +160,70 @@ def _cells(links: list[dp.Link]) -> list[tuple[int, int]]:
         j += len(t)
         cells.append((i, j))
     return cells
+
+
+def align_with_fixed(
+    src: list[str],
+    tgt: list[str],
+    embedder: Embedder,
+    params: AlignParams,
+    fixed: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    src_labels: list[str] | None = None,
+    tgt_labels: list[str] | None = None,
+    joiners: tuple[str, str] = (" ", " "),
+) -> tuple[list[Link], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """Align around links fixed by people: each fixed link is kept as it is, units fixed as
+    having no counterpart are set aside, and the stretches between fixed links are aligned on
+    their own. Returns the links and the fixed links that could not be kept (they cross another)."""
+    src_labels = src_labels or [""] * len(src)
+    tgt_labels = tgt_labels or [""] * len(tgt)
+    anchors, rejected = _monotone([f for f in fixed if f[0] and f[1]])
+    alone_src = {i for s_ids, t_ids in fixed if not t_ids for i in s_ids} - {i for a in anchors for i in a[0]}
+    alone_tgt = {j for s_ids, t_ids in fixed if not s_ids for j in t_ids} - {j for a in anchors for j in a[1]}
+    links: list[Link] = []
+    i0 = j0 = 0
+    for s_ids, t_ids in [*anchors, ((len(src),), (len(tgt),))]:
+        si = [i for i in range(i0, s_ids[0]) if i not in alone_src]
+        tj = [j for j in range(j0, t_ids[0]) if j not in alone_tgt]
+        for link in align_units(
+            [src[i] for i in si],
+            [tgt[j] for j in tj],
+            embedder,
+            params,
+            [src_labels[i] for i in si],
+            [tgt_labels[j] for j in tj],
+            joiners,
+        ):
+            link.src = tuple(si[k] for k in link.src)
+            link.tgt = tuple(tj[k] for k in link.tgt)
+            links.append(link)
+        if s_ids[0] < len(src) or t_ids[0] < len(tgt):
+            links.append(Link(tuple(s_ids), tuple(t_ids), 0.0, 1.0, fixed=True))
+        i0, j0 = s_ids[-1] + 1, t_ids[-1] + 1
+    links += [Link((i,), (), params.skip, 1.0, fixed=True) for i in sorted(alone_src)]
+    links += [Link((), (j,), params.skip, 1.0, fixed=True) for j in sorted(alone_tgt)]
+    return _in_order(links), rejected
+
+
+def _monotone(links):
+    """Keep fixed links that can all lie on one monotonic path (the later decision loses)."""
+    kept, rejected = [], []
+    for link in sorted(links, key=lambda f: (f[0][0], f[1][0])):
+        if kept and (link[0][0] <= kept[-1][0][-1] or link[1][0] <= kept[-1][1][-1]):
+            rejected.append(link)
+        else:
+            kept.append(link)
+    return kept, rejected
+
+
+def _in_order(links: list[Link]) -> list[Link]:
+    """Order links along the path: by source position; target-only links after the link that
+    holds the target unit before them."""
+    with_src = sorted((link for link in links if link.src), key=lambda link: link.src[0])
+    out: list[Link] = []
+    pending = sorted((link for link in links if not link.src), key=lambda link: link.tgt[0])
+    for link in with_src:
+        while pending and link.tgt and pending[0].tgt[0] < link.tgt[0]:
+            out.append(pending.pop(0))
+        out.append(link)
+    return out + pending

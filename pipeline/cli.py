@@ -116,6 +116,7 @@ def _align(args: argparse.Namespace) -> int:
             embedder,
             align_params_from(params),
             params.get("pivot", "en"),
+            Path(args.corrections) if args.corrections else None,
         )
         for warning in report["warnings"]:
             print(f"hexalign align: warning: {warning}", file=sys.stderr)
@@ -269,6 +270,17 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from pipeline.review import Project, create_app
+
+    project = Project(args.doc, Path(args.extracted), Path(args.aligned), Path(args.tagged), Path(args.corrections))
+    if not (project.aligned / args.doc / "sixway.jsonl").exists():
+        raise InputError(project.aligned / args.doc, "no alignment for this document; run `dvc repro` first")
+    print(f"hexalign review: http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=sys.stderr)
+    create_app(project).run(host=args.host, port=args.port, debug=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
@@ -303,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="data/aligned", help="output folder (default data/aligned)")
     p.add_argument("--params", default="params.yaml", help="embedding model and aligner parameters")
     p.add_argument("--metrics", help="write per-pair mean confidence and link counts here (JSON)")
+    p.add_argument(
+        "--corrections", default="data/corrections", help="translators' corrections (default data/corrections)"
+    )
     p.set_defaults(run=_align)
 
     p = verbs.add_parser("align-bitext", help="align two texts; Vecalign-format links [src]:[tgt]:score")
@@ -345,6 +360,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")
     p.add_argument("--summary-out", help="folder for tag_summary.csv and tag_distribution.png (default: --out)")
     p.set_defaults(run=_export)
+
+    p = verbs.add_parser("review", help="local web app to check and correct a document's alignment")
+    p.add_argument("doc", help="document id, e.g. UNODC_CCPCJ_EG.4_2020_1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--extracted", default="data/extracted")
+    p.add_argument("--aligned", default="data/aligned")
+    p.add_argument("--tagged", default="data/tagged")
+    p.add_argument("--corrections", default="data/corrections")
+    p.set_defaults(run=_review)
 
     p = verbs.add_parser("eval", help="strict and lax P/R/F1 of a link file against gold")
     p.add_argument("test")

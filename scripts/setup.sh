@@ -17,6 +17,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/pip install -q -c requirements.lock -e ".[dev]"
   echo "$want" > "$stamp"
 fi
+# The review app's browser test drives Debian's Chromium (Playwright's own download cannot work here).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "setup: installing Debian chromium for the browser test"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 if [ -f scripts/build_model.py ]; then
   .venv/bin/python scripts/build_model.py --if-missing
 fi

@@ -1,0 +1,285 @@
+"""Translator review: a local web app over one aligned document (Flask, 127.0.0.1 by default).
+
+The page shows English and the chosen languages side by side as aligned rows, coloured by
+confidence (Arabic right to left), with tags; a translator confirms, merges, splits, moves a
+paragraph to the neighbouring row, marks "no counterpart" or comments, by button or key. Every
+action becomes a correction in ``data/corrections/<doc>.jsonl`` (see ``pipeline.corrections``),
+which the align stage honours on the next ``dvc repro``; the page shows the corrected alignment at
+once by laying the corrections over the stored links.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from pipeline import LANGS, corrections
+from pipeline.align import JOINERS, Side, sixway
+from pipeline.records import read_jsonl
+
+log = logging.getLogger(__name__)
+PAGE = Path(__file__).with_name("review_page.html")
+ACTIONS = {"confirm", "merge", "split", "move_up", "move_down", "no_counterpart", "comment"}
+
+
+class BadRequest(Exception):
+    """A request the app understands but refuses (unknown row, nothing to merge...)."""
+
+
+@dataclass
+class Project:
+    """Where one document's stage outputs and corrections live."""
+
+    doc: str
+    extracted: Path
+    aligned: Path
+    tagged: Path
+    corrections: Path
+
+    @property
+    def corrections_file(self) -> Path:
+        return corrections.corrections_path(self.corrections, self.doc)
+
+    def langs(self) -> list[str]:
+        return [
+            lang
+            for lang in LANGS
+            if lang != "en" and (self.aligned / self.doc / f"en-{lang}.paragraphs.jsonl").exists()
+        ]
+
+    def side(self, lang: str) -> Side:
+        rows = [r for r in read_jsonl(self.extracted / self.doc / f"{lang}.jsonl") if r["kind"] != "footnote"]
+        return Side(lang, rows, {})
+
+    def tags(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for lang in LANGS:
+            path = self.tagged / self.doc / f"{lang}.jsonl"
+            if path.exists():
+                out.update({r["para_id"]: r["tags"] for r in read_jsonl(path)})
+        return out
+
+
+def overlay(links: list[dict], active: list[corrections.Correction], src: Side, tgt: Side) -> list[dict]:
+    """The stored links with the corrections in force laid over them, in path order."""
+    decided = {pid for c in active for pid in c.ids()}
+    kept = [r for r in links if not (set(r["src_ids"]) | set(r["tgt_ids"])) & decided]
+    for c in active:
+        kept.append(
+            {
+                "src_ids": c.src_ids,
+                "tgt_ids": c.tgt_ids,
+                "type": f"{len(c.src_ids)}-{len(c.tgt_ids)}",
+                "confidence": 1.0,
+                "reviewed": True,
+                "correction": c.id,
+            }
+        )
+    src_pos = {p["para_id"]: k for k, p in enumerate(src.paragraphs)}
+    tgt_pos = {p["para_id"]: k for k, p in enumerate(tgt.paragraphs)}
+    with_src = sorted((r for r in kept if r["src_ids"]), key=lambda r: src_pos[r["src_ids"][0]])
+    pending = sorted((r for r in kept if not r["src_ids"]), key=lambda r: tgt_pos[r["tgt_ids"][0]])
+    out = []
+    for row in with_src:
+        while pending and row["tgt_ids"] and tgt_pos[pending[0]["tgt_ids"][0]] < tgt_pos[row["tgt_ids"][0]]:
+            out.append(pending.pop(0))
+        out.append(row)
+    return out + pending
+
+
+class Review:
+    """The state behind the page, read afresh for every request so that tabs agree."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def view(self) -> tuple[list[dict], dict[str, list[dict]], dict]:
+        p = self.project
+        pivot = p.side("en")
+        records = corrections.load(p.corrections_file)
+        pairs, pair_links, texts = {}, {}, {pr["para_id"]: pr["text"] for pr in pivot.paragraphs}
+        stale = []
+        for lang in p.langs():
+            tgt = p.side(lang)
+            texts.update({pr["para_id"]: pr["text"] for pr in tgt.paragraphs})
+            stored = list(read_jsonl(p.aligned / p.doc / f"en-{lang}.paragraphs.jsonl"))
+            decided = corrections.in_force(records, texts, lang)
+            stale += [{"id": c.id, "lang": lang, "problem": why} for c, why in decided.stale]
+            pair_links[lang] = overlay(stored, decided.active, pivot, tgt)
+            pairs[lang] = (tgt, pair_links[lang])
+        rows = sixway(pivot, pairs)
+        tags = p.tags()
+        comments: dict[str, list[dict]] = {}
+        for c in records:
+            if c.action == "comment":
+                for pid in c.ids():
+                    comments.setdefault(pid, []).append({"who": c.who, "when": c.when, "text": c.comment})
+        for row in rows:
+            ids = [*row["en_ids"], *(i for lang in LANGS for i in row.get(f"{lang}_ids", []))]
+            row["tags"] = sorted({t for i in ids for t in tags.get(i, [])})
+            row["comments"] = [c for i in dict.fromkeys(ids) for c in comments.get(i, [])]
+        meta = {"last": records[-1].id if records else 0, "stale": stale, "texts": texts, "records": records}
+        return rows, pair_links, meta
+
+    def act(self, body: dict) -> dict:
+        action = body.get("action")
+        if action not in ACTIONS:
+            raise BadRequest(f"unknown action {action!r}")
+        rows, pair_links, meta = self.view()
+        number = body.get("row")
+        if not isinstance(number, int) or not 1 <= number <= len(rows):
+            raise BadRequest(f"no row {number!r}")
+        langs = body.get("langs") or []
+        if not isinstance(langs, list) or not langs or any(lang not in pair_links for lang in langs):
+            raise BadRequest(f"langs must name aligned languages: {', '.join(pair_links)}")
+        who = str(body.get("who") or "")[:80]
+        index = number - 1
+        new: list[corrections.Correction] = []
+        for lang in langs:
+            new += self._decide(action, rows, index, lang, pair_links[lang], meta["texts"], who, body)
+        if not new:
+            raise BadRequest("nothing to change")
+        seen = body.get("seen", meta["last"])
+        touched = {pid for c in new for pid in c.ids()}
+        clashes = [c for c in meta["records"] if isinstance(seen, int) and c.id > seen and c.ids() & touched]
+        saved = corrections.append(self.project.corrections_file, new)
+        warning = ""
+        if clashes:
+            last = clashes[-1]
+            warning = (
+                f"row {number} was changed in another tab (correction #{last.id} by {last.who or 'someone'} "
+                f"at {last.when}); your change is saved and now wins"
+            )
+        return {"ok": True, "saved": [c.id for c in saved], "warning": warning}
+
+    def _decide(self, action, rows, index, lang, links, texts, who, body) -> list[corrections.Correction]:
+        row = rows[index]
+        en, tgt = list(row["en_ids"]), list(row.get(f"{lang}_ids", []))
+
+        def link(src_ids, tgt_ids, kind="link", comment=""):
+            return corrections.make(lang, kind, src_ids, tgt_ids, texts, who, comment, row["row"])
+
+        if action == "confirm":
+            mine = [r for r in links if set(r["src_ids"]) & set(en) or set(r["tgt_ids"]) & set(tgt)]
+            return [link(r["src_ids"], r["tgt_ids"], "confirm") for r in mine]
+        if action == "comment":
+            text = str(body.get("text") or "").strip()
+            if not text:
+                raise BadRequest("empty comment")
+            return [link(en, tgt, "comment", text[:2000])]
+        if action == "no_counterpart":
+            return [c for c in (link(en, []) if en else None, link([], tgt) if tgt else None) if c]
+        if action == "split":
+            if len(en) < 2 and len(tgt) < 2:
+                raise BadRequest(f"row {row['row']} links one paragraph to one: nothing to split")
+            pairs = [link([e], [t]) for e, t in zip(en, tgt)]
+            pairs += [link([e], []) for e in en[len(tgt) :]] + [link([], [t]) for t in tgt[len(en) :]]
+            return pairs
+        if action == "merge":
+            if index + 1 >= len(rows):
+                raise BadRequest("the last row has no next row to merge with")
+            nxt = rows[index + 1]
+            return [link(en + list(nxt["en_ids"]), tgt + list(nxt.get(f"{lang}_ids", [])))]
+        if not tgt:
+            raise BadRequest(f"row {row['row']} has no {lang} paragraph to move")
+        step = -1 if action == "move_up" else 1
+        if not 0 <= index + step < len(rows):
+            raise BadRequest("no neighbouring row in that direction")
+        other = rows[index + step]
+        o_en, o_tgt = list(other["en_ids"]), list(other.get(f"{lang}_ids", []))
+        moved = tgt[0] if step < 0 else tgt[-1]
+        rest = [t for t in tgt if t != moved]
+        o_tgt = [*o_tgt, moved] if step < 0 else [moved, *o_tgt]
+        out = [link(o_en, o_tgt), link(en, rest)] if en or rest else [link(o_en, o_tgt)]
+        return [c for c in out if c.src_ids or c.tgt_ids]
+
+
+def create_app(project: Project) -> Flask:
+    app = Flask(__name__, static_folder=None)
+    review = Review(project)
+
+    @app.get("/")
+    def page():
+        return PAGE.read_text(encoding="utf-8").replace("{{DOC}}", project.doc)
+
+    @app.get("/api/rows")
+    def rows():
+        order = request.args.get("order", "document")
+        if order not in ("document", "confidence"):
+            raise BadRequest("order must be 'document' or 'confidence'")
+        wanted = [lang for lang in request.args.get("langs", ",".join(project.langs())).split(",") if lang]
+        table, pair_links, meta = review.view()
+        unknown = [lang for lang in wanted if lang not in pair_links]
+        if unknown:
+            raise BadRequest(f"not aligned: {', '.join(unknown)}")
+        out = []
+        for row in table:
+            cells = {}
+            for lang in wanted:
+                ids = row.get(f"{lang}_ids", [])
+                reviewed = bool(ids or row["en_ids"]) and all(
+                    r.get("reviewed")
+                    for r in pair_links[lang]
+                    if set(r["src_ids"]) & set(row["en_ids"]) or set(r["tgt_ids"]) & set(ids)
+                )
+                cells[lang] = {
+                    "ids": ids,
+                    "text": row.get(lang, ""),
+                    "confidence": row.get(f"{lang}_confidence"),
+                    "type": row.get(f"{lang}_type", ""),
+                    "reviewed": reviewed,
+                    "rtl": lang == "ar",
+                    "joiner": JOINERS.get(lang, " "),
+                }
+            confidences = [c["confidence"] for c in cells.values() if c["confidence"] is not None]
+            out.append(
+                {
+                    "row": row["row"],
+                    "en_ids": row["en_ids"],
+                    "en": row["en"],
+                    "cells": cells,
+                    "confidence": min(confidences) if confidences else 1.0,
+                    "tags": row["tags"],
+                    "comments": row["comments"],
+                    "confirmed": all(c["reviewed"] for c in cells.values()),
+                }
+            )
+        if order == "confidence":
+            out.sort(key=lambda r: (r["confidence"], r["row"]))
+        confirmed = sum(r["confirmed"] for r in out)
+        return jsonify(
+            {
+                "doc": project.doc,
+                "langs": project.langs(),
+                "rows": out,
+                "last": meta["last"],
+                "stale": meta["stale"],
+                "progress": {"confirmed": confirmed, "rows": len(out)},
+            }
+        )
+
+    @app.post("/api/action")
+    def action():
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise BadRequest("expected a JSON object")
+        return jsonify(review.act(body))
+
+    @app.errorhandler(BadRequest)
+    def bad_request(err):
+        return jsonify({"ok": False, "error": str(err)}), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(err):
+        return jsonify({"ok": False, "error": err.description}), err.code
+
+    @app.errorhandler(Exception)
+    def server_error(err):
+        log.exception("review: request failed")
+        return jsonify({"ok": False, "error": "internal error; see the server log"}), 500
+
+    return app

@@ -1,0 +1,245 @@
+"""Translator review: the web app in a real browser (headless Chromium driven by Playwright),
+its JSON API, and the corrections honoured by the next `hexalign align`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from pipeline.cli import main
+from pipeline.review import Project, create_app
+from tests.conftest import BUNDLED
+
+DOC = "UNODC_CCPCJ_EG.4_2020_1"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def stages(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("review")
+    assert main(["extract", str(BUNDLED.parent), "--out", str(root / "extracted")]) == 0
+    assert main(["segment", str(root / "extracted"), "--out", str(root / "segmented")]) == 0
+    assert (
+        main(
+            [
+                "align",
+                str(root / "extracted"),
+                "--segmented",
+                str(root / "segmented"),
+                "--out",
+                str(root / "aligned"),
+                "--corrections",
+                str(root / "none"),
+            ]
+        )
+        == 0
+    )
+    assert main(["tag", str(root / "extracted"), "--out", str(root / "tagged")]) == 0
+    return root
+
+
+@pytest.fixture()
+def server(stages: Path, tmp_path: Path):
+    project = Project(DOC, stages / "extracted", stages / "aligned", stages / "tagged", tmp_path / "corrections")
+    app = create_app(project)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", project, app
+    httpd.shutdown()
+
+
+def rows(client, langs="fr,zh") -> dict:
+    return client.get(f"/api/rows?langs={langs}").get_json()
+
+
+def row_of(data: dict, start: str) -> dict:
+    return next(r for r in data["rows"] if r["en"].startswith(start))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (scripts/setup.sh installs it)")
+def test_browser_merge_and_confirm_are_honoured_by_the_next_align(server, stages: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, project, app = server
+    client = app.test_client()
+    before = rows(client)
+    sixth = row_of(before, "The sixth meeting of the Expert Group")
+    agenda = next(r for r in before["rows"] if r["row"] == sixth["row"] + 1)
+    resolution = row_of(before, "In its resolution 65/230")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url + "/")
+        page.wait_for_selector(f"tr[data-row='{sixth['row']}']")
+        assert page.locator("td[dir=rtl]").first.is_visible(), "Arabic is shown right to left"
+        page.select_option("#active", "fr")
+        page.fill("#who", "Test Translator")
+        page.locator(f"tr[data-row='{sixth['row']}'] button[data-act='merge']").click()
+        page.wait_for_selector("#message:has-text('saved (merge')")
+        # Rows renumber after a merge: find the row again by its text.
+        page.locator("tr[data-row]", has_text="In its resolution 65/230, the General Assembly").first.click()
+        page.keyboard.press("c")
+        page.wait_for_selector("#message:has-text('saved (confirm')")
+        progress = page.locator("#progress").inner_text()
+        page.screenshot(path=str(tmp_path / "review.png"))
+        browser.close()
+    assert progress.startswith("1 / ")
+    records = [json.loads(line) for line in project.corrections_file.read_text(encoding="utf-8").splitlines()]
+    merge = records[0]
+    assert merge["action"] == "link" and merge["lang"] == "fr" and merge["who"] == "Test Translator"
+    assert merge["src_ids"] == sixth["en_ids"] + agenda["en_ids"]
+    assert merge["tgt_ids"] == sixth["cells"]["fr"]["ids"] + agenda["cells"]["fr"]["ids"]
+    assert set(merge["hashes"]) == set(merge["src_ids"]) | set(merge["tgt_ids"])
+    assert {r["lang"] for r in records if r["action"] == "confirm"} == set(before["langs"])
+
+    out = tmp_path / "aligned"
+    assert (
+        main(
+            [
+                "align",
+                str(stages / "extracted"),
+                "--segmented",
+                "",
+                "--out",
+                str(out),
+                "--corrections",
+                str(project.corrections),
+            ]
+        )
+        == 0
+    )
+    links = [json.loads(line) for line in (out / DOC / "en-fr.paragraphs.jsonl").read_text().splitlines()]
+    merged = next(link for link in links if link["src_ids"] == merge["src_ids"])
+    assert merged["tgt_ids"] == merge["tgt_ids"] and merged["reviewed"] and merged["type"] == "2-2"
+    confirmed = [link for link in links if set(link["src_ids"]) & set(resolution["en_ids"])]
+    assert confirmed and all(link["reviewed"] for link in confirmed)
+    report = json.loads((out / DOC / "report.json").read_text())
+    assert report["pairs"]["fr"]["corrections_applied"] == 2
+
+
+def test_two_tabs_lose_nothing_and_the_later_change_warns(server) -> None:
+    _, project, app = server
+    client = app.test_client()
+    data = rows(client)
+    row = row_of(data, "The first meeting of the Expert Group")["row"]
+    seen = data["last"]
+    first = client.post(
+        "/api/action", json={"action": "no_counterpart", "row": row, "langs": ["zh"], "seen": seen, "who": "tab one"}
+    )
+    assert first.status_code == 200 and first.get_json()["warning"] == ""
+    second = client.post(
+        "/api/action", json={"action": "confirm", "row": row, "langs": ["zh"], "seen": seen, "who": "tab two"}
+    )
+    body = second.get_json()
+    assert second.status_code == 200 and "changed in another tab" in body["warning"] and "tab one" in body["warning"]
+    lines = project.corrections_file.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["who"] for line in lines] == ["tab one", "tab one", "tab two"]
+
+
+def test_split_and_move_and_comment(server) -> None:
+    _, _project, app = server
+    client = app.test_client()
+    data = rows(client, "ru")
+    grouped = next(r for r in data["rows"] if len(r["cells"]["ru"]["ids"]) > 1 or len(r["en_ids"]) > 1)
+    assert (
+        client.post("/api/action", json={"action": "split", "row": grouped["row"], "langs": ["ru"]}).status_code == 200
+    )
+    after = rows(client, "ru")
+    assert all(
+        len(r["cells"]["ru"]["ids"]) <= 1 and len(r["en_ids"]) <= 1
+        for r in after["rows"]
+        if set(r["en_ids"]) & set(grouped["en_ids"])
+    )
+    target = row_of(after, "The third meeting of the Expert Group")
+    moved = target["cells"]["ru"]["ids"][0]
+    assert (
+        client.post("/api/action", json={"action": "move_up", "row": target["row"], "langs": ["ru"]}).status_code == 200
+    )
+    again = rows(client, "ru")
+    assert moved in next(r for r in again["rows"] if r["row"] == target["row"] - 1)["cells"]["ru"]["ids"]
+    note = client.post("/api/action", json={"action": "comment", "row": 3, "langs": ["ru"], "text": "check terms"})
+    assert note.status_code == 200
+    assert any(c["text"] == "check terms" for c in rows(client, "ru")["rows"][2]["comments"])
+
+
+@pytest.mark.parametrize(
+    "payload, status",
+    [
+        ("not json", 400),
+        ({"action": "explode", "row": 1, "langs": ["fr"]}, 400),
+        ({"action": "confirm", "row": 99999, "langs": ["fr"]}, 400),
+        ({"action": "confirm", "row": 1, "langs": ["xx"]}, 400),
+        ({"action": "comment", "row": 1, "langs": ["fr"], "text": ""}, 400),
+    ],
+)
+def test_malformed_requests_get_4xx_without_trace(server, payload, status) -> None:
+    _, _, app = server
+    client = app.test_client()
+    if isinstance(payload, str):
+        response = client.post("/api/action", data=payload, content_type="application/json")
+    else:
+        response = client.post("/api/action", json=payload)
+    assert response.status_code == status
+    assert "Traceback" not in response.get_data(as_text=True) and response.get_json()["ok"] is False
+
+
+def test_no_files_outside_the_app_and_bad_queries(server) -> None:
+    url, _, app = server
+    client = app.test_client()
+    for path in ("/../pyproject.toml", "/static/../../pyproject.toml", "/etc/passwd", "/api/../../dvc.yaml"):
+        assert client.get(path).status_code == 404
+    assert client.get("/api/rows?order=sideways").status_code == 400
+    assert client.get("/api/rows?langs=xx").status_code == 400
+    assert url.startswith("http://127.0.0.1:")
+
+
+def test_stale_correction_is_reported_not_applied(server, stages: Path, tmp_path: Path) -> None:
+    _, project, app = server
+    client = app.test_client()
+    row = row_of(rows(client), "The second meeting of the Expert Group")
+    assert (
+        client.post("/api/action", json={"action": "no_counterpart", "row": row["row"], "langs": ["fr"]}).status_code
+        == 200
+    )
+    edited = tmp_path / "extracted"
+    shutil.copytree(stages / "extracted", edited)
+    path = edited / DOC / "fr.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in lines:
+        if record["para_id"] in row["cells"]["fr"]["ids"]:
+            record["text"] += " (révisé)"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    assert (
+        main(
+            [
+                "align",
+                str(edited),
+                "--segmented",
+                "",
+                "--out",
+                str(tmp_path / "aligned"),
+                "--corrections",
+                str(project.corrections),
+            ]
+        )
+        == 0
+    )
+    report = json.loads((tmp_path / "aligned" / DOC / "report.json").read_text())
+    assert report["pairs"]["fr"]["corrections_stale"] == 1
+    assert any("is stale" in w for w in report["warnings"])
