@@ -281,6 +281,39 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from pipeline.corpus import export_store, load_manifest, run
+    from pipeline.settings import load_params
+
+    config = Path(args.config_dir)
+    settings = {
+        "params": load_params(Path(args.params)),
+        "params_path": str(Path(args.params).resolve()),
+        "taxonomy_path": str((config / "taxonomy.yaml").resolve()),
+        "abbreviations_path": str((config / "abbreviations.yaml").resolve()),
+        "config_dir": str(config.resolve()),
+        "corrections": str(Path(args.corrections).resolve()) if args.corrections else None,
+    }
+    entries = load_manifest(Path(args.manifest))
+    report = run(entries, Path(args.out), settings, args.workers, args.scheduler, args.retries)
+    export_store(Path(args.out) / "store", Path(args.out) / "exports")
+    for doc, problem in report["failed"].items():
+        print(f"hexalign corpus: {doc}: {problem}", file=sys.stderr)
+    if args.metrics:
+        from pipeline.atomic import atomic_write_text
+
+        confidences = [r["mean_confidence"] for r in report["sets"].values() if r.get("mean_confidence") is not None]
+        metrics = {
+            "documents": len(entries),
+            "processed": report["processed"],
+            "skipped": len(report["skipped"]),
+            "failed": len(report["failed"]),
+            "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
+        }
+        atomic_write_text(Path(args.metrics), json.dumps({"corpus": metrics}, indent=2) + "\n")
+    return 1 if report["failed"] else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
@@ -370,6 +403,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tagged", default="data/tagged")
     p.add_argument("--corrections", default="data/corrections")
     p.set_defaults(run=_review)
+
+    p = verbs.add_parser("corpus", help="run every document set of a manifest on a Dask cluster")
+    corpus_verbs = p.add_subparsers(dest="corpus_verb", required=True)
+    p = corpus_verbs.add_parser("run", help="extract, segment, align, tag and export each set (skips unchanged sets)")
+    p.add_argument("manifest", help="CSV with symbol,languages,source (e.g. configs/corpus.csv)")
+    p.add_argument("--out", default="data/corpus", help="output folder: sets/, store/ (Parquet), exports/")
+    p.add_argument("--workers", type=int, default=2, help="local Dask workers (one thread each)")
+    p.add_argument("--scheduler", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--retries", type=int, default=2, help="retries of a failed set before it is reported")
+    p.add_argument("--params", default="params.yaml")
+    p.add_argument("--corrections", default="data/corrections")
+    p.add_argument("--metrics", help="documents processed, failures and mean confidence (JSON)")
+    p.set_defaults(run=_corpus)
 
     p = verbs.add_parser("eval", help="strict and lax P/R/F1 of a link file against gold")
     p.add_argument("test")

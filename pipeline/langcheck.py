@@ -13,10 +13,10 @@ SCRIPTS = {
     "ru": re.compile(r"[\u0400-\u04ff]"),
 }
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
-FUNCTION_WORDS = {
-    "en": {"the", "of", "and", "to", "in", "that", "is", "for", "on", "with"},
-    "fr": {"le", "la", "les", "des", "et", "du", "de", "à", "que", "une", "dans"},
-    "es": {"el", "los", "las", "del", "y", "de", "que", "en", "una", "por", "con"},
+FUNCTION_WORDS = {  # only words the other two languages do not share (not "de", "la", "que", "en")
+    "en": {"the", "of", "and", "to", "is", "that", "for", "with", "which", "shall"},
+    "fr": {"le", "les", "des", "du", "et", "est", "une", "dans", "au", "aux", "qui", "pour"},
+    "es": {"el", "los", "las", "del", "y", "es", "una", "por", "con", "para", "se", "al"},
 }
 
 

@@ -29,7 +29,10 @@ def decode_text(path: Path) -> str:
     """Read a text file as UTF-8 (BOM allowed) or BOM-marked UTF-16; anything else is an error."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(path, f"marked UTF-16 but not valid UTF-16 ({err.reason} at byte {err.start})") from err
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -44,6 +44,7 @@ BAD = {
     "image.pdf": make_image_only,
     "empty.txt": lambda p: p.write_text("  \n\n", encoding="utf-8"),
     "latin1.txt": lambda p: p.write_bytes("Déclaration universelle des droits".encode("latin-1")),
+    "utf16.txt": lambda p: p.write_bytes(b"\xff\xfe\x00binary"),
 }
 PROBLEM = {
     "corrupt.pdf": "not a readable PDF",
@@ -52,6 +53,7 @@ PROBLEM = {
     "image.pdf": "no text layer",
     "empty.txt": "empty file",
     "latin1.txt": "not UTF-8",
+    "utf16.txt": "not valid UTF-16",
 }
 
 

