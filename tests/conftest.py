@@ -37,3 +37,48 @@ def udhr_units(lang: str) -> list[str]:
 def udhr_pdf(lang: str, font: str) -> Path:
     need_shared()
     return UDHR / "pdf" / f"udhr_{UDHR_CODES[lang][1]}_{font}.pdf"
+
+
+@pytest.fixture(scope="session")
+def bundled_stages(tmp_path_factory) -> Path:
+    """The bundled document through extract, segment, align and tag, once per test session."""
+    from pipeline.cli import main
+
+    root = tmp_path_factory.mktemp("stages")
+    assert main(["extract", str(BUNDLED.parent), "--out", str(root / "extracted")]) == 0
+    assert main(["segment", str(root / "extracted"), "--out", str(root / "segmented")]) == 0
+    assert (
+        main(
+            [
+                "align",
+                str(root / "extracted"),
+                "--segmented",
+                str(root / "segmented"),
+                "--out",
+                str(root / "aligned"),
+                "--corrections",
+                str(root / "no-corrections"),
+                "--metrics",
+                str(root / "metrics.json"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "tag",
+                str(root / "extracted"),
+                "--segmented",
+                str(root / "segmented"),
+                "--aligned",
+                str(root / "aligned"),
+                "--out",
+                str(root / "tagged"),
+                "--metrics",
+                str(root / "agree.json"),
+            ]
+        )
+        == 0
+    )
+    return root

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from tests.conftest import BUNDLED, UDHR, need_shared, udhr_units
+from tests.conftest import UDHR, need_shared, udhr_units
 
 LINK = re.compile(r"^\[(\d+(, \d+)*)?\]:\[(\d+(, \d+)*)?\]:\d\.\d{4}$")
 
@@ -61,26 +61,8 @@ def test_eval_rejects_a_malformed_link_file(tmp_path: Path, capsys) -> None:
 
 
 @pytest.fixture(scope="module")
-def bundled_run(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("run")
-    assert main(["extract", str(BUNDLED.parent), "--out", str(root / "extracted")]) == 0
-    assert main(["segment", str(root / "extracted"), "--out", str(root / "segmented")]) == 0
-    assert (
-        main(
-            [
-                "align",
-                str(root / "extracted"),
-                "--segmented",
-                str(root / "segmented"),
-                "--out",
-                str(root / "aligned"),
-                "--metrics",
-                str(root / "metrics.json"),
-            ]
-        )
-        == 0
-    )
-    return root
+def bundled_run(bundled_stages: Path) -> Path:
+    return bundled_stages
 
 
 def test_bundled_document_aligns_in_all_five_pairs(bundled_run: Path) -> None:

@@ -97,3 +97,41 @@ def test_manifest_errors_name_the_line(tmp_path: Path) -> None:
     bad.write_text("symbol,languages,source\nA/1,en xx,folder\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"m.csv: line 2: unknown language code\(s\) xx"):
         load_manifest(bad)
+
+
+def test_killing_a_worker_mid_run_loses_nothing(tmp_path: Path, settings) -> None:
+    """A worker process is killed while sets are running: the scheduler re-runs its tasks on a
+    restarted worker and every set still finishes."""
+    import threading
+    import time
+
+    from dask.distributed import LocalCluster
+
+    manifest = make_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0")
+    result: dict = {}
+    try:
+        thread = threading.Thread(
+            target=lambda: result.update(
+                run(
+                    load_manifest(manifest),
+                    out,
+                    settings,
+                    scheduler=cluster.scheduler_address,
+                    retries=1,
+                    progress=False,
+                )
+            )
+        )
+        thread.start()
+        deadline = time.time() + 120
+        while not (out / "sets").exists() and time.time() < deadline:
+            time.sleep(0.2)
+        nanny = next(iter(cluster.workers.values()))
+        nanny.process.process.kill()  # the worker process dies mid-run, as on a lost machine
+        thread.join(timeout=300)
+    finally:
+        cluster.close()
+    assert sorted(result["sets"]) == ["GEN_5_0001", "GEN_5_0002"]
+    assert list(result["failed"]) == ["GEN_5_BROKEN"]

@@ -13,34 +13,14 @@ from werkzeug.serving import make_server
 
 from pipeline.cli import main
 from pipeline.review import Project, create_app
-from tests.conftest import BUNDLED
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def stages(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("review")
-    assert main(["extract", str(BUNDLED.parent), "--out", str(root / "extracted")]) == 0
-    assert main(["segment", str(root / "extracted"), "--out", str(root / "segmented")]) == 0
-    assert (
-        main(
-            [
-                "align",
-                str(root / "extracted"),
-                "--segmented",
-                str(root / "segmented"),
-                "--out",
-                str(root / "aligned"),
-                "--corrections",
-                str(root / "none"),
-            ]
-        )
-        == 0
-    )
-    assert main(["tag", str(root / "extracted"), "--out", str(root / "tagged")]) == 0
-    return root
+def stages(bundled_stages: Path) -> Path:
+    return bundled_stages
 
 
 @pytest.fixture()
