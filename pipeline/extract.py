@@ -61,7 +61,9 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     lines, page_height = read_lines(path, lang)
     if lang == "ar":
         for line in lines:
-            line.text = _fix_rtl_lead(line.text, any_script=True)
+            fixed = _fix_rtl_lead(line.text, any_script=True)
+            line.final = fixed != line.text and fixed.endswith(".")
+            line.text = fixed
     sorted_lines = sort_lines(lines, symbol=symbol, page_height=page_height)
     layout = Layout.measure(sorted_lines.body)
     vocabulary = _vocabulary(sorted_lines.body)

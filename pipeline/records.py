@@ -12,8 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.atomic import atomic_write_text
-
-KINDS = ("heading", "paragraph", "list_item", "table_row", "footnote")
+from pipeline.errors import InputError
 
 
 @dataclass
@@ -32,12 +31,18 @@ class Line:
     bottom: float = 0.0
     size: float = 0.0
     bold: bool = False
-    markers: list[tuple[int, str]] = field(default_factory=list)
-    """Footnote reference markers found on the line: (character offset in ``text``, number)."""
+    final: bool = False
+    """The producer shows this is a paragraph's last line (right-to-left text set in a
+    left-to-right paragraph prints the closing full stop at the line's start)."""
+    markers: list[str] = field(default_factory=list)
+    """Footnote reference numbers printed as raised small digits on this line (removed from text)."""
 
 
 @dataclass
 class Paragraph:
+    """One unit of a document's text; ``kind`` is heading, paragraph, list_item, table_row or
+    footnote."""
+
     doc: str
     lang: str
     para_id: str
@@ -64,8 +69,4 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 try:
                     yield json.loads(line)
                 except json.JSONDecodeError as err:
-                    raise ValueError(f"{path}:{number}: not a JSON object ({err.msg})") from err
-
-
-def read_paragraphs(path: Path) -> list[Paragraph]:
-    return [Paragraph(**row) for row in read_jsonl(path)]
+                    raise InputError(path, f"line {number}: not a JSON object ({err.msg})") from err

@@ -113,7 +113,7 @@ def is_full(line: Line, nxt: Line, layout: Layout) -> bool:
 
 
 def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
-    if "\t" in line.text or "\t" in nxt.text:
+    if "\t" in line.text or "\t" in nxt.text or line.final:
         return True
     if line.page == nxt.page and nxt.top > line.top:
         gap = nxt.top - line.bottom
