@@ -47,11 +47,15 @@ class Entry:
     symbol: str
     languages: tuple[str, ...]
     source: Path
+    url: str = ""
+    """A URL template with ``{lang}`` and ``{symbol}`` (as in configs/sources.yaml): the set is
+    fetched into ``<out>/raw/<doc>/`` first. Such a set is fetched again only when its manifest
+    row changes (or its ``done.json`` is removed)."""
 
 
 def load_manifest(path: Path) -> list[Entry]:
     """``symbol,languages,source`` per row; languages space-separated (empty = all six); source a
-    document-set folder (relative to the manifest) or a URL template handled by ``hexalign fetch``."""
+    document-set folder (relative to the manifest) or a URL template with ``{lang}``."""
     path = Path(path)
     if not path.exists():
         raise InputError(path, "manifest not found")
@@ -64,6 +68,9 @@ def load_manifest(path: Path) -> list[Entry]:
             unknown = [lang for lang in langs if lang not in LANGS]
             if unknown:
                 raise InputError(path, f"line {number}: unknown language code(s) {', '.join(unknown)}")
+            if row["source"].startswith(("http://", "https://")):
+                entries.append(Entry(row["symbol"].strip(), langs, Path(), row["source"].strip()))
+                continue
             source = Path(row["source"])
             entries.append(
                 Entry(row["symbol"].strip(), langs, source if source.is_absolute() else path.parent / source)
@@ -81,7 +88,8 @@ def set_key(entry: Entry, settings: dict) -> str:
     corrections = Path(settings.get("corrections") or "") / f"{doc_id(entry.symbol)}.jsonl"
     if settings.get("corrections") and corrections.exists():
         digest.update(corrections.read_bytes())
-    if entry.source.is_dir():
+    digest.update(entry.url.encode())
+    if not entry.url and entry.source.is_dir():
         for path in sorted(entry.source.iterdir()):
             if path.is_file():
                 digest.update(path.name.encode() + path.read_bytes())
@@ -130,6 +138,8 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
 
     # A failed set is reported once, by the run; the worker need not print its traceback too.
     logging.getLogger("distributed.worker").setLevel(logging.CRITICAL)
+    if entry.url:
+        entry = fetch_entry(entry, Path(out) / "raw")
     docset = load_docset(entry.source)
     docset.symbol = entry.symbol
     docset.files = {lang: path for lang, path in docset.files.items() if lang in entry.languages}
@@ -193,6 +203,14 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     }
     atomic_write_text(work / "done.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return result
+
+
+def fetch_entry(entry: Entry, raw: Path) -> Entry:
+    """Download a URL-sourced set (each language on its own) and point the entry at the folder."""
+    from pipeline.fetch import Sources, fetch
+
+    fetch(entry.symbol, raw, Sources(entry.url, {}), entry.languages)
+    return Entry(entry.symbol, entry.languages, raw / doc_id(entry.symbol))
 
 
 def _write_parquet(frame: pd.DataFrame, folder: Path) -> None:

@@ -135,3 +135,32 @@ def test_killing_a_worker_mid_run_loses_nothing(tmp_path: Path, settings) -> Non
         cluster.close()
     assert sorted(result["sets"]) == ["GEN_5_0001", "GEN_5_0002"]
     assert list(result["failed"]) == ["GEN_5_BROKEN"]
+
+
+def test_a_manifest_row_can_point_at_a_document_server(tmp_path: Path, settings) -> None:
+    """A URL-template source is fetched per language, then processed like a folder."""
+    import http.server
+    import threading
+
+    from tests.conftest import BUNDLED
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            lang = path.strip("/").split("/", 1)[0]
+            return str(BUNDLED / (f"{lang}.pdf" if lang != "zh" else "zh.txt"))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        manifest = tmp_path / "m.csv"
+        url = f"http://127.0.0.1:{server.server_address[1]}/{{lang}}/{{symbol}}"
+        manifest.write_text(f"symbol,languages,source\nUNODC/CCPCJ/EG.4/2020/1,en fr es,{url}\n", encoding="utf-8")
+        report = run(load_manifest(manifest), tmp_path / "out", settings, workers=1, progress=False)
+    finally:
+        server.shutdown()
+    assert report["processed"] == 1 and not report["failed"]
+    fetched = tmp_path / "out" / "raw" / "UNODC_CCPCJ_EG.4_2020_1"
+    assert sorted(p.name for p in fetched.iterdir()) == ["en.pdf", "es.pdf", "fr.pdf"]
