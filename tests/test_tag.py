@@ -59,11 +59,18 @@ def test_hand_labelled_regression_set(taxonomy) -> None:
     assert precision >= 0.97 and recall >= 0.97, (precision, recall)
 
 
-def test_held_out_set_stays_precise(taxonomy) -> None:
-    """Written after the rules were frozen: rules are precise, recall on new phrasings is about
-    half (metrics/tag_quality.json); the floors guard against regressions, not for show."""
+def test_second_regression_set(taxonomy) -> None:
+    """tagging_heldout.yaml was held out for the first rules, then used to extend them."""
     precision, recall = scores(DATA / "tagging_heldout.yaml", taxonomy)
-    assert precision >= 0.95 and recall >= 0.5, (precision, recall)
+    assert precision >= 0.97 and recall >= 0.97, (precision, recall)
+
+
+def test_held_out_set_stays_precise(taxonomy) -> None:
+    """tagging_heldout2.yaml was written after the rules were frozen and never used to change
+    them: rules stay precise, recall on new phrasings is low (metrics/tag_quality.json); the
+    floors guard against regressions, they are not a claim of quality."""
+    precision, recall = scores(DATA / "tagging_heldout2.yaml", taxonomy)
+    assert precision >= 0.85 and recall >= 0.2, (precision, recall)
 
 
 def test_every_language_has_cases_for_most_tags() -> None:
