@@ -72,8 +72,15 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     paragraphs: list[Paragraph] = []
     in_annex = 0
     listing = False  # a list is open: the text before it ended with a colon
+    table_left: float | None = None  # left edge of the PDF table met so far
     width = layout.right - layout.left or 1
     for block in reflow(sorted_lines.body, layout):
+        previous = paragraphs[-1] if paragraphs else None
+        if _wraps_cell(block, previous, table_left):
+            previous.text = " ".join([previous.text, *(line.text.strip() for line in block)])
+            continue
+        if any("\t" in line.text for line in block):
+            table_left = min([line.x0 for line in block] + ([table_left] if table_left is not None else []))
         rows = _table_rows(block, in_annex >= 2, width, layout)
         if rows:
             for row in rows:
@@ -82,7 +89,6 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         text = _fix_rtl_lead(join_lines(block, vocabulary, cjk, mixed_space))
         label, body = split_label(text)
         short = display_width(text) * _cell(block[0]) < 0.75 * width
-        previous = paragraphs[-1] if paragraphs else None
         listing = previous is not None and (
             previous.text.rstrip().endswith((":", "："))
             or (listing and previous.kind == "list_item" and bool(label) == bool(previous.label))
@@ -137,6 +143,17 @@ def _table_rows(block: list[Line], in_table: bool, width: float, layout: Layout)
     ):
         return [[line] for line in block]
     return []
+
+
+def _wraps_cell(block: list[Line], previous: Paragraph | None, table_left: float | None) -> bool:
+    """A PDF table cell wrapping onto more lines: single-cell lines starting right of the table's
+    first column, right after a table row."""
+    return (
+        previous is not None
+        and previous.kind == "table_row"
+        and table_left is not None
+        and all("\t" not in line.text and line.size and line.x0 > table_left + 2 * line.size for line in block)
+    )
 
 
 def _fix_rtl_lead(text: str, any_script: bool = False) -> str:

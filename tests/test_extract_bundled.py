@@ -85,3 +85,10 @@ def test_labels_move_out_of_the_text() -> None:
     first = next(p for p in result.paragraphs if p.label == "1." and p.kind == "paragraph")
     assert first.text.startswith("The sixth meeting of the Expert Group")
     assert [p.refs for p in result.paragraphs if p.refs] == [["1"], ["2", "3"]]
+
+
+def test_wrapped_table_cells_stay_in_their_row() -> None:
+    rows = [p.text for p in extract_file(BUNDLED / "en.pdf", "en").paragraphs if p.kind == "table_row"]
+    assert rows[0] == "Date Time Item Title or description"
+    assert len(rows) == 11, rows
+    assert "3–6 p.m. 2 International cooperation (continued)" in rows
