@@ -7,7 +7,8 @@ with one call, talks to an existing scheduler by address (``--scheduler``), retr
 re-runs the tasks of a worker that died, and its Parquet/pandas stack is the one the results land
 in. Ray would add a second object store and a larger install for nothing this job needs.
 
-A set is skipped when a hash of its inputs, parameters, taxonomy and corrections matches the one
+A set is skipped when a hash of its inputs, parameters, taxonomy, corrections and hexalign's own
+code matches the one
 recorded when it last finished (``sets/<doc>/done.json``, written last and atomically), so a run
 that was killed resumes where it stopped. A lock on the output folder keeps two runs apart.
 Results land in a Parquet store partitioned by document and language (``store/paragraphs``,
@@ -79,8 +80,10 @@ def load_manifest(path: Path) -> list[Entry]:
 
 
 def set_key(entry: Entry, settings: dict) -> str:
-    """Content hash of a set's inputs and of everything that shapes its results."""
+    """Content hash of a set's inputs and of everything that shapes its results, the code included."""
     digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for name in ("params", "taxonomy", "abbreviations"):
         if settings.get(name + "_path"):
