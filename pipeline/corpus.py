@@ -8,9 +8,8 @@ re-runs the tasks of a worker that died, and its Parquet/pandas stack is the one
 in. Ray would add a second object store and a larger install for nothing this job needs.
 
 A set is skipped when a hash of its inputs, parameters, taxonomy, corrections and hexalign's own
-code matches the one
-recorded when it last finished (``sets/<doc>/done.json``, written last and atomically), so a run
-that was killed resumes where it stopped. A lock on the output folder keeps two runs apart.
+code matches the one recorded when it last finished (``sets/<doc>/done.json``, written last and
+atomically), so a run that was killed resumes where it stopped. A lock on the output folder keeps two runs apart.
 Results land in a Parquet store partitioned by document and language (``store/paragraphs``,
 ``store/links``, ``store/sixway``), and the CSV/TMX exports are written from that store.
 """
