@@ -1,4 +1,4 @@
-"""The ``hexalign`` command: one verb per stage, each usable on a single file by hand.
+"""The hexalign command: one verb per stage, each usable on a single file by hand.
 
 Bad input ends in one line on stderr naming the file and the problem, and a non-zero exit; a
 stage over a document set still processes every language it can before exiting non-zero.
