@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
-
 from pipeline.atomic import atomic_write_text
 from pipeline.docset import DocSet, check_lang
 from pipeline.errors import InputError
@@ -47,10 +45,7 @@ def read_lines(path: Path, lang: str) -> tuple[list[Line], float | None]:
         raise InputError(path, "no such file")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        lines = read_pdf_lines(path)
-        with pdfplumber.open(path) as pdf:
-            height = float(pdf.pages[0].height)
-        return lines, height
+        return read_pdf_lines(path)
     if suffix in (".txt", ""):
         return read_text_lines(path), None
     raise InputError(path, f"unsupported file type {suffix!r}; expected .pdf or .txt")

@@ -29,11 +29,13 @@ CELL_GAP = 2.0
 """A horizontal gap wider than this many character sizes separates table cells."""
 
 
-def read_pdf_lines(path: Path) -> list[Line]:
-    """All printed lines of a PDF in page order; raises InputError for unreadable files."""
+def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
+    """All printed lines of a PDF in page order, and the page height (furniture lives near the
+    page edges); raises InputError for unreadable files."""
     try:
         with pdfplumber.open(path) as pdf:
             pages = [(number, page.chars) for number, page in enumerate(pdf.pages, 1)]
+            height = float(pdf.pages[0].height) if pdf.pages else 0.0
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
@@ -51,7 +53,7 @@ def read_pdf_lines(path: Path) -> list[Line]:
             line.text = "\t".join(visual_to_logical(cell, mirror, force=True) for cell in cells)
         # The tab after a paragraph label ("1.<tab>The sixth ...") is layout, not a table cell.
         line.text = LABEL_TAB.sub(r"\1 ", line.text)
-    return lines
+    return lines, height
 
 
 def _page_lines(page: int, chars: list[dict]) -> list[Line]:
