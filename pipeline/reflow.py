@@ -25,6 +25,11 @@ LABEL = re.compile(
     r"\([\u0621-\u064A]{1,2}\)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
 )
 TERMINAL = tuple(".;:!?。；：！？؟؛…")
+HEADING_LABEL = re.compile(
+    r"^(?:Article|Chapter|Chapitre|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\s+[\dIVXLC]+\.?$"
+    r"|^第[一二三四五六七八九十百零〇\d]+[章条节]$"
+)
+"""A line that is nothing but a numbered heading ("Article 5", "第三条") starts a new unit."""
 
 
 @dataclass
@@ -122,6 +127,8 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
     if line.size and nxt.size and (abs(line.size - nxt.size) > 0.6 or line.bold != nxt.bold):
         return True
     ends = line.text.rstrip().endswith(TERMINAL)
+    if HEADING_LABEL.match(nxt.text.strip()) or HEADING_LABEL.match(line.text.strip()):
+        return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
     if line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size:
