@@ -63,9 +63,8 @@ class Link:
 
 
 class Scorer:
-    def __init__(self, src: Blocks, tgt: Blocks, params: AlignParams, use_labels: bool) -> None:
+    def __init__(self, src: Blocks, tgt: Blocks, params: AlignParams) -> None:
         self.src, self.tgt, self.params = src, tgt, params
-        self.use_labels = use_labels
         total_src = max(src.lengths[1].sum(), 1.0)
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
 
@@ -138,7 +137,7 @@ def align_units(
     for blocks in (src_blocks, tgt_blocks):
         finish_anchors(blocks, len(vocabulary))
     set_background(src_blocks, tgt_blocks)
-    scorer = Scorer(src_blocks, tgt_blocks, params, use_labels)
+    scorer = Scorer(src_blocks, tgt_blocks, params)
 
     coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
     width = params.coarse_band + abs(n - m)

@@ -314,6 +314,13 @@ def _corpus(args: argparse.Namespace) -> int:
     return 1 if report["failed"] else 0
 
 
+def _file_or_folder_args(p: argparse.ArgumentParser, default_out: str) -> None:
+    """Arguments of the verbs that take one file (by hand) or a stage's output folder (DVC)."""
+    p.add_argument("path", help="an extract output or plain text (one paragraph per line), or data/extracted")
+    p.add_argument("--lang", choices=LANGS, help="language of a single file (default: its file name)")
+    p.add_argument("--out", help=f"output file, or folder (default {default_out})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
@@ -337,9 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_fetch)
 
     p = verbs.add_parser("segment", help="paragraphs -> sentences and tokens (JSON Lines)")
-    p.add_argument("path", help="an extract output or a plain-text file (one paragraph per line), or data/extracted")
-    p.add_argument("--lang", choices=LANGS, help="language of a single file (default: its file name)")
-    p.add_argument("--out", help="output file, or folder (default data/segmented)")
+    _file_or_folder_args(p, "data/segmented")
     p.set_defaults(run=_segment)
 
     p = verbs.add_parser("align", help="align every language of each document set against English")
@@ -364,9 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_align_bitext)
 
     p = verbs.add_parser("tag", help="tag recurring positions in paragraphs (JSON Lines with tags and evidence)")
-    p.add_argument("path", help="an extract output or plain text (one paragraph per line), or data/extracted")
-    p.add_argument("--lang", choices=LANGS, help="language of a single file (default: its file name)")
-    p.add_argument("--out", help="output file, or folder (default data/tagged)")
+    _file_or_folder_args(p, "data/tagged")
     p.add_argument("--taxonomy", help="taxonomy YAML (default configs/taxonomy.yaml)")
     p.add_argument("--segmented", help="segment stage output, to tag sentences too")
     p.add_argument("--aligned", help="align stage output, for cross-language consistency")

@@ -25,8 +25,7 @@ from pipeline.text_lines import display_width, read_text_lines
 
 log = logging.getLogger(__name__)
 CJK_LANGS = {"zh"}
-LEADING_RTL_PUNCT = re.compile(r"^([.،؛:!؟])\s*(?=[\u0600-\u06FF])")
-LEADING_PUNCT_ANY = re.compile(r"^([.،؛])(?=[^\s\d.])")
+LEADING_PUNCT = re.compile(r"^([.،؛:!؟])\s*(?=[^\s\d.])")
 
 
 @dataclass
@@ -38,7 +37,7 @@ class Extraction:
     dropped: dict[str, int] = field(default_factory=dict)
 
 
-def read_lines(path: Path, lang: str) -> tuple[list[Line], float | None]:
+def read_lines(path: Path) -> tuple[list[Line], float | None]:
     """Lines of a PDF or text export, plus the page height (None for text)."""
     path = Path(path)
     if not path.exists():
@@ -53,10 +52,10 @@ def read_lines(path: Path, lang: str) -> tuple[list[Line], float | None]:
 
 def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None) -> Extraction:
     check_lang(lang)
-    lines, page_height = read_lines(path, lang)
+    lines, page_height = read_lines(path)
     if lang == "ar":
         for line in lines:
-            fixed = _fix_rtl_lead(line.text, any_script=True)
+            fixed = _fix_rtl_lead(line.text)
             line.final = fixed != line.text and fixed.endswith(".")
             line.text = fixed
     sorted_lines = sort_lines(lines, symbol=symbol, page_height=page_height)
@@ -76,12 +75,12 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
             continue
         if any("\t" in line.text for line in block):
             table_left = min([line.x0 for line in block] + ([table_left] if table_left is not None else []))
-        rows = _table_rows(block, in_annex >= 2, width, layout)
+        rows = _table_rows(block, in_annex >= 2, width)
         if rows:
             for row in rows:
                 paragraphs.append(_paragraph(doc, lang, len(paragraphs), "table_row", "", row))
             continue
-        text = _fix_rtl_lead(join_lines(block, vocabulary, cjk, mixed_space))
+        text = join_lines(block, vocabulary, cjk, mixed_space)
         label, body = split_label(text)
         short = display_width(text) * _cell(block[0]) < 0.75 * width
         listing = previous is not None and (
@@ -127,7 +126,7 @@ def _cell(line: Line) -> float:
     return (line.x1 - line.x0) / cells if line.size else 1.0
 
 
-def _table_rows(block: list[Line], in_table: bool, width: float, layout: Layout) -> list[list[Line]]:
+def _table_rows(block: list[Line], in_table: bool, width: float) -> list[list[Line]]:
     """Table rows: lines with cell gaps anywhere, and in an annex schedule every short,
     unpunctuated line (text exports lose the gaps)."""
     if any("\t" in line.text for line in block):
@@ -151,11 +150,11 @@ def _wraps_cell(block: list[Line], previous: Paragraph | None, table_left: float
     )
 
 
-def _fix_rtl_lead(text: str, any_script: bool = False) -> str:
+def _fix_rtl_lead(text: str) -> str:
     """A full stop printed at the start of a right-to-left line belongs at its end: right-to-left
     text set in a left-to-right paragraph, or a line of only Latin text (a document symbol) in a
     right-to-left paragraph, prints it there. No Arabic sentence starts with one."""
-    match = (LEADING_PUNCT_ANY if any_script else LEADING_RTL_PUNCT).match(text)
+    match = LEADING_PUNCT.match(text)
     return text[match.end() :] + match.group(1) if match else text
 
 

@@ -56,7 +56,7 @@ def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float 
         previous_reason = ""
         masthead_end = _masthead_end(page_lines) if page == 1 else 0
         for index, line in enumerate(page_lines):
-            reason = _furniture_reason(line, index, symbol, geometry and _in_margin(line, page_height), previous_reason)
+            reason = _furniture_reason(line, symbol, geometry and _in_margin(line, page_height), previous_reason)
             if id(line) in repeated and not reason:
                 reason = "running header/footer"
             if not reason and index < masthead_end and len(line.text.split()) <= 6:
@@ -75,7 +75,7 @@ def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float 
     return out
 
 
-def _furniture_reason(line: Line, index: int, symbol: str | None, in_margin: bool, previous: str) -> str:
+def _furniture_reason(line: Line, symbol: str | None, in_margin: bool, previous: str) -> str:
     text = line.text.replace("\t", " ").strip()
     if URL_LINE.match(text):
         return "hyperlink list"

@@ -278,7 +278,7 @@ def create_app(project: Project) -> Flask:
         return jsonify({"ok": False, "error": err.description}), err.code
 
     @app.errorhandler(Exception)
-    def server_error(err):
+    def server_error(_err):
         log.exception("review: request failed")
         return jsonify({"ok": False, "error": "internal error; see the server log"}), 500
 
