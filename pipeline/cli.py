@@ -15,15 +15,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline import LANGS, __version__
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
 
 log = logging.getLogger("hexalign")
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.docset import check_lang, find_docsets
-    from pipeline.extract import extract_docset, extract_file
-    from pipeline.records import write_jsonl
+    from pipeline.core.docset import check_lang, find_docsets
+    from pipeline.core.records import write_jsonl
+    from pipeline.extract.stage import extract_docset, extract_file
 
     source = Path(args.path)
     if source.is_file():
@@ -44,7 +44,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from pipeline.fetch import Sources, fetch
+    from pipeline.extract.fetch import Sources, fetch
 
     sources = Sources.load(Path(args.config_dir) / "sources.yaml")
     if args.base_url:
@@ -57,9 +57,9 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _segment(args: argparse.Namespace) -> int:
-    from pipeline.docset import check_lang
-    from pipeline.records import read_jsonl, write_jsonl
-    from pipeline.segment import segment_docset, segment_paragraphs, sentence_rows
+    from pipeline.core.docset import check_lang
+    from pipeline.core.records import read_jsonl, write_jsonl
+    from pipeline.segment.stage import segment_docset, segment_paragraphs, sentence_rows
 
     source = Path(args.path)
     if source.is_file():
@@ -83,7 +83,7 @@ def _document_sets(folder: Path) -> list[Path]:
 
 def _paragraph_rows(path: Path, lang: str, read_jsonl) -> list[dict]:
     """An extract output, or plain text with one paragraph per line."""
-    from pipeline.text_lines import decode_text
+    from pipeline.core.textio import decode_text
 
     text = decode_text(path)
     if text.lstrip().startswith("{"):
@@ -96,8 +96,8 @@ def _paragraph_rows(path: Path, lang: str, read_jsonl) -> list[dict]:
 
 
 def _align(args: argparse.Namespace) -> int:
-    from pipeline.align import align_docset
-    from pipeline.settings import align_params_from, embedder_from, load_params
+    from pipeline.align.stage import align_docset
+    from pipeline.core.params import embedder_from, load_params
 
     params = load_params(Path(args.params))
     embedder = embedder_from(params)
@@ -114,8 +114,7 @@ def _align(args: argparse.Namespace) -> int:
             Path(args.segmented) if args.segmented else None,
             Path(args.out),
             embedder,
-            align_params_from(params),
-            params.get("pivot", "en"),
+            params.align,
             Path(args.corrections) if args.corrections else None,
         )
         for warning in report["warnings"]:
@@ -126,20 +125,20 @@ def _align(args: argparse.Namespace) -> int:
         }
     log.info("embedded %d texts, %d from cache", embedder.embedded, embedder.cached)
     if args.metrics:
-        from pipeline.atomic import atomic_write_text
+        from pipeline.core.atomic import atomic_write_text
 
         atomic_write_text(Path(args.metrics), json.dumps({"align": summary}, indent=2) + "\n")
     return 0
 
 
 def _align_bitext(args: argparse.Namespace) -> int:
-    from pipeline.aligner import align_units
-    from pipeline.atomic import atomic_write_text
-    from pipeline.docset import check_lang
-    from pipeline.evaluate import format_link
-    from pipeline.segment import split_sentences
-    from pipeline.settings import align_params_from, embedder_from, load_params
-    from pipeline.text_lines import decode_text
+    from pipeline.align.aligner import align_units
+    from pipeline.align.evaluate import format_link
+    from pipeline.core.atomic import atomic_write_text
+    from pipeline.core.docset import check_lang
+    from pipeline.core.params import embedder_from, load_params
+    from pipeline.core.textio import decode_text
+    from pipeline.segment.stage import split_sentences
 
     def units(path: Path, lang: str) -> list[str]:
         check_lang(lang, path)
@@ -154,7 +153,7 @@ def _align_bitext(args: argparse.Namespace) -> int:
         raise InputError(args.src, "both texts are empty")
     params = load_params(Path(args.params))
     joiners = tuple("" if lang == "zh" else " " for lang in (args.src_lang, args.tgt_lang))
-    links = align_units(src, tgt, embedder_from(params), align_params_from(params), joiners=joiners)
+    links = align_units(src, tgt, embedder_from(params), params.align, joiners=joiners)
     text = "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
     if args.out:
         atomic_write_text(Path(args.out), text)
@@ -164,7 +163,7 @@ def _align_bitext(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import parse_links, score
+    from pipeline.align.evaluate import parse_links, score
 
     test = [pair for pair, _ in parse_links(Path(args.test))]
     gold = [pair for pair, _ in parse_links(Path(args.gold))]
@@ -173,15 +172,15 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _tag(args: argparse.Namespace) -> int:
-    from pipeline.docset import check_lang
-    from pipeline.records import read_jsonl, write_jsonl
-    from pipeline.tag import EmbeddingLayer, consistency, tag_docset, tag_rows, write_consistency
-    from pipeline.taxonomy import load_taxonomy
+    from pipeline.core.docset import check_lang
+    from pipeline.core.records import read_jsonl, write_jsonl
+    from pipeline.tag.stage import EmbeddingLayer, consistency, tag_docset, tag_rows, write_consistency
+    from pipeline.tag.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(Path(args.taxonomy or Path(args.config_dir) / "taxonomy.yaml"))
     layer = None
     if args.embedding_threshold:
-        from pipeline.settings import embedder_from, load_params
+        from pipeline.core.params import embedder_from, load_params
 
         layer = EmbeddingLayer(taxonomy, embedder_from(load_params(Path(args.params))), args.embedding_threshold)
     source = Path(args.path)
@@ -206,14 +205,15 @@ def _tag(args: argparse.Namespace) -> int:
             write_consistency(report, out_root / folder.name / "consistency")
             agreement[folder.name] = report["agreement_with_en"]
     if args.metrics:
-        from pipeline.atomic import atomic_write_text
+        from pipeline.core.atomic import atomic_write_text
 
         atomic_write_text(Path(args.metrics), json.dumps({"tag_agreement_with_en": agreement}, indent=2) + "\n")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.export import (
+    from pipeline.core.records import read_jsonl
+    from pipeline.export.stage import (
         PIVOT_FIRST,
         Filters,
         load_doc,
@@ -225,7 +225,6 @@ def _export(args: argparse.Namespace) -> int:
         write_csv,
         write_tmx,
     )
-    from pipeline.records import read_jsonl
 
     aligned = Path(args.aligned)
     if not aligned.is_dir():
@@ -263,7 +262,7 @@ def _export(args: argparse.Namespace) -> int:
     write_csv(summary, summary_dir / "tag_summary.csv")
     plot_summary(summary, summary_dir / "tag_distribution.png")
     if args.metrics:
-        from pipeline.atomic import atomic_write_text
+        from pipeline.core.atomic import atomic_write_text
 
         counts = {f"{r.doc}/{r.lang}/{r.tag}": int(r.paragraphs) for r in summary.itertuples()}
         atomic_write_text(Path(args.metrics), json.dumps({"tag_counts": counts}, indent=2) + "\n")
@@ -271,7 +270,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from pipeline.review import Project, create_app
+    from pipeline.review.app import Project, create_app
 
     project = Project(args.doc, Path(args.extracted), Path(args.aligned), Path(args.tagged), Path(args.corrections))
     if not (project.aligned / args.doc / "sixway.jsonl").exists():
@@ -282,8 +281,8 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from pipeline.corpus import export_store, load_manifest, run
-    from pipeline.settings import load_params
+    from pipeline.core.params import load_params
+    from pipeline.corpus.stage import export_store, load_manifest, run
 
     config = Path(args.config_dir)
     settings = {
@@ -300,7 +299,7 @@ def _corpus(args: argparse.Namespace) -> int:
     for doc, problem in report["failed"].items():
         print(f"hexalign corpus: {doc}: {problem}", file=sys.stderr)
     if args.metrics:
-        from pipeline.atomic import atomic_write_text
+        from pipeline.core.atomic import atomic_write_text
 
         confidences = [r["mean_confidence"] for r in report["sets"].values() if r.get("mean_confidence") is not None]
         metrics = {

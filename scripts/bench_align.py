@@ -25,11 +25,11 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from pipeline.aligner import Link, align_units
-from pipeline.embed import Embedder, ModelSpec
-from pipeline.evaluate import lift, map_to_units, parse_links, score
-from pipeline.extract import extract_file
-from pipeline.settings import align_params_from, load_params
+from pipeline.align.aligner import Link, align_units
+from pipeline.align.evaluate import lift, map_to_units, parse_links, score
+from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.params import load_params
+from pipeline.extract.stage import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -117,7 +117,7 @@ class Calibration:
 
 
 def run(model: str) -> dict:
-    params = align_params_from(load_params(ROOT / "params.yaml"))
+    params = load_params(ROOT / "params.yaml").align
     embedder = Embedder(MODELS[model])
     calib = Calibration()
     results: dict = {"model": model, "udhr_units": {}, "udhr_pdf": {}, "bundled": {}, "perturbed": {}}
@@ -205,7 +205,7 @@ def run(model: str) -> dict:
 
 def dp_share(model: str) -> dict:
     """How the time splits between embedding and the DP, on the UDHR en-fr pair (cold cache)."""
-    params = align_params_from(load_params(ROOT / "params.yaml"))
+    params = load_params(ROOT / "params.yaml").align
     src, tgt = udhr_units("eng"), udhr_units("fra")
     embedder = Embedder(MODELS[model])
     t0 = time.perf_counter()

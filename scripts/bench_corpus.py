@@ -75,8 +75,8 @@ def dp_versus(manifest_dir: Path) -> dict:
     (warm cache) vs NLTK Gale-Church on paragraph lengths."""
     from nltk.translate.gale_church import align_blocks
 
-    from pipeline.aligner import AlignParams, align_units
-    from pipeline.embed import Embedder, ModelSpec
+    from pipeline.align.aligner import AlignParams, align_units
+    from pipeline.core.embed import Embedder, ModelSpec
 
     folder = max((d for d in manifest_dir.iterdir() if d.is_dir()), key=lambda d: (d / "en.txt").stat().st_size)
     en = [p.replace("\n", " ") for p in (folder / "en.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.tag import tag_text
-from pipeline.taxonomy import load_taxonomy
+from pipeline.tag.stage import tag_text
+from pipeline.tag.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

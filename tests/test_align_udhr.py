@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.aligner import align_units
-from pipeline.embed import Embedder, ModelSpec
-from pipeline.evaluate import lift, map_to_units, parse_links, score
-from pipeline.extract import extract_file
+from pipeline.align.aligner import align_units
+from pipeline.align.evaluate import lift, map_to_units, parse_links, score
+from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.extract.stage import extract_file
 from tests.conftest import UDHR, UDHR_CODES, need_shared, udhr_pdf, udhr_units
 
 PAIRS = ["fr", "es", "ru", "zh", "ar"]

@@ -103,7 +103,7 @@ def test_one_broken_language_does_not_stop_the_set(tmp_path: Path, capsys) -> No
 
 
 def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:
-    from pipeline.records import write_jsonl
+    from pipeline.core.records import write_jsonl
 
     target = tmp_path / "out.jsonl"
     write_jsonl(target, [{"a": 1}])

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.corpus import load_manifest, run, run_lock
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
+from pipeline.corpus.stage import load_manifest, run, run_lock
 from tests.conftest import ROOT, need_shared
 
 
@@ -84,7 +84,7 @@ def test_two_runs_on_one_folder_are_kept_apart(first_run, settings) -> None:
 
 
 def test_exports_read_from_the_store(first_run) -> None:
-    from pipeline.corpus import export_store
+    from pipeline.corpus.stage import export_store
 
     _, out, _ = first_run
     assert export_store(out / "store", out / "exports") == ["GEN_5_0001", "GEN_5_0002"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline import dp
+from pipeline.align import dp
 
 TYPES = [(1, 1), (1, 2), (2, 1), (0, 1), (1, 0)]
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from pipeline import export
 from pipeline.cli import main
+from pipeline.export import stage as export
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from pipeline.extract import extract_file
+from pipeline.extract.stage import extract_file
 from tests.conftest import BUNDLED, TRANSLATIONS
 
 # Measured when written; the source YAML is the gold for the rendered PDFs.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_file
+from pipeline.extract.stage import extract_file
 from tests.conftest import udhr_pdf, udhr_units
 
 FLOORS = {

@@ -8,9 +8,9 @@ import os
 import numpy as np
 import pytest
 
-from pipeline.aligner import align_units
-from pipeline.embed import Embedder, ModelSpec
-from pipeline.evaluate import parse_links, score
+from pipeline.align.aligner import align_units
+from pipeline.align.evaluate import parse_links, score
+from pipeline.core.embed import Embedder, ModelSpec
 from tests.conftest import ROOT, UDHR, udhr_units
 
 MODEL = ROOT / "models" / "multilingual-e5-small"

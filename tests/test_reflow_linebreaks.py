@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 import json
 
-from pipeline.reflow import Layout, first_word, is_hard_break, join_lines
-from pipeline.text_lines import text_to_lines
+from pipeline.extract.reflow import Layout, first_word, is_hard_break, join_lines
+from pipeline.extract.text_lines import text_to_lines
 from tests.conftest import SHARED, need_shared
 
 

@@ -13,7 +13,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from pipeline.cli import main
-from pipeline.review import Project, create_app
+from pipeline.review.app import Project, create_app
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 CHROMIUM = Path("/usr/bin/chromium")

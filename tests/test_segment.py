@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segment import split_sentences
+from pipeline.segment.stage import split_sentences
 
 CASES = {
     "en": (

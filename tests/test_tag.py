@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from pipeline.cli import main
-from pipeline.errors import InputError
-from pipeline.tag import tag_text
-from pipeline.taxonomy import load_taxonomy
+from pipeline.core.errors import InputError
+from pipeline.tag.stage import tag_text
+from pipeline.tag.taxonomy import load_taxonomy
 from tests.conftest import ROOT
 
 TAXONOMY = ROOT / "configs" / "taxonomy.yaml"

@@ -20,9 +20,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.bidi import has_arabic, producer_mirrors, visual_to_logical
-from pipeline.errors import InputError
-from pipeline.records import Line
+from pipeline.core.errors import InputError
+from pipeline.core.records import Line
+from pipeline.extract.bidi import has_arabic, producer_mirrors, visual_to_logical
 
 LABEL_TAB = re.compile(r"^(\(?[\w\u0600-\u06FF]{1,4}[.)])\t")
 CELL_GAP = 2.0

@@ -23,9 +23,9 @@ import pandas as pd
 from lxml import etree
 
 from pipeline import LANGS, __version__
-from pipeline.atomic import atomic_path
-from pipeline.docset import symbol_of
-from pipeline.records import read_jsonl
+from pipeline.core.atomic import atomic_path
+from pipeline.core.docset import symbol_of
+from pipeline.core.records import read_jsonl
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANG = {"ar": "ar", "zh": "zh-CN", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}

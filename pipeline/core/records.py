@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.atomic import atomic_write_text
-from pipeline.errors import InputError
+from pipeline.core.atomic import atomic_write_text
+from pipeline.core.errors import InputError
 
 
 @dataclass

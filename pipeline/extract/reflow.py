@@ -15,8 +15,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.records import Line
-from pipeline.text_lines import display_width
+from pipeline.core.records import Line
+from pipeline.extract.text_lines import display_width
 
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

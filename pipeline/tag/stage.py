@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.atomic import atomic_write_text
-from pipeline.embed import Embedder
-from pipeline.records import read_jsonl, write_jsonl
-from pipeline.taxonomy import Taxonomy
+from pipeline.core.atomic import atomic_write_text
+from pipeline.core.embed import Embedder
+from pipeline.core.records import read_jsonl, write_jsonl
+from pipeline.tag.taxonomy import Taxonomy
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import LANGS
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
 
 TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude"}
 TOP_KEYS = {"version", "languages", "tags"}

@@ -11,41 +11,14 @@ relates to correctness).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline import dp
-from pipeline.embed import Embedder
-from pipeline.overlap import Blocks, build_blocks, finish_anchors, set_background
-
-TYPES = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1), (1, 0)]
-
-
-@dataclass
-class AlignParams:
-    types: list[tuple[int, int]] = field(default_factory=lambda: list(TYPES))
-    skip: float = -0.12
-    anchor_weight: float = 0.25
-    length_weight: float = 0.06
-    size_penalty: float = 0.03
-    """Price per unit beyond the first on each side of a link: 2-1 pays one, 2-2 pays two."""
-    dangling_penalty: float = 0.1
-    """Price for a merged block (2+ units) whose last unit ends mid-sentence (comma, colon)."""
-    band: int = 6
-    coarse_band: int = 40
-    temperature: float = 0.05
-    """Confidence is the link's posterior probability over all paths in the band, with paths
-    weighted by exp(score / temperature); scripts/bench_align.py checks its calibration."""
-
-    @classmethod
-    def from_dict(cls, values: dict) -> AlignParams:
-        values = dict(values)
-        if "types" in values:
-            values["types"] = [
-                tuple(int(x) for x in t.split("-")) if isinstance(t, str) else tuple(t) for t in values["types"]
-            ]
-        return cls(**values)
+from pipeline.align import dp
+from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, set_background
+from pipeline.core.embed import Embedder
+from pipeline.core.params import AlignParams
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 import yaml
 
-from pipeline.docset import check_lang
+from pipeline.core.docset import check_lang
 
 log = logging.getLogger(__name__)
 FINAL = {".", "!", "?", "。", "！", "？", "؟", "…", "...", "?»", ".»"}
@@ -123,7 +123,7 @@ def sentence_rows(sentences: list[Sentence]) -> list[dict]:
 
 def segment_docset(extracted_dir: Path, out_dir: Path, config_dir: str = "configs") -> dict[str, int]:
     """Segment every language file of one extracted document set; returns sentences per language."""
-    from pipeline.records import read_jsonl, write_jsonl
+    from pipeline.core.records import read_jsonl, write_jsonl
 
     counts: dict[str, int] = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):

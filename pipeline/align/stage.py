@@ -15,13 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import corrections
-from pipeline.aligner import AlignParams, Link, align_units, align_with_fixed
-from pipeline.atomic import atomic_write_text
-from pipeline.corrections import Correction
-from pipeline.embed import Embedder
-from pipeline.langcheck import check_language
-from pipeline.records import read_jsonl, write_jsonl
+from pipeline.align import corrections
+from pipeline.align.aligner import Link, align_units, align_with_fixed
+from pipeline.align.corrections import Correction
+from pipeline.core.atomic import atomic_write_text
+from pipeline.core.embed import Embedder
+from pipeline.core.langcheck import check_language
+from pipeline.core.params import AlignParams
+from pipeline.core.records import read_jsonl, write_jsonl
 
 log = logging.getLogger(__name__)
 JOINERS = {"zh": ""}
@@ -68,7 +69,7 @@ def align_pair(
         (src.joiner, tgt.joiner),
     )
     sentence_links: list[dict] = []
-    sentence_params = AlignParams(**{**params.__dict__, "coarse_band": 10, "band": 4})
+    sentence_params = params.model_copy(update={"coarse_band": 10, "band": 4})
     for group, link in enumerate(links):
         if not (link.src and link.tgt):
             continue

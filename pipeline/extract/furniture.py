@@ -11,8 +11,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.records import Line
-from pipeline.text_lines import URL_LINE
+from pipeline.core.records import Line
+from pipeline.extract.text_lines import URL_LINE
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
 JOB = re.compile(

@@ -3,7 +3,7 @@
 The page shows English and the chosen languages side by side as aligned rows, coloured by
 confidence (Arabic right to left), with tags; a translator confirms, merges, splits, moves a
 paragraph to the neighbouring row, marks "no counterpart" or comments, by button or key. Every
-action becomes a correction in ``data/corrections/<doc>.jsonl`` (see ``pipeline.corrections``),
+action becomes a correction in ``data/corrections/<doc>.jsonl`` (see ``pipeline.align.corrections``),
 which the align stage honours on the next ``dvc repro``; the page shows the corrected alignment at
 once by laying the corrections over the stored links.
 """
@@ -17,12 +17,13 @@ from pathlib import Path
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from pipeline import LANGS, corrections
-from pipeline.align import JOINERS, Side, sixway
-from pipeline.records import read_jsonl
+from pipeline import LANGS
+from pipeline.align import corrections
+from pipeline.align.stage import JOINERS, Side, sixway
+from pipeline.core.records import read_jsonl
 
 log = logging.getLogger(__name__)
-PAGE = Path(__file__).with_name("review_page.html")
+PAGE = Path(__file__).with_name("page.html")
 ACTIONS = {"confirm", "merge", "split", "move_up", "move_down", "no_counterpart", "comment"}
 
 

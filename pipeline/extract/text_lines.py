@@ -9,39 +9,20 @@ page break is recorded.
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.records import Line
+from pipeline.core.errors import InputError
+from pipeline.core.records import Line
+from pipeline.core.textio import decode_text
 
 URL_LINE = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def decode_text(path: Path) -> str:
-    """Read a text file as UTF-8 (BOM allowed) or BOM-marked UTF-16; anything else is an error."""
-    data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise InputError(path, f"marked UTF-16 but not valid UTF-16 ({err.reason} at byte {err.start})") from err
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            path, f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); re-save it as UTF-8"
-        ) from err
-    if "\x00" in text:
-        raise InputError(path, "binary data in a text file (NUL bytes)")
-    return text
 
 
 def read_text_lines(path: Path) -> list[Line]:

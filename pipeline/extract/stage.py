@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.atomic import atomic_write_text
-from pipeline.docset import DocSet, check_lang
-from pipeline.errors import InputError
-from pipeline.furniture import sort_lines
-from pipeline.pdf_lines import read_pdf_lines
-from pipeline.records import Line, Paragraph, write_jsonl
-from pipeline.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
-from pipeline.structure import classify, is_annex_heading, split_label
-from pipeline.text_lines import display_width, read_text_lines
+from pipeline.core.atomic import atomic_write_text
+from pipeline.core.docset import DocSet, check_lang
+from pipeline.core.errors import InputError
+from pipeline.core.records import Line, Paragraph, write_jsonl
+from pipeline.extract.furniture import sort_lines
+from pipeline.extract.pdf_lines import read_pdf_lines
+from pipeline.extract.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
+from pipeline.extract.structure import classify, is_annex_heading, split_label
+from pipeline.extract.text_lines import display_width, read_text_lines
 
 log = logging.getLogger(__name__)
 CJK_LANGS = {"zh"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import LANGS
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
 
 SUFFIXES = (".pdf", ".txt")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from pipeline import LANGS
-from pipeline.atomic import atomic_write_bytes
-from pipeline.docset import check_lang, doc_id
+from pipeline.core.atomic import atomic_write_bytes
+from pipeline.core.docset import check_lang, doc_id
 
 log = logging.getLogger(__name__)
 

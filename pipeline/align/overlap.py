@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from pipeline.anchors import anchors
-from pipeline.embed import Embedder
+from pipeline.align.anchors import anchors
+from pipeline.core.embed import Embedder
 
 MID_SENTENCE = (",", ";", ":", "،", "؛", "，", "；", "：", "、")
 

@@ -1,0 +1,1 @@
+"""Align stage: every language against the English text, paragraphs then sentences."""

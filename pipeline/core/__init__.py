@@ -1,0 +1,1 @@
+"""What every stage shares: records, document sets, errors, atomic writes, parameters, the embedder."""

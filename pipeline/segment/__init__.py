@@ -1,0 +1,1 @@
+"""Segment stage: paragraphs -> sentences and tokens."""

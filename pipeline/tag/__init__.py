@@ -1,0 +1,1 @@
+"""Tag stage: recurring positions in paragraphs, with evidence."""
