@@ -1,0 +1,154 @@
+"""The hand-labelled tagging data (issue 12): schema, tag ids against the taxonomy, and no leak
+between the frozen held-out set and the training and development splits."""
+
+from __future__ import annotations
+
+import collections
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TAXONOMY = ROOT / "configs" / "taxonomy.yaml"
+LABELS = ROOT / "data" / "labels"
+TRAIN = LABELS / "tag_train.yaml"
+DEV = LABELS / "tag_dev.yaml"
+HELDOUT3 = ROOT / "tests" / "data" / "tagging_heldout3.yaml"
+OLDER = sorted(p for p in (ROOT / "tests" / "data").glob("tagging_*.yaml") if p != HELDOUT3)
+
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+STYLES = {"egc", "ccpcj", "cop", "other"}
+KEYS = {"id", "lang", "style", "text", "tags"}
+STANCES = {"stance_consensus", "stance_some", "stance_divergent"}
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    """Case, punctuation and spacing do not make a paragraph new."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@pytest.fixture(scope="module")
+def tag_ids() -> set[str]:
+    return {tag["id"] for tag in load(TAXONOMY)["tags"]}
+
+
+@pytest.fixture(scope="module")
+def train() -> list[dict]:
+    return load(TRAIN)
+
+
+@pytest.fixture(scope="module")
+def dev() -> list[dict]:
+    return load(DEV)
+
+
+@pytest.fixture(scope="module")
+def heldout3() -> dict[str, list[dict]]:
+    return load(HELDOUT3)
+
+
+def check_tags(tags, tag_ids: set[str], where: str) -> None:
+    assert isinstance(tags, list), f"{where}: tags must be a list"
+    assert len(tags) == len(set(tags)), f"{where}: repeated tag in {tags}"
+    unknown = set(tags) - tag_ids
+    assert not unknown, f"{where}: tag ids not in configs/taxonomy.yaml: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("path", [TRAIN, DEV], ids=["train", "dev"])
+def test_split_schema(path: Path, tag_ids: set[str]) -> None:
+    items = load(path)
+    assert isinstance(items, list) and items
+    english = {item["id"] for item in items if item.get("lang") == "en"}
+    seen: set[tuple[str, str]] = set()
+    for n, item in enumerate(items):
+        where = f"{path.name} item {n} ({item.get('id')})"
+        assert set(item) == KEYS, f"{where}: keys {sorted(item)}"
+        assert re.fullmatch(r"[td]\d{4}", item["id"]), where
+        assert item["lang"] in LANGS, where
+        assert item["style"] in STYLES, where
+        assert isinstance(item["text"], str) and len(item["text"]) >= 10, where
+        check_tags(item["tags"], tag_ids, where)
+        assert (item["id"], item["lang"]) not in seen, f"{where}: id repeated in the same language"
+        seen.add((item["id"], item["lang"]))
+        if item["lang"] != "en":
+            assert item["id"] in english, f"{where}: a translation must share the id of an English paragraph"
+
+
+@pytest.mark.parametrize("path", [TRAIN, DEV], ids=["train", "dev"])
+def test_translations_keep_the_tags(path: Path) -> None:
+    items = load(path)
+    english = {item["id"]: set(item["tags"]) for item in items if item["lang"] == "en"}
+    for item in items:
+        if item["lang"] != "en":
+            assert set(item["tags"]) == english[item["id"]], f"{path.name} {item['id']} {item['lang']}"
+
+
+def test_split_sizes_and_mix(train: list[dict], dev: list[dict]) -> None:
+    for items, least, per_lang in ((train, 400, 30), (dev, 80, 6)):
+        langs = collections.Counter(item["lang"] for item in items)
+        assert len(items) >= least
+        assert langs["en"] > len(items) / 2, "most paragraphs are in English"
+        assert all(langs[lang] >= per_lang for lang in LANGS), langs
+        empty = sum(not item["tags"] for item in items) / len(items)
+        assert 0.15 <= empty <= 0.35, f"share of paragraphs with no tag: {empty:.2f}"
+
+
+def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set[str]) -> None:
+    for items, least in ((train, 10), (dev, 2)):
+        counts = collections.Counter(tag for item in items for tag in item["tags"])
+        assert all(counts[tag] >= least for tag in tag_ids), {tag: counts[tag] for tag in tag_ids}
+
+
+def test_heldout3_schema(heldout3: dict[str, list[dict]], tag_ids: set[str]) -> None:
+    assert set(heldout3) == set(LANGS)
+    for lang, items in heldout3.items():
+        assert len(items) >= 40, lang
+        for n, item in enumerate(items):
+            where = f"heldout3 {lang} item {n}"
+            assert set(item) == {"text", "tags"}, where
+            assert isinstance(item["text"], str) and item["text"], where
+            check_tags(item["tags"], tag_ids, where)
+    english = [set(item["tags"]) for item in heldout3["en"]]
+    for lang, items in heldout3.items():
+        assert [set(item["tags"]) for item in items] == english, f"{lang} is a translation of en"
+
+
+def test_no_duplicate_texts(train: list[dict], dev: list[dict], heldout3: dict[str, list[dict]]) -> None:
+    texts = [norm(item["text"]) for item in train + dev]
+    texts += [norm(item["text"]) for items in heldout3.values() for item in items]
+    repeated = [text for text, count in collections.Counter(texts).items() if count > 1]
+    assert not repeated, repeated[:5]
+
+
+def test_held_out_sets_do_not_leak(train: list[dict], dev: list[dict], heldout3: dict[str, list[dict]]) -> None:
+    """No held-out paragraph (the frozen heldout3, nor the older sets) is in train or dev, even
+    reworded lightly: a close match (difflib ratio >= 0.8) counts as a leak."""
+    held: dict[str, list[str]] = collections.defaultdict(list)
+    for path in [HELDOUT3, *OLDER]:
+        for lang, items in load(path).items():
+            held[lang] += [norm(item["text"]) for item in items]
+    leaks = []
+    for item in train + dev:
+        text = norm(item["text"])
+        matcher = difflib.SequenceMatcher(None, "", text, autojunk=False)
+        for other in held[item["lang"]]:
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+                leaks.append((item["id"], item["lang"], other[:60]))
+    assert not leaks, leaks[:5]
+
+
+def test_stance_tags_are_consistent(train: list[dict], dev: list[dict]) -> None:
+    """A paragraph that only records a procedural step has no stance; stance tags are not the
+    only tag on more than a few paragraphs (positions are about something)."""
+    only_stance = [item["id"] for item in train + dev if item["tags"] and set(item["tags"]) <= STANCES]
+    assert len(only_stance) <= 0.03 * len(train + dev), only_stance
