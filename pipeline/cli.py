@@ -1,7 +1,9 @@
 """The hexalign command: one verb per stage, each usable on a single file by hand.
 
-Bad input ends in one line on stderr naming the file and the problem, and a non-zero exit; a
-stage over a document set still processes every language it can before exiting non-zero.
+The verbs only parse arguments and print: the work is each stage's ``run_<stage>`` entry point
+(``pipeline.api``). A verb on a single file exits non-zero when that file fails, with one line
+naming the file and the problem; a verb over many inputs processes every input it can, prints
+each failure and exits 0 (see ``pipeline.core.report``).
 """
 
 from __future__ import annotations
@@ -12,35 +14,39 @@ import logging
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from pipeline import LANGS, __version__
 from pipeline.core.errors import InputError
+from pipeline.core.report import StageReport, write_metrics
 
 log = logging.getLogger("hexalign")
 
 
+def _finish(report: StageReport, metrics: str | None = None) -> int:
+    """Print each failure and warning on stderr and write the metrics; a stage over many inputs
+    exits 0 whatever failed (see ``pipeline.core.report``)."""
+    for warning in report.warnings:
+        print(f"hexalign {report.stage}: warning: {warning}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"hexalign {report.stage}: failed: {failure}", file=sys.stderr)
+    if metrics:
+        write_metrics(Path(metrics), report.metrics)
+    return 0
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.core.docset import check_lang, find_docsets
+    from pipeline.core.docset import check_lang
     from pipeline.core.records import write_jsonl
-    from pipeline.extract.stage import extract_docset, extract_file
+    from pipeline.extract.stage import extract_file, run_extract
 
     source = Path(args.path)
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
         result = extract_file(source, lang, args.doc or source.parent.name, args.symbol)
         out = Path(args.out) if args.out else source.with_suffix(".jsonl")
-        write_jsonl(out, (json.loads(p.to_json()) for p in result.paragraphs))
+        write_jsonl(out, (p.to_dict() for p in result.paragraphs))
         log.info("%s: %d paragraphs -> %s", source, len(result.paragraphs), out)
         return 0
-    failed = 0
-    for docset in tqdm(find_docsets(source), desc="extract", unit="set", disable=None):
-        report = extract_docset(docset, Path(args.out or "data/extracted"))
-        for result in report["languages"].values():
-            if result["status"] != "ok":
-                failed += 1
-                print(f"hexalign extract: {result['error']}", file=sys.stderr)
-    return 1 if failed else 0
+    return _finish(run_extract(source, Path(args.out or "data/extracted")))
 
 
 def _fetch(args: argparse.Namespace) -> int:
@@ -58,123 +64,60 @@ def _fetch(args: argparse.Namespace) -> int:
 
 def _segment(args: argparse.Namespace) -> int:
     from pipeline.core.docset import check_lang
-    from pipeline.core.records import read_jsonl, write_jsonl
-    from pipeline.segment.stage import segment_docset, segment_paragraphs, sentence_rows
+    from pipeline.core.records import read_paragraphs, write_jsonl
+    from pipeline.segment.stage import run_segment, segment_paragraphs, sentence_rows
 
     source = Path(args.path)
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
-        rows = _paragraph_rows(source, lang, read_jsonl)
         out = Path(args.out) if args.out else source.with_suffix(".sentences.jsonl")
-        write_jsonl(out, sentence_rows(segment_paragraphs(rows, lang, args.config_dir)))
+        write_jsonl(out, sentence_rows(segment_paragraphs(read_paragraphs(source, lang), lang, args.config_dir)))
         return 0
-    if not source.is_dir():
-        raise InputError(source, "no such file or folder")
-    sets = _document_sets(source)
-    for folder in tqdm(sets, desc="segment", unit="set", disable=None):
-        segment_docset(folder, Path(args.out or "data/segmented") / folder.name, args.config_dir)
-    return 0
-
-
-def _document_sets(folder: Path) -> list[Path]:
-    """The document-set folders below a stage's output folder (or the folder itself)."""
-    return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder]
-
-
-def _paragraph_rows(path: Path, lang: str, read_jsonl) -> list[dict]:
-    """An extract output, or plain text with one paragraph per line."""
-    from pipeline.core.textio import decode_text
-
-    text = decode_text(path)
-    if text.lstrip().startswith("{"):
-        return [r for r in read_jsonl(path) if r.get("kind") != "footnote"]
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return [
-        {"doc": path.stem, "lang": lang, "para_id": f"{lang}-p{k:04d}", "kind": "paragraph", "label": "", "text": line}
-        for k, line in enumerate(lines, 1)
-    ]
+    return _finish(run_segment(source, Path(args.out or "data/segmented"), args.config_dir))
 
 
 def _align(args: argparse.Namespace) -> int:
-    from pipeline.align.stage import align_docset
-    from pipeline.core.params import embedder_from, load_params
+    from pipeline.align.stage import run_align
+    from pipeline.core.params import load_params
 
-    params = load_params(Path(args.params))
-    embedder = embedder_from(params)
-    source = Path(args.path)
-    if not source.is_dir():
-        raise InputError(source, "not a folder of extracted document sets")
-    sets = _document_sets(source)
-    root = source if sets != [source] else source.parent
-    summary: dict = {}
-    for folder in tqdm(sets, desc="align", unit="set", disable=None):
-        report = align_docset(
-            folder.name,
-            root,
-            Path(args.segmented) if args.segmented else None,
-            Path(args.out),
-            embedder,
-            params.align,
-            Path(args.corrections) if args.corrections else None,
-        )
-        for warning in report["warnings"]:
-            print(f"hexalign align: warning: {warning}", file=sys.stderr)
-        summary[folder.name] = {
-            lang: {key: pair[key] for key in ("mean_confidence", "links", "empty_links")}
-            for lang, pair in report["pairs"].items()
-        }
-    log.info("embedded %d texts, %d from cache", embedder.embedded, embedder.cached)
-    if args.metrics:
-        from pipeline.core.atomic import atomic_write_text
-
-        atomic_write_text(Path(args.metrics), json.dumps({"align": summary}, indent=2) + "\n")
-    return 0
+    report = run_align(
+        Path(args.path),
+        Path(args.segmented) if args.segmented else None,
+        Path(args.out),
+        load_params(Path(args.params)),
+        Path(args.corrections) if args.corrections else None,
+    )
+    return _finish(report, args.metrics)
 
 
 def _align_bitext(args: argparse.Namespace) -> int:
-    from pipeline.align.aligner import align_units
-    from pipeline.align.evaluate import format_link
-    from pipeline.core.atomic import atomic_write_text
-    from pipeline.core.docset import check_lang
-    from pipeline.core.params import embedder_from, load_params
-    from pipeline.core.textio import decode_text
-    from pipeline.segment.stage import split_sentences
+    from pipeline.align.bitext import align_files
+    from pipeline.core.params import load_params
 
-    def units(path: Path, lang: str) -> list[str]:
-        check_lang(lang, path)
-        lines = [line.strip() for line in decode_text(Path(path)).splitlines()]
-        if args.presplit:
-            return lines
-        return [s for line in lines if line for s, _ in split_sentences(line, lang, args.config_dir)]
-
-    src = units(Path(args.src), args.src_lang)
-    tgt = units(Path(args.tgt), args.tgt_lang)
-    if not src and not tgt:
-        raise InputError(args.src, "both texts are empty")
-    params = load_params(Path(args.params))
-    joiners = tuple("" if lang == "zh" else " " for lang in (args.src_lang, args.tgt_lang))
-    links = align_units(src, tgt, embedder_from(params), params.align, joiners=joiners)
-    text = "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
-    if args.out:
-        atomic_write_text(Path(args.out), text)
-    else:
-        sys.stdout.write(text)
+    align_files(
+        Path(args.src),
+        Path(args.tgt),
+        args.src_lang,
+        args.tgt_lang,
+        load_params(Path(args.params)),
+        Path(args.out) if args.out else None,
+        presplit=args.presplit,
+        config_dir=args.config_dir,
+    )
     return 0
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from pipeline.align.evaluate import parse_links, score
+    from pipeline.align.evaluate import score_files
 
-    test = [pair for pair, _ in parse_links(Path(args.test))]
-    gold = [pair for pair, _ in parse_links(Path(args.gold))]
-    print(json.dumps(score(test, gold).as_dict(), indent=2))
+    print(json.dumps(score_files(Path(args.test), Path(args.gold)).as_dict(), indent=2))
     return 0
 
 
 def _tag(args: argparse.Namespace) -> int:
     from pipeline.core.docset import check_lang
-    from pipeline.core.records import read_jsonl, write_jsonl
-    from pipeline.tag.stage import EmbeddingLayer, consistency, tag_docset, tag_rows, write_consistency
+    from pipeline.core.records import read_paragraphs, write_jsonl
+    from pipeline.tag.stage import EmbeddingLayer, run_tag, tag_rows
     from pipeline.tag.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(Path(args.taxonomy or Path(args.config_dir) / "taxonomy.yaml"))
@@ -186,131 +129,80 @@ def _tag(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
-        rows = _paragraph_rows(source, lang, read_jsonl)
-        write_jsonl(
-            Path(args.out) if args.out else source.with_suffix(".tags.jsonl"), tag_rows(rows, lang, taxonomy, layer)
-        )
+        out = Path(args.out) if args.out else source.with_suffix(".tags.jsonl")
+        write_jsonl(out, tag_rows(read_paragraphs(source, lang), lang, taxonomy, layer))
         return 0
-    if not source.is_dir():
-        raise InputError(source, "no such file or folder")
-    out_root = Path(args.out or "data/tagged")
-    sets = _document_sets(source)
-    agreement: dict = {}
-    for folder in tqdm(sets, desc="tag", unit="set", disable=None):
-        segmented = Path(args.segmented) / folder.name if args.segmented else None
-        tag_docset(folder, out_root / folder.name, taxonomy, layer, segmented)
-        sixway = Path(args.aligned) / folder.name / "sixway.jsonl" if args.aligned else None
-        if sixway is not None and sixway.exists():
-            report = consistency(sixway, out_root / folder.name, list(LANGS))
-            write_consistency(report, out_root / folder.name / "consistency")
-            agreement[folder.name] = report["agreement_with_en"]
-    if args.metrics:
-        from pipeline.core.atomic import atomic_write_text
-
-        atomic_write_text(Path(args.metrics), json.dumps({"tag_agreement_with_en": agreement}, indent=2) + "\n")
-    return 0
+    report = run_tag(
+        source,
+        Path(args.segmented) if args.segmented else None,
+        Path(args.aligned) if args.aligned else None,
+        Path(args.out or "data/tagged"),
+        taxonomy,
+        layer,
+    )
+    return _finish(report, args.metrics)
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.core.records import read_jsonl
-    from pipeline.export.stage import (
-        PIVOT_FIRST,
-        Filters,
-        load_doc,
-        long_frame,
-        plot_summary,
-        summary_frame,
-        tmx_tree,
-        wide_frame,
-        write_csv,
-        write_tmx,
-    )
+    from pipeline.export.stage import PIVOT_FIRST, Filters, run_export
 
-    aligned = Path(args.aligned)
-    if not aligned.is_dir():
-        raise InputError(aligned, "no aligned document sets here (run the align stage first)")
     filters = Filters(
         tags=set(args.tags) if args.tags else None,
         langs=tuple(lang for lang in PIVOT_FIRST if lang in args.langs),
         min_confidence=args.min_confidence,
         docs=set(args.doc) if args.doc else None,
     )
-    docs = []
-    for folder in sorted(d for d in aligned.iterdir() if d.is_dir()):
-        if filters.docs and folder.name not in filters.docs:
-            continue
-        docs.append(load_doc(folder, Path(args.tagged) / folder.name))
-    if not docs:
-        raise InputError(aligned, "no document set matches the filters")
-    out = Path(args.out)
-    sentences, sentence_text = {}, {}
-    if args.level == "sentence":
-        for data in docs:
-            folder = aligned / data.doc
-            sentences[data.doc] = {
-                p.name.split(".")[0].split("-")[1]: list(read_jsonl(p))
-                for p in sorted(folder.glob("en-*.sentences.jsonl"))
-            }
-            for path in (Path(args.segmented) / data.doc).glob("*.jsonl"):
-                sentence_text.update({r["sent_id"]: r["text"] for r in read_jsonl(path)})
-    for data in docs:
-        write_csv(wide_frame([data], filters), out / f"{data.doc}.wide.csv")
-        write_csv(long_frame([data], filters), out / f"{data.doc}.long.csv")
-        write_tmx(tmx_tree([data], filters, args.level, sentences, sentence_text), out / f"{data.doc}.tmx")
-    summary = summary_frame(docs)
-    summary_dir = Path(args.summary_out) if args.summary_out else out
-    write_csv(summary, summary_dir / "tag_summary.csv")
-    plot_summary(summary, summary_dir / "tag_distribution.png")
-    if args.metrics:
-        from pipeline.core.atomic import atomic_write_text
-
-        counts = {f"{r.doc}/{r.lang}/{r.tag}": int(r.paragraphs) for r in summary.itertuples()}
-        atomic_write_text(Path(args.metrics), json.dumps({"tag_counts": counts}, indent=2) + "\n")
-    return 0
+    report = run_export(
+        Path(args.aligned),
+        Path(args.tagged),
+        Path(args.out),
+        filters,
+        args.level,
+        Path(args.segmented),
+        Path(args.summary_out) if args.summary_out else None,
+    )
+    return _finish(report, args.metrics)
 
 
 def _review(args: argparse.Namespace) -> int:
     from pipeline.review.app import Project, create_app
 
-    project = Project(args.doc, Path(args.extracted), Path(args.aligned), Path(args.tagged), Path(args.corrections))
-    if not (project.aligned / args.doc / "sixway.jsonl").exists():
-        raise InputError(project.aligned / args.doc, "no alignment for this document; run `dvc repro` first")
+    project = Project(
+        args.doc,
+        Path(args.extracted),
+        Path(args.aligned),
+        Path(args.tagged),
+        Path(args.corrections),
+        Path(args.params),
+    )
+    project.check()
     print(f"hexalign review: http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=sys.stderr)
     create_app(project).run(host=args.host, port=args.port, debug=False)
     return 0
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from pipeline.core.params import load_params
-    from pipeline.corpus.stage import export_store, load_manifest, run
+    from pipeline.corpus.stage import run_corpus
 
-    config = Path(args.config_dir)
-    settings = {
-        "params": load_params(Path(args.params)),
-        "params_path": str(Path(args.params).resolve()),
-        "taxonomy_path": str((config / "taxonomy.yaml").resolve()),
-        "abbreviations_path": str((config / "abbreviations.yaml").resolve()),
-        "config_dir": str(config.resolve()),
-        "corrections": str(Path(args.corrections).resolve()) if args.corrections else None,
-    }
-    entries = load_manifest(Path(args.manifest))
-    report = run(entries, Path(args.out), settings, args.workers, args.scheduler, args.retries)
-    export_store(Path(args.out) / "store", Path(args.out) / "exports")
-    for doc, problem in report["failed"].items():
-        print(f"hexalign corpus: {doc}: {problem}", file=sys.stderr)
-    if args.metrics:
-        from pipeline.core.atomic import atomic_write_text
+    report = run_corpus(
+        Path(args.manifest),
+        Path(args.out),
+        Path(args.params),
+        Path(args.config_dir),
+        Path(args.corrections) if args.corrections else None,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        retries=args.retries,
+    )
+    return _finish(report, args.metrics)
 
-        confidences = [r["mean_confidence"] for r in report["sets"].values() if r.get("mean_confidence") is not None]
-        metrics = {
-            "documents": len(entries),
-            "processed": report["processed"],
-            "skipped": len(report["skipped"]),
-            "failed": len(report["failed"]),
-            "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
-        }
-        atomic_write_text(Path(args.metrics), json.dumps({"corpus": metrics}, indent=2) + "\n")
-    return 1 if report["failed"] else 0
+
+def _summary(args: argparse.Namespace) -> int:
+    from pipeline.summary import print_summary, summarise
+
+    summary = summarise(Path(args.data))
+    print_summary(summary)
+    return 1 if summary.failures or summary.missing else 0
 
 
 def _file_or_folder_args(p: argparse.ArgumentParser, default_out: str) -> None:
@@ -404,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--aligned", default="data/aligned")
     p.add_argument("--tagged", default="data/tagged")
     p.add_argument("--corrections", default="data/corrections")
+    p.add_argument("--params", default="params.yaml", help="embedding model and aligner parameters")
     p.set_defaults(run=_review)
 
     p = verbs.add_parser("corpus", help="run every document set of a manifest on a Dask cluster")
@@ -418,6 +311,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corrections", default="data/corrections")
     p.add_argument("--metrics", help="documents processed, failures and mean confidence (JSON)")
     p.set_defaults(run=_corpus)
+
+    p = verbs.add_parser("summary", help="per document and language: what came out and what failed")
+    p.add_argument("data", nargs="?", default="data", help="the folder holding the stage outputs (default data)")
+    p.set_defaults(run=_summary)
 
     p = verbs.add_parser("eval", help="strict and lax P/R/F1 of a link file against gold")
     p.add_argument("test")

@@ -13,6 +13,8 @@ import pytest
 from pipeline.cli import main
 from tests.conftest import UDHR, need_shared, udhr_units
 
+pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
+
 LINK = re.compile(r"^\[(\d+(, \d+)*)?\]:\[(\d+(, \d+)*)?\]:\d\.\d{4}$")
 
 

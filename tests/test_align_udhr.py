@@ -11,6 +11,8 @@ from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.extract.stage import extract_file
 from tests.conftest import UDHR, UDHR_CODES, need_shared, udhr_pdf, udhr_units
 
+pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
+
 PAIRS = ["fr", "es", "ru", "zh", "ar"]
 
 

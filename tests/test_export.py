@@ -13,6 +13,8 @@ from lxml import etree
 from pipeline.cli import main
 from pipeline.export import stage as export
 
+pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
+
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
 

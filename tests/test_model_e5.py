@@ -13,6 +13,8 @@ from pipeline.align.evaluate import parse_links, score
 from pipeline.core.embed import Embedder, ModelSpec
 from tests.conftest import ROOT, UDHR, udhr_units
 
+pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
+
 MODEL = ROOT / "models" / "multilingual-e5-small"
 
 

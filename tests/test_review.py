@@ -15,6 +15,8 @@ from werkzeug.serving import make_server
 from pipeline.cli import main
 from pipeline.review.app import Project, create_app
 
+pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
+
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 CHROMIUM = Path("/usr/bin/chromium")
 

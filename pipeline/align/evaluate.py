@@ -106,3 +106,8 @@ def lift(links: list[Pair], src_map: list[tuple[int, ...]], tgt_map: list[tuple[
     return [
         (tuple(u for i in src for u in src_map[i]), tuple(u for j in tgt for u in tgt_map[j])) for src, tgt in links
     ]
+
+
+def score_files(test: Path, gold: Path) -> Scores:
+    """Scores of a link file against a gold link file (both in Vecalign's format)."""
+    return score([pair for pair, _ in parse_links(Path(test))], [pair for pair, _ in parse_links(Path(gold))])

@@ -11,23 +11,33 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from tqdm import tqdm
 
 from pipeline.align import corrections
 from pipeline.align.aligner import Link, align_units, align_with_fixed
 from pipeline.align.corrections import Correction
 from pipeline.core.atomic import atomic_write_text
+from pipeline.core.docset import document_sets
 from pipeline.core.embed import Embedder
+from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
-from pipeline.core.params import AlignParams
+from pipeline.core.params import AlignParams, Params, embedder_from
 from pipeline.core.records import read_jsonl, write_jsonl
+from pipeline.core.report import StageReport
 
 log = logging.getLogger(__name__)
+PIVOT = "en"
+"""Every language is aligned against the English text, the version UN documents are drafted in."""
 JOINERS = {"zh": ""}
 DOUBTFUL = 0.05
 """Confidence cap for every link of a language whose text failed the language check."""
+LOW_CONFIDENCE = 0.5
+"""Links below this are counted as doubtful in the reports and listed first in the review page."""
 
 
 @dataclass
@@ -168,73 +178,126 @@ def sixway(pivot: Side, pairs: dict[str, tuple[Side, list[dict]]]) -> list[dict]
     return out
 
 
-def align_docset(
+@dataclass
+class PairResult:
+    rows: list[dict]
+    """Paragraph links as written to ``en-<lang>.paragraphs.jsonl``."""
+    sentence_links: list[dict]
+    warnings: list[str]
+    summary: dict
+
+
+def align_language(
     doc: str,
-    extracted_root: Path,
-    segmented_root: Path | None,
-    out_root: Path,
+    pivot: Side,
+    tgt: Side,
     embedder: Embedder,
     params: AlignParams,
-    pivot: str = "en",
+    records: list[Correction],
+) -> PairResult:
+    """One language against English, honouring the corrections in force. The align stage and
+    the review page both call this, so the page shows exactly what the next run will write."""
+    lang = tgt.lang
+    warnings = []
+    if not tgt.paragraphs:
+        warnings.append(f"{doc} {lang}: no paragraphs; every English paragraph left without counterpart")
+    language_problem = check_language([p["text"] for p in tgt.paragraphs], lang)
+    if language_problem:
+        warnings.append(f"{doc} {lang}: {language_problem}; links marked doubtful")
+    texts = {p["para_id"]: p["text"] for p in [*pivot.paragraphs, *tgt.paragraphs]}
+    decided = corrections.in_force(records, texts, lang)
+    for record, why in decided.stale:
+        warnings.append(
+            f"{doc} {lang}: correction #{record.id} by {record.who or 'someone'} is stale "
+            f"({why}); not applied, please review again"
+        )
+    links, sentence_links, rejected = align_pair(pivot, tgt, embedder, params, decided.active)
+    for record in rejected:
+        warnings.append(f"{doc} {lang}: correction #{record.id} crosses another correction; not applied")
+    rows = link_rows(links, pivot, tgt, DOUBTFUL if language_problem else 1.0)
+    empty = sum(1 for r in rows if not (r["src_ids"] and r["tgt_ids"]))
+    if rows and empty / len(rows) > 0.3:
+        warnings.append(f"{doc} {lang}: {empty} of {len(rows)} links have no counterpart (missing part?)")
+    confidences = [r["confidence"] for r in rows]
+    summary = {
+        "links": len(rows),
+        "empty_links": empty,
+        "low_confidence_links": sum(1 for c in confidences if c < LOW_CONFIDENCE),
+        "types": {t: sum(1 for r in rows if r["type"] == t) for t in sorted({r["type"] for r in rows})},
+        "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else 0.0,
+        "sentence_links": len(sentence_links),
+        "corrections_applied": len(decided.active) - len(rejected),
+        "corrections_stale": len(decided.stale),
+    }
+    return PairResult(rows, sentence_links, warnings, summary)
+
+
+def align_docset(
+    folder: Path,
+    segmented: Path | None,
+    out_dir: Path,
+    embedder: Embedder,
+    params: AlignParams,
     corrections_root: Path | None = None,
 ) -> dict:
-    folder = Path(extracted_root) / doc
-    out_dir = Path(out_root) / doc
-    report: dict = {"doc": doc, "pivot": pivot, "pairs": {}, "warnings": []}
-    if not (folder / f"{pivot}.jsonl").exists():
-        raise FileNotFoundError(f"{folder / (pivot + '.jsonl')}: no {pivot} text to align against")
+    """Align every language of one extracted document set against its English text."""
+    folder, out_dir = Path(folder), Path(out_dir)
+    doc = folder.name
+    report: dict = {"doc": doc, "pivot": PIVOT, "pairs": {}, "warnings": []}
+    if not (folder / f"{PIVOT}.jsonl").exists():
+        raise InputError(folder, "no English text (en.jsonl) to align against")
 
     def side(lang: str) -> Side:
-        seg = Path(segmented_root) / doc / f"{lang}.jsonl" if segmented_root else None
-        return load_side(folder / f"{lang}.jsonl", seg, lang)
+        return load_side(folder / f"{lang}.jsonl", Path(segmented) / f"{lang}.jsonl" if segmented else None, lang)
 
-    pivot_side = side(pivot)
+    records = corrections.load(corrections.corrections_path(corrections_root, doc)) if corrections_root else []
+    pivot_side = side(PIVOT)
     pairs: dict[str, tuple[Side, list[dict]]] = {}
     for path in sorted(folder.glob("*.jsonl")):
-        lang = path.stem
-        if lang == pivot:
+        if path.stem == PIVOT:
             continue
-        tgt = side(lang)
-        warnings = []
-        if not tgt.paragraphs:
-            warnings.append(f"{doc} {lang}: no paragraphs; every English paragraph left without counterpart")
-        problem = check_language([p["text"] for p in tgt.paragraphs], lang)
-        if problem:
-            warnings.append(f"{doc} {lang}: {problem}; links marked doubtful")
-        texts = {p["para_id"]: p["text"] for p in [*pivot_side.paragraphs, *tgt.paragraphs]}
-        decided = (
-            corrections.in_force(corrections.load(corrections.corrections_path(corrections_root, doc)), texts, lang)
-            if corrections_root
-            else corrections.Applied()
-        )
-        for record, problem in decided.stale:
-            warnings.append(
-                f"{doc} {lang}: correction #{record.id} by {record.who or 'someone'} is stale "
-                f"({problem}); not applied, please review again"
-            )
-        links, sentence_links, rejected = align_pair(pivot_side, tgt, embedder, params, decided.active)
-        for record in rejected:
-            warnings.append(f"{doc} {lang}: correction #{record.id} crosses another correction; not applied")
-        rows = link_rows(links, pivot_side, tgt, DOUBTFUL if problem else 1.0)
-        empty = sum(1 for r in rows if not (r["src_ids"] and r["tgt_ids"]))
-        if rows and empty / len(rows) > 0.3:
-            warnings.append(f"{doc} {lang}: {empty} of {len(rows)} links have no counterpart (missing part?)")
-        for warning in warnings:
+        tgt = side(path.stem)
+        result = align_language(doc, pivot_side, tgt, embedder, params, records)
+        for warning in result.warnings:
             log.warning("%s", warning)
-        write_jsonl(out_dir / f"{pivot}-{lang}.paragraphs.jsonl", rows)
-        write_jsonl(out_dir / f"{pivot}-{lang}.sentences.jsonl", sentence_links)
-        pairs[lang] = (tgt, rows)
-        confidences = [r["confidence"] for r in rows]
-        report["pairs"][lang] = {
-            "links": len(rows),
-            "empty_links": empty,
-            "types": {t: sum(1 for r in rows if r["type"] == t) for t in sorted({r["type"] for r in rows})},
-            "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else 0.0,
-            "sentence_links": len(sentence_links),
-            "corrections_applied": len(decided.active) - len(rejected),
-            "corrections_stale": len(decided.stale),
-        }
-        report["warnings"] += warnings
+        write_jsonl(out_dir / f"{PIVOT}-{tgt.lang}.paragraphs.jsonl", result.rows)
+        write_jsonl(out_dir / f"{PIVOT}-{tgt.lang}.sentences.jsonl", result.sentence_links)
+        pairs[tgt.lang] = (tgt, result.rows)
+        report["pairs"][tgt.lang] = result.summary
+        report["warnings"] += result.warnings
     write_jsonl(out_dir / "sixway.jsonl", sixway(pivot_side, pairs))
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return report
+
+
+def run_align(
+    extracted: Path,
+    segmented: Path | None,
+    out: Path,
+    params: Params,
+    corrections_root: Path | None = None,
+    embedder: Embedder | None = None,
+) -> StageReport:
+    """The align stage over the extract stage's output: a set that cannot be aligned (no
+    English, unreadable input) is recorded and the others go on."""
+    embedder = embedder or embedder_from(params)
+    report = StageReport("align")
+    for folder in tqdm(document_sets(Path(extracted)), desc="align", unit="set", disable=None):
+        seg = Path(segmented) / folder.name if segmented else None
+        try:
+            set_report = align_docset(folder, seg, Path(out) / folder.name, embedder, params.align, corrections_root)
+        except InputError as err:
+            stale = Path(out) / folder.name
+            if stale.is_dir():
+                shutil.rmtree(stale)  # an old alignment must not pass for one of the current input
+            report.fail(folder.name, None, str(err))
+            continue
+        report.sets[folder.name] = set_report
+        report.warnings += set_report["warnings"]
+        report.metrics.setdefault("align", {})[folder.name] = {
+            lang: {key: pair[key] for key in ("mean_confidence", "links", "empty_links")}
+            for lang, pair in set_report["pairs"].items()
+        }
+    log.info("embedded %d texts, %d from cache", embedder.embedded, embedder.cached)
+    report.write(Path(out))
     return report

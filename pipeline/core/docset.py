@@ -70,3 +70,12 @@ def find_docsets(root: Path) -> list[DocSet]:
     if own.files:
         return [own]
     return [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]
+
+
+def document_sets(folder: Path) -> list[Path]:
+    """The document-set folders below a stage's output folder (or the folder itself, when it is
+    one set); a missing folder is an error rather than an empty run."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(folder, "no such folder (run the previous stage first?)")
+    return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.core.atomic import atomic_write_text
 from pipeline.core.errors import InputError
+from pipeline.core.textio import decode_text
 
 
 @dataclass
@@ -53,8 +54,8 @@ class Paragraph:
     refs: list[str] = field(default_factory=list)
     """Footnote numbers referenced from this paragraph (markers removed from ``text``)."""
 
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -70,3 +71,25 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                     yield json.loads(line)
                 except json.JSONDecodeError as err:
                     raise InputError(path, f"line {number}: not a JSON object ({err.msg})") from err
+
+
+def read_paragraphs(path: Path, lang: str) -> list[dict]:
+    """Paragraph records from an extract output, or from plain text with one paragraph per line,
+    so that segment and tag work on a file a person wrote by hand too. Footnotes are left out."""
+    path = Path(path)
+    text = decode_text(path)
+    if text.lstrip().startswith("{"):
+        return [r for r in read_jsonl(path) if r.get("kind") != "footnote"]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [
+        {
+            "doc": path.stem,
+            "lang": lang,
+            "para_id": f"{lang}-p{k:04d}",
+            "kind": "paragraph",
+            "label": "",
+            "page": 1,
+            "text": line,
+        }
+        for k, line in enumerate(lines, 1)
+    ]

@@ -36,8 +36,12 @@ from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path, atomic_write_text
 from pipeline.core.docset import doc_id, load_docset
 from pipeline.core.errors import InputError
+from pipeline.core.report import Failure, StageReport
 
 log = logging.getLogger(__name__)
+TIMINGS = "timings.json"
+"""Run timings and worker facts, kept apart from the results (and out of DVC's hashes through
+``.dvcignore``) so that a re-run with the same inputs leaves ``dvc.lock`` unchanged."""
 _EMBEDDERS: dict = {}
 """One embedder per worker process: the model loads once per worker, not once per document."""
 
@@ -81,9 +85,10 @@ def load_manifest(path: Path) -> list[Entry]:
 def set_key(entry: Entry, settings: dict) -> str:
     """Content hash of a set's inputs and of everything that shapes its results, the code included."""
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    for source in sorted(Path(__file__).parents[1].rglob("*.py")):
         digest.update(source.read_bytes())
-    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    digest.update(settings["params"].model_dump_json().encode())
+    digest.update(json.dumps({k: v for k, v in settings.items() if k != "params"}, sort_keys=True).encode())
     for name in ("params", "taxonomy", "abbreviations"):
         if settings.get(name + "_path"):
             digest.update(Path(settings[name + "_path"]).read_bytes())
@@ -128,11 +133,12 @@ def _embedder(settings: dict):
 
 
 def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
-    """Run one document set through every stage (in a worker). Returns its result summary."""
-    from pipeline.align.stage import align_docset
-    from pipeline.extract.stage import extract_docset
-    from pipeline.segment.stage import segment_docset
-    from pipeline.tag.stage import consistency, tag_docset, write_consistency
+    """Run one document set through every stage (in a worker), by the same stage entry points
+    the CLI and DVC call. Returns its result summary."""
+    from pipeline.align.stage import run_align
+    from pipeline.extract.stage import run_extract
+    from pipeline.segment.stage import run_segment
+    from pipeline.tag.stage import run_tag
     from pipeline.tag.taxonomy import load_taxonomy
 
     # A failed set is reported once, by the run; the worker need not print its traceback too.
@@ -144,7 +150,7 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     docset.files = {lang: path for lang, path in docset.files.items() if lang in entry.languages}
     doc = doc_id(entry.symbol)
     docset.doc = doc
-    work = Path(out) / "sets" / doc
+    work = set_folder(out, doc)
     if work.exists():
         shutil.rmtree(work)  # a run killed half-way leaves nothing that could pass for a result
     times: dict[str, float] = {}
@@ -156,51 +162,50 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
         times[stage] = round(now - clock, 3)
         clock = now
 
-    report = extract_docset(docset, work / "extracted")
+    extracted = run_extract([docset], work / "extracted")
     lap("extract")
-    failed = {lang: r["error"] for lang, r in report["languages"].items() if r["status"] != "ok"}
-    if "en" not in report["languages"] or "en" in failed:
+    failed = {f.lang: f.problem for f in extracted.failures}
+    if "en" not in docset.files or "en" in failed:
         raise InputError(entry.source, f"no readable English version ({failed.get('en', 'missing')}); set skipped")
-    segment_docset(work / "extracted" / doc, work / "segmented" / doc, settings["config_dir"])
+    run_segment(work / "extracted", work / "segmented", settings["config_dir"])
     lap("segment")
     embedder = _embedder(settings)
     embedded_before = embedder.embedded
-    aligned = align_docset(
-        doc,
-        work / "extracted",
-        work / "segmented",
-        work / "aligned",
-        embedder,
-        settings["params"].align,
-        Path(settings["corrections"]) if settings.get("corrections") else None,
+    corrections = Path(settings["corrections"]) if settings.get("corrections") else None
+    aligned = run_align(
+        work / "extracted", work / "segmented", work / "aligned", settings["params"], corrections, embedder
     )
+    if aligned.failures:
+        raise InputError(entry.source, str(aligned.failures[0]))
     lap("align")
     taxonomy = load_taxonomy(Path(settings["taxonomy_path"]))
-    tag_docset(work / "extracted" / doc, work / "tagged" / doc, taxonomy)
-    write_consistency(
-        consistency(work / "aligned" / doc / "sixway.jsonl", work / "tagged" / doc, list(LANGS)),
-        work / "tagged" / doc / "consistency",
-    )
+    run_tag(work / "extracted", work / "segmented", work / "aligned", work / "tagged", taxonomy)
     lap("tag")
     paragraphs = write_store(Path(out) / "store", doc, work)
     lap("store")
-    confidences = [p["mean_confidence"] for p in aligned["pairs"].values()]
+    confidences = [p["mean_confidence"] for p in aligned.sets[doc]["pairs"].values()]
     result = {
         "doc": doc,
         "symbol": entry.symbol,
         "status": "ok",
         "key": key,
         "failed_languages": failed,
-        "warnings": aligned["warnings"],
-        "seconds": times,
+        "warnings": aligned.warnings,
         "paragraphs": paragraphs,
-        "texts_embedded": embedder.embedded - embedded_before,
         "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
+    }
+    timings = {
+        "seconds": times,
+        "texts_embedded": embedder.embedded - embedded_before,
         "worker_peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_pid": os.getpid(),
     }
+    atomic_write_text(work / TIMINGS, json.dumps(timings, indent=2) + "\n")
     atomic_write_text(work / "done.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    return result
+    return {**result, **timings}
+
+
+DONE_KEYS = ("doc", "symbol", "status", "key", "failed_languages", "warnings", "paragraphs", "mean_confidence")
 
 
 def fetch_entry(entry: Entry, raw: Path) -> Entry:
@@ -275,8 +280,12 @@ def write_store(store: Path, doc: str, work: Path) -> int:
     return total
 
 
+def set_folder(out: Path, doc: str) -> Path:
+    return Path(out) / "sets" / doc
+
+
 def done_result(out: Path, doc: str, key: str) -> dict | None:
-    marker = Path(out) / "sets" / doc / "done.json"
+    marker = set_folder(out, doc) / "done.json"
     if marker.exists():
         result = json.loads(marker.read_text(encoding="utf-8"))
         if result.get("key") == key:
@@ -356,16 +365,22 @@ def run(
             finally:
                 if cluster is not None:
                     cluster.close()
-    report["wall_seconds"] = round(time.perf_counter() - started, 2)
     report["processed"] = len(report["sets"]) - len(report["skipped"])
-    atomic_write_text(out / "run_report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    # Sorted, and without timings: sets finish in any order, and the file is a DVC output.
+    kept = {
+        **report,
+        "sets": {doc: {k: v for k, v in r.items() if k in DONE_KEYS} for doc, r in sorted(report["sets"].items())},
+        "failed": dict(sorted(report["failed"].items())),
+    }
+    atomic_write_text(out / "run_report.json", json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
+    wall = {"wall_seconds": round(time.perf_counter() - started, 2), "workers": workers}
+    atomic_write_text(out / TIMINGS, json.dumps(wall, indent=2) + "\n")
     return report
 
 
 def export_store(store: Path, out: Path) -> list[str]:
     """CSV and TMX exports of every document, read from the Parquet store."""
-    from pipeline.core.docset import symbol_of
-    from pipeline.export.stage import DocData, Filters, long_frame, tmx_tree, wide_frame, write_csv, write_tmx
+    from pipeline.export.stage import Filters, build_doc, write_doc_exports
 
     written = []
     sixway_root = Path(store) / "sixway"
@@ -379,26 +394,52 @@ def export_store(store: Path, out: Path) -> list[str]:
             paragraphs[lang] = [
                 {**r, "tags": json.loads(r["tags"]), "evidence": json.loads(r["evidence"])} for r in rows
             ]
-        evidence_of = {p["para_id"]: p["evidence"] for rows in paragraphs.values() for p in rows}
-        rows = []
-        for item in frame.sort_values("row").to_dict("records"):
-            record = json.loads(item["record"])
-            ids = [(lang, pid) for lang in LANGS for pid in record.get(f"{lang}_ids", [])]
-            evidence = [
-                f"{e['tag']}[{lang}]: {e['span'] or e['rule']}" for lang, pid in ids for e in evidence_of.get(pid, [])
-            ]
-            rows.append(
-                {
-                    **record,
-                    "tags": json.loads(item["tags"]),
-                    "agreement": json.loads(item["agreement"]),
-                    "evidence": evidence,
-                }
-            )
-        data = DocData(doc, symbol_of(doc), rows, paragraphs)
-        filters = Filters()
-        write_csv(wide_frame([data], filters), Path(out) / f"{doc}.wide.csv")
-        write_csv(long_frame([data], filters), Path(out) / f"{doc}.long.csv")
-        write_tmx(tmx_tree([data], filters, "paragraph", {}, {}), Path(out) / f"{doc}.tmx")
+        items = frame.sort_values("row").to_dict("records")
+        consistency = [
+            {"row": item["row"], "tags": json.loads(item["tags"]), "agreement": json.loads(item["agreement"])}
+            for item in items
+        ]
+        data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)
+        write_doc_exports(data, Path(out), Filters())
         written.append(doc)
     return written
+
+
+def run_corpus(
+    manifest: Path,
+    out: Path,
+    params_path: Path,
+    config_dir: Path,
+    corrections: Path | None = None,
+    workers: int = 2,
+    scheduler: str | None = None,
+    retries: int = 2,
+) -> StageReport:
+    """Corpus mode: every set of the manifest through every stage, then the exports from the store."""
+    from pipeline.core.params import load_params
+
+    settings = {
+        "params": load_params(params_path),
+        "params_path": str(Path(params_path).resolve()),
+        "taxonomy_path": str((Path(config_dir) / "taxonomy.yaml").resolve()),
+        "abbreviations_path": str((Path(config_dir) / "abbreviations.yaml").resolve()),
+        "config_dir": str(Path(config_dir).resolve()),
+        "corrections": str(Path(corrections).resolve()) if corrections else None,
+    }
+    entries = load_manifest(Path(manifest))
+    result = run(entries, Path(out), settings, workers, scheduler, retries)
+    export_store(Path(out) / "store", Path(out) / "exports")
+    report = StageReport("corpus")
+    for doc, problem in result["failed"].items():
+        report.fail(doc, None, problem)
+    for doc, done in result["sets"].items():
+        report.sets[doc] = {k: v for k, v in done.items() if k in DONE_KEYS}
+        report.failures += [Failure(doc, lang, why) for lang, why in done.get("failed_languages", {}).items()]
+    confidences = [r["mean_confidence"] for r in result["sets"].values() if r.get("mean_confidence") is not None]
+    report.metrics["corpus"] = {
+        "documents": len(entries),
+        "failed": len(result["failed"]),
+        "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
+    }
+    report.write(Path(out))
+    return report

@@ -24,14 +24,17 @@ from lxml import etree
 
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path
-from pipeline.core.docset import symbol_of
+from pipeline.core.docset import document_sets, symbol_of
+from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl
+from pipeline.core.report import StageReport
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANG = {"ar": "ar", "zh": "zh-CN", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
 
 
 PIVOT_FIRST = ("en", "fr", "es", "ru", "ar", "zh")
+EXPORTS = ("wide.csv", "long.csv", "tmx")
 
 
 @dataclass
@@ -53,24 +56,30 @@ class DocData:
 
 
 def load_doc(aligned_dir: Path, tagged_dir: Path) -> DocData:
+    """A document's six-way rows and tagged paragraphs, as the align and tag stages wrote them."""
     doc = Path(aligned_dir).name
     paragraphs = {
         path.stem: list(read_jsonl(path)) for path in sorted(Path(tagged_dir).glob("*.jsonl")) if path.stem in LANGS
     }
+    rows_path = Path(tagged_dir) / "consistency" / "rows.jsonl"
+    consistency = list(read_jsonl(rows_path)) if rows_path.exists() else []
+    return build_doc(doc, list(read_jsonl(Path(aligned_dir) / "sixway.jsonl")), consistency, paragraphs)
+
+
+def build_doc(doc: str, sixway: list[dict], consistency: list[dict], paragraphs: dict[str, list[dict]]) -> DocData:
+    """The one place rows get their merged tags and evidence, whether the stage outputs come from
+    files (the export stage) or from the Parquet store (corpus mode)."""
     by_id = {p["para_id"]: p for rows in paragraphs.values() for p in rows}
-    consistency = (
-        {r["row"]: r for r in read_jsonl(Path(tagged_dir) / "consistency" / "rows.jsonl")}
-        if (Path(tagged_dir) / "consistency" / "rows.jsonl").exists()
-        else {}
-    )
+    extra_of = {r["row"]: r for r in consistency}
     rows = []
-    for row in read_jsonl(Path(aligned_dir) / "sixway.jsonl"):
-        extra = consistency.get(row["row"], {})
-        evidence = []
-        for lang in PIVOT_FIRST:
-            for pid in row.get(f"{lang}_ids", []):
-                for e in by_id.get(pid, {}).get("evidence", []):
-                    evidence.append(f"{e['tag']}[{lang}]: {e['span'] or e['rule']}")
+    for row in sixway:
+        extra = extra_of.get(row["row"], {})
+        evidence = [
+            f"{e['tag']}[{lang}]: {e['span'] or e['rule']}"
+            for lang in PIVOT_FIRST
+            for pid in row.get(f"{lang}_ids", [])
+            for e in by_id.get(pid, {}).get("evidence", [])
+        ]
         rows.append(
             {**row, "tags": extra.get("tags", []), "agreement": extra.get("agreement", {}), "evidence": evidence}
         )
@@ -247,3 +256,71 @@ def plot_summary(frame: pd.DataFrame, path: Path) -> None:
     with atomic_path(path) as tmp:
         fig.savefig(tmp, format=path.suffix.lstrip(".") or "png", dpi=110)
     plt.close(fig)
+
+
+def load_sentences(aligned_dir: Path, segmented_dir: Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """Sentence links per language and sentence texts, for TMX at sentence level."""
+    links = {
+        path.name.split(".")[0].split("-")[1]: list(read_jsonl(path))
+        for path in sorted(Path(aligned_dir).glob("en-*.sentences.jsonl"))
+    }
+    texts: dict[str, str] = {}
+    for path in sorted(Path(segmented_dir).glob("*.jsonl")):
+        texts.update({r["sent_id"]: r["text"] for r in read_jsonl(path)})
+    return links, texts
+
+
+def write_doc_exports(
+    data: DocData,
+    out: Path,
+    filters: Filters,
+    level: str = "paragraph",
+    sentences: dict[str, dict[str, list[dict]]] | None = None,
+    sentence_text: dict[str, str] | None = None,
+) -> None:
+    write_csv(wide_frame([data], filters), Path(out) / f"{data.doc}.wide.csv")
+    write_csv(long_frame([data], filters), Path(out) / f"{data.doc}.long.csv")
+    write_tmx(tmx_tree([data], filters, level, sentences or {}, sentence_text or {}), Path(out) / f"{data.doc}.tmx")
+
+
+def run_export(
+    aligned: Path,
+    tagged: Path,
+    out: Path,
+    filters: Filters | None = None,
+    level: str = "paragraph",
+    segmented: Path | None = None,
+    summary_out: Path | None = None,
+) -> StageReport:
+    """The export stage: per document a wide and a long CSV and a TMX file, plus the tag summary
+    (CSV and plot) over all documents."""
+    filters = filters or Filters()
+    report = StageReport("export")
+    docs, sentences, sentence_text = [], {}, {}
+    for folder in document_sets(Path(aligned)):
+        if filters.docs and folder.name not in filters.docs:
+            continue
+        if not (folder / "sixway.jsonl").exists():
+            report.fail(folder.name, None, f"{folder}: no six-way table (the align stage failed for this set)")
+            continue
+        try:
+            data = load_doc(folder, Path(tagged) / folder.name)
+            if level == "sentence":
+                sentences[data.doc], texts = load_sentences(folder, Path(segmented or "data/segmented") / data.doc)
+                sentence_text.update(texts)
+        except InputError as err:
+            report.fail(folder.name, None, str(err))
+            continue
+        docs.append(data)
+    if not docs and not report.failures:
+        raise InputError(aligned, "no document set matches the filters")
+    for data in docs:
+        write_doc_exports(data, Path(out), filters, level, sentences, sentence_text)
+        report.sets[data.doc] = {"rows": len(data.rows), "exports": [f"{data.doc}.{x}" for x in EXPORTS]}
+    summary = summary_frame(docs)
+    summary_dir = Path(summary_out) if summary_out else Path(out)
+    write_csv(summary, summary_dir / "tag_summary.csv")
+    plot_summary(summary, summary_dir / "tag_distribution.png")
+    report.metrics["tag_counts"] = {f"{r.doc}/{r.lang}/{r.tag}": int(r.paragraphs) for r in summary.itertuples()}
+    report.write(Path(out))
+    return report

@@ -13,10 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import DocSet, check_lang
+from pipeline.core.docset import DocSet, check_lang, find_docsets
 from pipeline.core.errors import InputError
 from pipeline.core.records import Line, Paragraph, write_jsonl
+from pipeline.core.report import StageReport
 from pipeline.extract.furniture import sort_lines
 from pipeline.extract.pdf_lines import read_pdf_lines
 from pipeline.extract.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
@@ -199,7 +202,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
                 target.unlink()  # a stale result must not pass for the current input
             report["languages"][lang] = {"source": str(path), "status": "failed", "error": str(err)}
             continue
-        write_jsonl(target, (json.loads(p.to_json()) for p in result.paragraphs))
+        write_jsonl(target, (p.to_dict() for p in result.paragraphs))
         kinds: dict[str, int] = {}
         for p in result.paragraphs:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -218,4 +221,21 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
             "meta": result.meta,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return report
+
+
+def run_extract(source: Path | list[DocSet], out: Path) -> StageReport:
+    """The extract stage over a raw-data folder (or given document sets): every language of every
+    set that can be read, each failure recorded (see ``pipeline.core.report``)."""
+    docsets = find_docsets(Path(source)) if isinstance(source, str | Path) else source
+    report = StageReport("extract")
+    if not docsets:
+        raise InputError(source, "no document sets here (folders of <lang>.pdf / <lang>.txt files)")
+    for docset in tqdm(docsets, desc="extract", unit="set", disable=None):
+        set_report = extract_docset(docset, Path(out))
+        report.sets[docset.doc] = set_report
+        for lang, result in set_report["languages"].items():
+            if result["status"] != "ok":
+                report.fail(docset.doc, lang, result["error"])
+    report.write(Path(out))
     return report

@@ -5,13 +5,14 @@ confidence (Arabic right to left), with tags; a translator confirms, merges, spl
 paragraph to the neighbouring row, marks "no counterpart" or comments, by button or key. Every
 action becomes a correction in ``data/corrections/<doc>.jsonl`` (see ``pipeline.align.corrections``),
 which the align stage honours on the next ``dvc repro``; the page shows the corrected alignment at
-once by laying the corrections over the stored links.
+once by running the align stage's own per-language function with the corrections in force.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from flask import Flask, jsonify, request
@@ -19,7 +20,10 @@ from werkzeug.exceptions import HTTPException
 
 from pipeline import LANGS
 from pipeline.align import corrections
-from pipeline.align.stage import JOINERS, Side, sixway
+from pipeline.align.stage import JOINERS, Side, align_language, sixway
+from pipeline.core.embed import Embedder
+from pipeline.core.errors import InputError
+from pipeline.core.params import Params, embedder_from, load_params
 from pipeline.core.records import read_jsonl
 
 log = logging.getLogger(__name__)
@@ -40,6 +44,20 @@ class Project:
     aligned: Path
     tagged: Path
     corrections: Path
+    params: Path = Path("params.yaml")
+
+    def check(self) -> None:
+        if not (self.aligned / self.doc / "sixway.jsonl").exists():
+            raise InputError(self.aligned / self.doc, "no alignment for this document; run `dvc repro` first")
+        self.settings  # noqa: B018 - a broken params file is reported before the server starts
+
+    @cached_property
+    def settings(self) -> Params:
+        return load_params(self.params)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return embedder_from(self.settings)
 
     @property
     def corrections_file(self) -> Path:
@@ -65,38 +83,24 @@ class Project:
         return out
 
 
-def overlay(links: list[dict], active: list[corrections.Correction], src: Side, tgt: Side) -> list[dict]:
-    """The stored links with the corrections in force laid over them, in path order."""
-    decided = {pid for c in active for pid in c.ids()}
-    kept = [r for r in links if not (set(r["src_ids"]) | set(r["tgt_ids"])) & decided]
-    for c in active:
-        kept.append(
-            {
-                "src_ids": c.src_ids,
-                "tgt_ids": c.tgt_ids,
-                "type": f"{len(c.src_ids)}-{len(c.tgt_ids)}",
-                "confidence": 1.0,
-                "reviewed": True,
-                "correction": c.id,
-            }
-        )
-    src_pos = {p["para_id"]: k for k, p in enumerate(src.paragraphs)}
-    tgt_pos = {p["para_id"]: k for k, p in enumerate(tgt.paragraphs)}
-    with_src = sorted((r for r in kept if r["src_ids"]), key=lambda r: src_pos[r["src_ids"][0]])
-    pending = sorted((r for r in kept if not r["src_ids"]), key=lambda r: tgt_pos[r["tgt_ids"][0]])
-    out = []
-    for row in with_src:
-        while pending and row["tgt_ids"] and tgt_pos[pending[0]["tgt_ids"][0]] < tgt_pos[row["tgt_ids"][0]]:
-            out.append(pending.pop(0))
-        out.append(row)
-    return out + pending
-
-
 class Review:
     """The state behind the page, read afresh for every request so that tabs agree."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._aligned: dict[tuple, list[dict]] = {}
+
+    def links(self, lang: str, pivot: Side, tgt: Side, records: list[corrections.Correction]) -> list[dict]:
+        """The links the next align run will write: the stored ones while no correction concerns
+        this language, else the aligner's own fixed-link path (cached until the next correction)."""
+        mine = [c for c in records if c.lang == lang and c.action in ("link", "confirm")]
+        if not mine:
+            return list(read_jsonl(self.project.aligned / self.project.doc / f"en-{lang}.paragraphs.jsonl"))
+        key = (lang, len(records))
+        if key not in self._aligned:
+            p = self.project
+            self._aligned[key] = align_language(p.doc, pivot, tgt, p.embedder, p.settings.align, records).rows
+        return self._aligned[key]
 
     def view(self) -> tuple[list[dict], dict[str, list[dict]], dict]:
         p = self.project
@@ -107,10 +111,9 @@ class Review:
         for lang in p.langs():
             tgt = p.side(lang)
             texts.update({pr["para_id"]: pr["text"] for pr in tgt.paragraphs})
-            stored = list(read_jsonl(p.aligned / p.doc / f"en-{lang}.paragraphs.jsonl"))
             decided = corrections.in_force(records, texts, lang)
             stale += [{"id": c.id, "lang": lang, "problem": why} for c, why in decided.stale]
-            pair_links[lang] = overlay(stored, decided.active, pivot, tgt)
+            pair_links[lang] = self.links(lang, pivot, tgt, records)
             pairs[lang] = (tgt, pair_links[lang])
         rows = sixway(pivot, pairs)
         tags = p.tags()

@@ -18,8 +18,12 @@ from pathlib import Path
 
 import spacy
 import yaml
+from tqdm import tqdm
 
-from pipeline.core.docset import check_lang
+from pipeline.core.docset import check_lang, document_sets
+from pipeline.core.errors import InputError
+from pipeline.core.records import read_jsonl, write_jsonl
+from pipeline.core.report import StageReport
 
 log = logging.getLogger(__name__)
 FINAL = {".", "!", "?", "。", "！", "？", "؟", "…", "...", "?»", ".»"}
@@ -123,8 +127,6 @@ def sentence_rows(sentences: list[Sentence]) -> list[dict]:
 
 def segment_docset(extracted_dir: Path, out_dir: Path, config_dir: str = "configs") -> dict[str, int]:
     """Segment every language file of one extracted document set; returns sentences per language."""
-    from pipeline.core.records import read_jsonl, write_jsonl
-
     counts: dict[str, int] = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
         lang = path.stem
@@ -134,3 +136,15 @@ def segment_docset(extracted_dir: Path, out_dir: Path, config_dir: str = "config
         counts[lang] = len(sentences)
         log.info("%s %s: %d sentences", Path(extracted_dir).name, lang, len(sentences))
     return counts
+
+
+def run_segment(extracted: Path, out: Path, config_dir: str = "configs") -> StageReport:
+    """The segment stage over the extract stage's output (every document set in it)."""
+    report = StageReport("segment")
+    for folder in tqdm(document_sets(Path(extracted)), desc="segment", unit="set", disable=None):
+        try:
+            report.sets[folder.name] = {"sentences": segment_docset(folder, Path(out) / folder.name, config_dir)}
+        except InputError as err:
+            report.fail(folder.name, None, str(err))
+    report.write(Path(out))
+    return report

@@ -16,10 +16,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+from tqdm import tqdm
 
+from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_text
+from pipeline.core.docset import document_sets
 from pipeline.core.embed import Embedder
+from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl, write_jsonl
+from pipeline.core.report import StageReport
 from pipeline.tag.taxonomy import Taxonomy
 
 
@@ -88,16 +93,19 @@ def tag_docset(
     taxonomy: Taxonomy,
     layer: EmbeddingLayer | None = None,
     segmented_dir: Path | None = None,
-) -> None:
+) -> dict[str, int]:
     """Tag every paragraph (``<lang>.jsonl``) and, when segmented, every sentence
-    (``<lang>.sentences.jsonl``) of one document set."""
+    (``<lang>.sentences.jsonl``) of one document set; returns tagged paragraphs per language."""
+    counts = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
-        rows = list(read_jsonl(path))
-        write_jsonl(Path(out_dir) / path.name, tag_rows(rows, path.stem, taxonomy, layer))
+        rows = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer)
+        write_jsonl(Path(out_dir) / path.name, rows)
+        counts[path.stem] = sum(1 for row in rows if row["tags"])
         sentences = Path(segmented_dir) / path.name if segmented_dir else None
         if sentences is not None and sentences.exists():
             tagged = tag_rows(list(read_jsonl(sentences)), path.stem, taxonomy)
             write_jsonl(Path(out_dir) / f"{path.stem}.sentences.jsonl", tagged)
+    return counts
 
 
 def consistency(sixway_path: Path, tagged_dir: Path, langs: list[str]) -> dict:
@@ -138,3 +146,34 @@ def write_consistency(report: dict, out_dir: Path) -> None:
     write_jsonl(Path(out_dir) / "rows.jsonl", report["rows"])
     slim = {k: v for k, v in report.items() if k != "rows"}
     atomic_write_text(Path(out_dir) / "consistency.json", json.dumps(slim, ensure_ascii=False, indent=2) + "\n")
+
+
+def run_tag(
+    extracted: Path,
+    segmented: Path | None,
+    aligned: Path | None,
+    out: Path,
+    taxonomy: Taxonomy,
+    layer: EmbeddingLayer | None = None,
+) -> StageReport:
+    """The tag stage over the extract stage's output: paragraphs and sentences of every set, then
+    the cross-language consistency through the six-way table when the set is aligned."""
+    report = StageReport("tag")
+    for folder in tqdm(document_sets(Path(extracted)), desc="tag", unit="set", disable=None):
+        out_dir = Path(out) / folder.name
+        try:
+            tagged = tag_docset(folder, out_dir, taxonomy, layer, Path(segmented) / folder.name if segmented else None)
+            sixway = Path(aligned) / folder.name / "sixway.jsonl" if aligned else None
+            agreement = None
+            if sixway is not None and sixway.exists():
+                found = consistency(sixway, out_dir, list(LANGS))
+                write_consistency(found, out_dir / "consistency")
+                agreement = found["agreement_with_en"]
+        except InputError as err:
+            report.fail(folder.name, None, str(err))
+            continue
+        report.sets[folder.name] = {"tagged_paragraphs": tagged, "agreement_with_en": agreement}
+        if agreement is not None:
+            report.metrics.setdefault("tag_agreement_with_en", {})[folder.name] = agreement
+    report.write(Path(out))
+    return report

@@ -1,0 +1,65 @@
+"""The aligner end to end on hand-made sequences with a fake embedder (fast layer): link types,
+empty links, fixed links, confidences. Quality on real text is in the slow layer."""
+
+from __future__ import annotations
+
+from pipeline.align.aligner import align_units, align_with_fixed
+from pipeline.core.params import AlignParams
+from tests.fakes import FakeEmbedder
+
+WORDS = [
+    "the expert group met in vienna to discuss international cooperation",
+    "several speakers called for expedited preservation of electronic evidence",
+    "the secretariat presented the draft report on capacity building",
+    "delegates exchanged views on mutual legal assistance requests",
+    "a number of countries described their national cybercrime legislation",
+    "the meeting was informed about the twenty four seven network",
+    "one delegation proposed further technical assistance to developing states",
+    "the chair closed the session and thanked the interpreters",
+]
+
+
+def pairs(links) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.src, link.tgt) for link in links]
+
+
+def test_identity_is_one_to_one_with_high_confidence() -> None:
+    links = align_units(WORDS, list(WORDS), FakeEmbedder())
+    assert pairs(links) == [((i,), (i,)) for i in range(len(WORDS))]
+    assert all(link.confidence > 0.8 for link in links)
+
+
+def test_merged_units_give_a_two_to_one_link() -> None:
+    tgt = [*WORDS[:2], WORDS[2] + " " + WORDS[3], *WORDS[4:]]
+    links = pairs(align_units(WORDS, tgt, FakeEmbedder()))
+    assert ((2, 3), (2,)) in links
+    assert ((4,), (3,)) in links and ((7,), (6,)) in links
+
+
+def test_a_dropped_unit_is_left_without_counterpart() -> None:
+    tgt = WORDS[:3] + WORDS[4:]
+    links = pairs(align_units(WORDS, tgt, FakeEmbedder()))
+    assert ((3,), ()) in links
+    assert ((4,), (3,)) in links
+
+
+def test_every_unit_appears_once_and_confidences_are_probabilities() -> None:
+    tgt = [WORDS[0] + " " + WORDS[1], *WORDS[3:6], "an unrelated line about the weather", WORDS[7]]
+    links = align_units(WORDS, tgt, FakeEmbedder(), AlignParams())
+    assert sorted(i for link in links for i in link.src) == list(range(len(WORDS)))
+    assert sorted(j for link in links for j in link.tgt) == list(range(len(tgt)))
+    assert all(0.0 <= link.confidence <= 1.0 for link in links)
+
+
+def test_a_fixed_link_is_kept_and_the_rest_aligns_around_it() -> None:
+    fixed = [((2,), (3,))]
+    links, rejected = align_with_fixed(WORDS, list(WORDS), FakeEmbedder(), AlignParams(), fixed)
+    assert rejected == []
+    kept = next(link for link in links if link.src == (2,) and link.tgt == (3,))
+    assert kept.fixed
+    assert ((0,), (0,)) in pairs(links) and ((7,), (7,)) in pairs(links)
+
+
+def test_empty_sides() -> None:
+    assert pairs(align_units([], WORDS[:2], FakeEmbedder())) == [((), (0,)), ((), (1,))]
+    assert pairs(align_units(WORDS[:1], [], FakeEmbedder())) == [((0,), ())]

