@@ -56,6 +56,7 @@ def _source(lang: str) -> dict:
     return yaml.safe_load((TRANSLATIONS / f"{lang}.yaml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", sorted(FLOORS))
 def test_rendered_pdf_gives_back_its_source_paragraphs(lang: str) -> None:
     src = _source(lang)
@@ -80,6 +81,7 @@ def test_rendered_pdf_gives_back_its_source_paragraphs(lang: str) -> None:
     assert len(rows) >= len(src["annex"]["rows"])
 
 
+@pytest.mark.slow
 def test_labels_move_out_of_the_text() -> None:
     result = extract_file(BUNDLED / "en.pdf", "en")
     first = next(p for p in result.paragraphs if p.label == "1." and p.kind == "paragraph")
@@ -87,6 +89,7 @@ def test_labels_move_out_of_the_text() -> None:
     assert [p.refs for p in result.paragraphs if p.refs] == [["1"], ["2", "3"]]
 
 
+@pytest.mark.slow
 def test_wrapped_table_cells_stay_in_their_row() -> None:
     rows = [p.text for p in extract_file(BUNDLED / "en.pdf", "en").paragraphs if p.kind == "table_row"]
     assert rows[0] == "Date Time Item Title or description"

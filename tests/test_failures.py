@@ -38,8 +38,7 @@ def raw(tmp_path: Path) -> Path:
 def test_a_set_without_english_fails_alone_and_the_main_job_says_so(raw: Path, tmp_path: Path, capsys) -> None:
     data = tmp_path / "data"
     assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
-    run_segment(data / "extracted", data / "segmented")
-    report = run_align(data / "extracted", data / "segmented", data / "aligned", Params(), embedder=FakeEmbedder())
+    report = run_align(data / "extracted", None, data / "aligned", Params(), embedder=FakeEmbedder())
     assert [(f.doc, f.lang) for f in report.failures] == [("B_2", None)]
     assert "no English text" in report.failures[0].problem
     assert (data / "aligned" / "A_1" / "sixway.jsonl").exists(), "the good set is aligned all the same"
@@ -47,7 +46,7 @@ def test_a_set_without_english_fails_alone_and_the_main_job_says_so(raw: Path, t
     assert [f["doc"] for f in saved["failures"]] == ["B_2"]
     run_tag(
         data / "extracted",
-        data / "segmented",
+        None,
         data / "aligned",
         data / "tagged",
         load_taxonomy(ROOT / "configs" / "taxonomy.yaml"),
