@@ -70,22 +70,22 @@ def summarise(data: Path) -> Summary:
 
 
 def print_summary(summary: Summary, console: Console | None = None) -> None:
-    console = console or Console(stderr=False, highlight=False)
-    table = Table(title="hexalign: what came out", title_justify="left")
-    for name in ("document", "lang", "paragraphs", "links", "mean conf.", "low conf.", "tagged"):
-        table.add_column(name, justify="left" if name in ("document", "lang") else "right")
-    for row in summary.rows:
-        conf = row["mean_confidence"]
-        table.add_row(
-            row["doc"],
-            row["lang"],
-            str(row["paragraphs"]),
-            str(row["links"]),
-            "-" if conf is None else f"{conf:.3f}",
-            "-" if row["low_confidence"] is None else str(row["low_confidence"]),
-            "-" if row["tagged"] is None else str(row["tagged"]),
-        )
-    console.print(table)
+    console = console or Console(highlight=False)
+    for doc in dict.fromkeys(row["doc"] for row in summary.rows):
+        table = Table(title=doc, title_justify="left")
+        for name in ("lang", "paragraphs", "links", "mean conf.", "low conf.", "tagged"):
+            table.add_column(name, justify="left" if name == "lang" else "right")
+        for row in (r for r in summary.rows if r["doc"] == doc):
+            conf = row["mean_confidence"]
+            table.add_row(
+                row["lang"],
+                str(row["paragraphs"]),
+                str(row["links"]),
+                "-" if conf is None else f"{conf:.3f}",
+                "-" if row["low_confidence"] is None else str(row["low_confidence"]),
+                "-" if row["tagged"] is None else str(row["tagged"]),
+            )
+        console.print(table)
     for stage in summary.missing:
         console.print(f"[yellow]not run:[/] the {stage} stage has no report")
     for stage, failure in summary.failures:
