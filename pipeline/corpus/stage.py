@@ -83,12 +83,14 @@ def load_manifest(path: Path) -> list[Entry]:
 
 
 def set_key(entry: Entry, settings: dict) -> str:
-    """Content hash of a set's inputs and of everything that shapes its results, the code included."""
+    """Content hash of a set's inputs and of everything that shapes its results, the code included.
+    Contents only, never absolute paths: the key is in ``done.json``, a DVC output, and a fresh
+    clone elsewhere must produce the same one."""
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(Path(__file__).parents[1].rglob("*.py")):
-        digest.update(source.read_bytes())
+    package = Path(__file__).parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode() + source.read_bytes())
     digest.update(settings["params"].model_dump_json().encode())
-    digest.update(json.dumps({k: v for k, v in settings.items() if k != "params"}, sort_keys=True).encode())
     for name in ("params", "taxonomy", "abbreviations"):
         if settings.get(name + "_path"):
             digest.update(Path(settings[name + "_path"]).read_bytes())
