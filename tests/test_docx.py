@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline import LANGS
@@ -98,3 +99,10 @@ def test_a_broken_word_file_is_an_input_error(tmp_path: Path) -> None:
     bad.write_bytes((DOCX / "hanging_number" / "en.docx").read_bytes()[:2000])
     with pytest.raises(InputError, match="not a readable Word file"):
         extract_file(bad, "en")
+
+
+def test_an_empty_word_file_is_an_input_error(tmp_path: Path) -> None:
+    empty = tmp_path / "fr.docx"
+    docx.Document().save(str(empty))
+    with pytest.raises(InputError, match="no text"):
+        extract_file(empty, "fr")
