@@ -62,6 +62,19 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0 if all(status == "ok" for status in results.values()) else 1
 
 
+def _inspect(args: argparse.Namespace) -> int:
+    from pipeline.extract.inspect import draw, trace_page
+
+    trace = trace_page(Path(args.path), args.lang, args.page, args.symbol)
+    out = draw(Path(args.path), trace, Path(args.out), args.resolution)
+    kinds = sorted({box.kind for box in trace.boxes})
+    print(
+        f"{out}: page {args.page}, {len(trace.boxes)} boxes ({', '.join(kinds)}), "
+        f"{len(trace.furniture)} furniture lines, {len(trace.links)} footnote links"
+    )
+    return 0
+
+
 def _segment(args: argparse.Namespace) -> int:
     from pipeline.core.docset import check_lang
     from pipeline.core.records import read_paragraphs, write_jsonl
@@ -233,6 +246,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
     p.add_argument("--base-url", help="another document server, e.g. a local mirror")
     p.set_defaults(run=_fetch)
+
+    p = verbs.add_parser("inspect", help="draw one PDF page with the records, furniture and footnotes found")
+    p.add_argument("path", help="a PDF")
+    p.add_argument("--lang", required=True, choices=LANGS)
+    p.add_argument("--page", type=int, default=1, help="1-based page number (default 1)")
+    p.add_argument("--out", default="page.png", help="PNG to write (default page.png)")
+    p.add_argument("--symbol", help="UN symbol, as for extract")
+    p.add_argument("--resolution", type=int, default=100, help="dots per inch (default 100)")
+    p.set_defaults(run=_inspect)
 
     p = verbs.add_parser("segment", help="paragraphs -> sentences and tokens (JSON Lines)")
     _file_or_folder_args(p, "data/segmented")

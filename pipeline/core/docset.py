@@ -1,4 +1,4 @@
-"""Document sets: ``data/raw/<doc-id>/<lang>.(pdf|txt)``, one file per official language.
+"""Document sets: ``data/raw/<doc-id>/<lang>.(docx|pdf|txt)``, one file per official language.
 
 The doc-id is the UN symbol with ``/`` replaced by ``_`` (``UNODC/CCPCJ/EG.4/2020/1`` ->
 ``UNODC_CCPCJ_EG.4_2020_1``); an optional ``meta.yaml`` in the folder overrides the symbol when
@@ -15,7 +15,9 @@ import yaml
 from pipeline import LANGS
 from pipeline.core.errors import InputError
 
-SUFFIXES = (".pdf", ".txt")
+SUFFIXES = (".docx", ".pdf", ".txt")
+"""In order of preference when a set holds more than one file for a language: the Word file
+carries the document's own paragraphs, the PDF only their print."""
 
 
 def doc_id(symbol: str) -> str:
@@ -40,7 +42,8 @@ class DocSet:
     files: dict[str, Path]
     """Language code -> input file."""
     ignored: list[Path]
-    """Files in the folder that are not ``<lang>.pdf``/``<lang>.txt`` (reported, not read)."""
+    """Files in the folder that are not ``<lang>.docx``/``.pdf``/``.txt``, or a second file of a
+    language (reported, not read)."""
 
 
 def load_docset(folder: Path) -> DocSet:
@@ -51,14 +54,15 @@ def load_docset(folder: Path) -> DocSet:
         symbol = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("symbol", symbol)
     files: dict[str, Path] = {}
     ignored: list[Path] = []
-    for path in sorted(folder.iterdir()):
+    rank = {suffix: n for n, suffix in enumerate(SUFFIXES)}
+    for path in sorted(folder.iterdir(), key=lambda p: (rank.get(p.suffix.lower(), len(rank)), p.name)):
         if path.name in ("meta.yaml", "README.md") or path.name.startswith("."):
             continue
         if path.suffix.lower() in SUFFIXES and path.stem in LANGS and path.stem not in files:
             files[path.stem] = path
         else:
             ignored.append(path)
-    return DocSet(folder=folder, doc=folder.name, symbol=symbol, files=files, ignored=ignored)
+    return DocSet(folder=folder, doc=folder.name, symbol=symbol, files=files, ignored=sorted(ignored))
 
 
 def find_docsets(root: Path) -> list[DocSet]:

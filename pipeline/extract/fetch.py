@@ -1,16 +1,20 @@
-"""Fetch the official PDFs of a UN symbol in the six languages into a document-set folder.
+"""Fetch the official files of a UN symbol in the six languages into a document-set folder.
 
 URL templates live in ``configs/sources.yaml`` so they can follow the Official Document System
-without a code change. Each language is fetched on its own: one missing version does not stop
-the others, and nothing but a complete, real PDF is ever written.
+without a code change. The Word file is taken when the server offers one (its paragraphs, styles
+and footnotes are the document's own; a PDF only shows their print), the PDF otherwise. Each
+language is fetched on its own: one missing version does not stop the others, and nothing but a
+complete, real PDF or Word file is ever written.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +32,16 @@ class Sources:
     url_template: str
     lang_codes: dict[str, str]
     timeout_seconds: float = 30
+    word_url_template: str = ""
+    """Where the Word version is offered, if anywhere; tried before ``url_template``."""
 
     @classmethod
     def load(cls, path: Path) -> Sources:
         return cls(**yaml.safe_load(Path(path).read_text(encoding="utf-8")))
 
-    def url(self, symbol: str, lang: str) -> str:
-        return self.url_template.format(lang=self.lang_codes.get(lang, lang), symbol=urllib.parse.quote(symbol))
+    def url(self, symbol: str, lang: str, template: str | None = None) -> str:
+        template = template or self.url_template
+        return template.format(lang=self.lang_codes.get(lang, lang), symbol=urllib.parse.quote(symbol))
 
 
 def fetch(symbol: str, out_root: Path, sources: Sources, langs: tuple[str, ...] = LANGS) -> dict[str, str]:
@@ -43,17 +50,38 @@ def fetch(symbol: str, out_root: Path, sources: Sources, langs: tuple[str, ...] 
     results: dict[str, str] = {}
     for lang in langs:
         check_lang(lang)
-        url = sources.url(symbol, lang)
-        try:
-            with urllib.request.urlopen(url, timeout=sources.timeout_seconds) as response:
-                data = response.read()
-        except (urllib.error.URLError, TimeoutError, OSError) as err:
-            results[lang] = f"{url}: download failed ({getattr(err, 'reason', err)})"
-            continue
-        if not data.startswith(b"%PDF"):
-            results[lang] = f"{url}: the server did not return a PDF"
-            continue
-        atomic_write_bytes(folder / f"{lang}.pdf", data)
-        results[lang] = "ok"
-        log.info("%s %s: %d bytes -> %s", symbol, lang, len(data), folder / f"{lang}.pdf")
+        templates = [t for t in (sources.word_url_template, sources.url_template) if t]
+        failures = []
+        for template in templates:
+            url = sources.url(symbol, lang, template)
+            try:
+                with urllib.request.urlopen(url, timeout=sources.timeout_seconds) as response:
+                    data = response.read()
+            except (urllib.error.URLError, TimeoutError, OSError) as err:
+                failures.append(f"{url}: download failed ({getattr(err, 'reason', err)})")
+                continue
+            suffix = _kind(data)
+            if suffix is None:
+                failures.append(f"{url}: the server returned neither a PDF nor a Word file")
+                continue
+            atomic_write_bytes(folder / f"{lang}{suffix}", data)
+            log.info("%s %s: %d bytes -> %s", symbol, lang, len(data), folder / f"{lang}{suffix}")
+            failures = []
+            break
+        results[lang] = "; ".join(failures) or "ok"
     return results
+
+
+def _kind(data: bytes) -> str | None:
+    """``.pdf`` or ``.docx`` by content (servers mislabel both), None for anything else, such as
+    an HTML error page sent with status 200."""
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return ".docx"
+        except zipfile.BadZipFile:
+            return None
+    return None

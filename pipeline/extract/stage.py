@@ -20,6 +20,7 @@ from pipeline.core.docset import DocSet, check_lang, find_docsets
 from pipeline.core.errors import InputError
 from pipeline.core.records import Line, Paragraph, write_jsonl
 from pipeline.core.report import StageReport
+from pipeline.extract.docx_text import read_docx
 from pipeline.extract.furniture import sort_lines
 from pipeline.extract.pdf_lines import read_pdf_lines
 from pipeline.extract.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
@@ -50,11 +51,14 @@ def read_lines(path: Path) -> tuple[list[Line], float | None]:
         return read_pdf_lines(path)
     if suffix in (".txt", ""):
         return read_text_lines(path), None
-    raise InputError(path, f"unsupported file type {suffix!r}; expected .pdf or .txt")
+    raise InputError(path, f"unsupported file type {suffix!r}; expected .pdf, .docx or .txt")
 
 
 def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None) -> Extraction:
     check_lang(lang)
+    if Path(path).suffix.lower() == ".docx" and Path(path).exists():
+        word = read_docx(Path(path), lang, doc, symbol)
+        return Extraction(doc, lang, word.paragraphs, word.meta, word.dropped)
     lines, page_height = read_lines(path)
     if lang == "ar":
         for line in lines:
@@ -191,7 +195,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
     out_dir = Path(out_root) / docset.doc
     report: dict = {"doc": docset.doc, "symbol": docset.symbol, "languages": {}}
     for path in docset.ignored:
-        log.warning("%s: skipped, not named <lang>.pdf or <lang>.txt", path)
+        log.warning("%s: skipped, not named <lang>.pdf, <lang>.docx or <lang>.txt", path)
         report.setdefault("ignored", []).append(str(path))
     for lang, path in sorted(docset.files.items()):
         target = out_dir / f"{lang}.jsonl"
