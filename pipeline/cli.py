@@ -11,11 +11,17 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
 from pipeline import LANGS, __version__
 from pipeline.core.errors import InputError
+
+if TYPE_CHECKING:
+    from pipeline.core.params import Params
+    from pipeline.tag.layer import ModelLayer
+    from pipeline.tag.taxonomy import Taxonomy
 
 log = logging.getLogger("hexalign")
 
@@ -173,16 +179,17 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _tag(args: argparse.Namespace) -> int:
     from pipeline.core.docset import check_lang
+    from pipeline.core.params import load_params
     from pipeline.core.records import read_jsonl, write_jsonl
-    from pipeline.tag.stage import EmbeddingLayer, consistency, tag_docset, tag_rows, write_consistency
+    from pipeline.tag.stage import consistency, tag_docset, tag_rows, write_consistency
+    from pipeline.tag.tag_corrections import decisions_path
     from pipeline.tag.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(Path(args.taxonomy or Path(args.config_dir) / "taxonomy.yaml"))
-    layer = None
-    if args.embedding_threshold:
-        from pipeline.core.params import embedder_from, load_params
-
-        layer = EmbeddingLayer(taxonomy, embedder_from(load_params(Path(args.params))), args.embedding_threshold)
+    params = load_params(Path(args.params))
+    if args.train:
+        return _train_tagger(args, taxonomy, params)
+    layer = None if args.rules_only or not params.tag.use_model else _model_layer(params)
     source = Path(args.path)
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
@@ -198,8 +205,11 @@ def _tag(args: argparse.Namespace) -> int:
     agreement: dict = {}
     for folder in tqdm(sets, desc="tag", unit="set", disable=None):
         segmented = Path(args.segmented) / folder.name if args.segmented else None
-        tag_docset(folder, out_root / folder.name, taxonomy, layer, segmented)
         sixway = Path(args.aligned) / folder.name / "sixway.jsonl" if args.aligned else None
+        decisions = decisions_path(Path(args.corrections), folder.name) if args.corrections else None
+        report = tag_docset(folder, out_root / folder.name, taxonomy, layer, segmented, sixway, decisions)
+        for stale in report["stale_decisions"]:
+            print(f"hexalign tag: warning: {folder.name}: {stale}", file=sys.stderr)
         if sixway is not None and sixway.exists():
             report = consistency(sixway, out_root / folder.name, list(LANGS))
             write_consistency(report, out_root / folder.name / "consistency")
@@ -208,6 +218,31 @@ def _tag(args: argparse.Namespace) -> int:
         from pipeline.core.atomic import atomic_write_text
 
         atomic_write_text(Path(args.metrics), json.dumps({"tag_agreement_with_en": agreement}, indent=2) + "\n")
+    return 0
+
+
+def _model_layer(params: Params) -> ModelLayer:
+    from pipeline.core.params import embedder_from
+    from pipeline.tag.classifier import load_model
+    from pipeline.tag.layer import ModelLayer
+
+    return ModelLayer(load_model(Path(params.tag.model)), embedder_from(params))
+
+
+def _train_tagger(args: argparse.Namespace, taxonomy: Taxonomy, params: Params) -> int:
+    """``hexalign tag --train``: build the classifier from the labelled paragraphs (and, with
+    ``--corrections``, the paragraphs analysts reviewed)."""
+    from pipeline.core.params import embedder_from
+    from pipeline.tag.tag_corrections import reviewed_examples
+    from pipeline.tag.train import train_from_params
+
+    reviewed = reviewed_examples(Path(args.corrections), Path(args.path)) if args.corrections else []
+    model = train_from_params(params.tag, taxonomy, embedder_from(params), reviewed)
+    print(
+        f"hexalign tag: model -> {params.tag.model} ({model.info['train_paragraphs']} paragraphs, "
+        f"{len(reviewed)} reviewed; threshold {model.threshold}; dev {model.info['dev_scores']})",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -373,11 +408,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segmented", help="segment stage output, to tag sentences too")
     p.add_argument("--aligned", help="align stage output, for cross-language consistency")
     p.add_argument("--metrics", help="write per-language agreement with English here (JSON)")
+    p.add_argument("--corrections", help="analysts' tag decisions, <doc>.tags.jsonl (e.g. data/corrections)")
+    p.add_argument("--rules-only", action="store_true", help="rules only, without the trained classifier")
     p.add_argument(
-        "--embedding-threshold",
-        type=float,
-        default=0.0,
-        help="also tag paragraphs this close (cosine) to a tag description; 0 = off",
+        "--train",
+        action="store_true",
+        help="build the classifier (params tag: section) instead of tagging; PATH = extracted sets, for "
+        "reviewed paragraphs from --corrections",
     )
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(run=_tag)

@@ -1,0 +1,43 @@
+"""Rules and classifier together: what each tag of a paragraph rests on, and how sure it is.
+
+A rule tag keeps its exact spans; its confidence is the rule's measured precision for that tag
+(from the model's build, 0.9 when there is no model). The classifier adds a tag the rules missed
+(source ``model``, confidence = its probability, evidence = the best sentence and the score) and,
+where the rules also fired, adds its sentence as second evidence and may raise the confidence.
+"""
+
+from __future__ import annotations
+
+from pipeline.core.embed import Embedder
+from pipeline.tag.classifier import TagModel
+from pipeline.tag.rules import RULE_CONFIDENCE, Evidence, Tagged
+
+
+class ModelLayer:
+    """The trained classifier over an embedder, applied after the rules."""
+
+    def __init__(self, model: TagModel, embedder: Embedder, threshold: float | None = None) -> None:
+        model.check(embedder)
+        self.model, self.embedder = model, embedder
+        self.threshold = model.threshold if threshold is None else threshold
+
+    def rule_confidence(self, tag: str) -> float:
+        return round(self.model.rule_precision.get(tag, RULE_CONFIDENCE), 3)
+
+    def add(self, texts: list[str], lang: str, results: list[Tagged]) -> None:
+        """Adds model tags and evidence to ``Tagged`` results (one per text), in place."""
+        for hits, result in zip(self.model.best(texts, lang, self.embedder), results):
+            for tag in result.tags:
+                result.provenance[tag]["confidence"] = self.rule_confidence(tag)
+            for tag, hit in hits.items():
+                if hit.score < self.threshold:
+                    continue
+                result.evidence.append(
+                    Evidence(tag, f"model:{hit.score:.2f}", hit.sentence, hit.start, hit.end, "model")
+                )
+                if tag in result.tags:
+                    known = result.provenance[tag]
+                    known["confidence"] = round(max(known["confidence"], hit.score), 3)
+                else:
+                    result.tags.append(tag)
+                    result.provenance[tag] = {"source": "model", "confidence": round(hit.score, 3)}
