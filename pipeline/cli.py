@@ -269,6 +269,7 @@ def _export(args: argparse.Namespace) -> int:
         langs=tuple(lang for lang in PIVOT_FIRST if lang in args.langs),
         min_confidence=args.min_confidence,
         docs=set(args.doc) if args.doc else None,
+        min_tag_confidence=args.min_tag_confidence,
     )
     docs = []
     for folder in sorted(d for d in aligned.iterdir() if d.is_dir()):
@@ -427,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tags", nargs="+", help="keep rows carrying any of these tags")
     p.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
     p.add_argument("--min-confidence", type=float, default=0.0)
+    p.add_argument("--min-tag-confidence", type=float, default=0.0, help="leave out tags less sure than this (0-1)")
     p.add_argument("--doc", nargs="+", help="only these document ids")
     p.add_argument("--level", choices=["paragraph", "sentence"], default="paragraph", help="TMX units")
     p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.tag import morphology
 from pipeline.tag.taxonomy import Taxonomy
 
 RULE_CONFIDENCE = 0.9
@@ -35,8 +36,10 @@ class Tagged:
     """tag -> {"source": ..., "confidence": ...} (plus "lang" for projected tags)."""
 
 
-def tag_text(text: str, lang: str, taxonomy: Taxonomy) -> Tagged:
+def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
+    """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases."""
     out = Tagged()
+    words = morphology.tokens(text, lang) if stems and lang in morphology.STEMMED else None
     for tag in taxonomy.tags:
         masked = text
         for pattern in tag.exclude.get(lang, []):
@@ -46,6 +49,13 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy) -> Tagged:
             for pattern in tag.rules.get(lang, [])
             for m in pattern.finditer(masked)
         ]
+        if words is not None and tag.stems.get(lang):
+            tag_words = words if masked == text else morphology.tokens(masked, lang)
+            hits += [
+                Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
+                for phrase in tag.stems[lang]
+                for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words)
+            ]
         if hits:
             out.tags.append(tag.id)
             out.evidence.extend(sorted(hits, key=lambda e: e.start))

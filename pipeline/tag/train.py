@@ -22,7 +22,7 @@ from pipeline.tag.layer import ModelLayer
 from pipeline.tag.rules import tag_text
 from pipeline.tag.taxonomy import Taxonomy
 
-STRENGTHS = (1.0, 3.0, 10.0, 30.0)
+STRENGTHS = (10.0, 30.0, 100.0, 300.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.91, 0.05))
 
 
