@@ -19,7 +19,7 @@ from pipeline.core.params import TagParams
 from pipeline.tag.classifier import TagModel, fit_logistic
 from pipeline.tag.labels import Counts, Example, load_examples
 from pipeline.tag.layer import ModelLayer
-from pipeline.tag.rules import tag_text
+from pipeline.tag.rules import Tagged, tag_text
 from pipeline.tag.taxonomy import Taxonomy
 
 STRENGTHS = (10.0, 30.0, 100.0, 300.0)
@@ -39,14 +39,17 @@ def fit(examples: list[Example], taxonomy: Taxonomy, embedder: Embedder, c: floa
     return TagModel(list(taxonomy.ids), weights, bias, 0.5, embedder.spec.key)
 
 
-def predict(examples: list[Example], taxonomy: Taxonomy, layer: ModelLayer | None) -> list[set[str]]:
-    """Tags of each example with rules (and the model layer when given), language by language."""
+def predict(
+    examples: list[Example], taxonomy: Taxonomy, layer: ModelLayer | None, stems: bool = True, rules: bool = True
+) -> list[set[str]]:
+    """Tags of each example, language by language: rules (with stem phrases unless ``stems`` is
+    off; none when ``rules`` is off, to measure the model alone), then the model layer if given."""
     out: list[set[str]] = [set() for _ in examples]
     by_lang: dict[str, list[int]] = {}
     for k, e in enumerate(examples):
         by_lang.setdefault(e.lang, []).append(k)
     for lang, idx in by_lang.items():
-        results = [tag_text(examples[k].text, lang, taxonomy) for k in idx]
+        results = [tag_text(examples[k].text, lang, taxonomy, stems) if rules else Tagged() for k in idx]
         if layer is not None:
             layer.add([examples[k].text for k in idx], lang, results)
         for k, result in zip(idx, results):
