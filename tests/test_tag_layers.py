@@ -222,3 +222,27 @@ def test_tag_verb_gives_model_tags_with_sentence_and_score(tmp_path: Path) -> No
         assert rows[1]["text"][e["start"] : e["end"]] == e["span"]
         if e["source"] == "model":
             assert e["span"].startswith("A handful") and float(e["rule"].split(":")[1]) >= 0.0
+
+
+def test_review_records_a_tag_decision_the_tag_stage_honours(tmp_path: Path) -> None:
+    from pipeline.review.app import BadRequest, Project, record_tag_decision
+    from pipeline.tag.stage import tag_docset
+
+    extracted = tmp_path / "extracted" / "DOC"
+    extracted.mkdir(parents=True)
+    text = "Most experts agreed that the Chair should continue."
+    row = {"doc": "DOC", "lang": "en", "para_id": "en-p0001", "kind": "paragraph", "label": "", "page": 1}
+    (extracted / "en.jsonl").write_text(json.dumps({**row, "text": text}) + "\n", encoding="utf-8")
+    project = Project("DOC", tmp_path / "extracted", tmp_path / "aligned", tmp_path / "tagged", tmp_path / "corr")
+    for bad in ({"para_id": "en-p0001", "tag": "prevention", "action": "drop"}, {"para_id": "xx-1", "action": "add"}):
+        with pytest.raises(BadRequest):
+            record_tag_decision(project, {"tag": "prevention", **bad})
+    body = {"para_id": "en-p0001", "tag": "stance_consensus", "action": "reject", "who": "A. Analyst"}
+    assert record_tag_decision(project, body)["ok"]
+    record_tag_decision(project, {**body, "tag": "prevention", "action": "add"})
+    decisions = tag_corrections.decisions_path(project.corrections, "DOC")
+    report = tag_docset(extracted, tmp_path / "tagged", load_taxonomy(TAXONOMY), decisions_path=decisions)
+    assert not report["stale_decisions"]
+    tagged = json.loads((tmp_path / "tagged" / "en.jsonl").read_text(encoding="utf-8"))
+    assert tagged["tags"] == ["prevention"]
+    assert tagged["provenance"] == {"prevention": {"source": "reviewed", "confidence": 1.0}}
