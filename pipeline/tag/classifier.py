@@ -39,8 +39,13 @@ class ModelHit:
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of a paragraph (the segment stage's splitter)."""
+    return locate(text, [sentence for sentence, _ in split_sentences(text, lang)])
+
+
+def locate(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Character spans of a paragraph's sentences (as the segment stage wrote them), in order."""
     spans, cursor = [], 0
-    for sentence, _ in split_sentences(text, lang):
+    for sentence in sentences:
         start = text.find(sentence, cursor)
         if start < 0:
             continue
@@ -83,15 +88,18 @@ class TagModel:
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(vectors @ self.weights.T + self.bias)))
 
-    def best(self, texts: list[str], lang: str, embedder: Embedder) -> list[dict[str, ModelHit]]:
-        """Per paragraph, each tag's best unit (paragraph or sentence) and its probability."""
+    def best(
+        self, texts: list[str], lang: str, embedder: Embedder, spans: list[list[tuple[int, int]]] | None = None
+    ) -> list[dict[str, ModelHit]]:
+        """Per paragraph, each tag's best unit (paragraph or sentence) and its probability.
+        ``spans`` are the sentences when the segment stage has found them already."""
         self.check(embedder)
         units: list[tuple[int, int, int]] = []
         for k, text in enumerate(texts):
-            spans = sentence_spans(text, lang)
+            spans_k = spans[k] if spans is not None else sentence_spans(text, lang)
             units.append((k, 0, len(text)))
-            if len(spans) > 1:
-                units.extend((k, s, e) for s, e in spans)
+            if len(spans_k) > 1:
+                units.extend((k, s, e) for s, e in spans_k)
         if not units:
             return []
         probs = self.probabilities(embedder.encode([texts[k][s:e] for k, s, e in units]))

@@ -24,9 +24,12 @@ class ModelLayer:
     def rule_confidence(self, tag: str) -> float:
         return round(self.model.rule_precision.get(tag, RULE_CONFIDENCE), 3)
 
-    def add(self, texts: list[str], lang: str, results: list[Tagged]) -> None:
-        """Adds model tags and evidence to ``Tagged`` results (one per text), in place."""
-        for hits, result in zip(self.model.best(texts, lang, self.embedder), results):
+    def add(
+        self, texts: list[str], lang: str, results: list[Tagged], spans: list[list[tuple[int, int]]] | None = None
+    ) -> None:
+        """Adds model tags and evidence to ``Tagged`` results (one per text), in place; ``spans``:
+        each text's sentences, if known."""
+        for hits, result in zip(self.model.best(texts, lang, self.embedder, spans), results):
             for tag in result.tags:
                 result.provenance[tag]["confidence"] = self.rule_confidence(tag)
             for tag, hit in hits.items():

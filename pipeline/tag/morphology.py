@@ -73,17 +73,27 @@ def tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [(stem(m.group(0), lang), m.start(), m.end()) for m in WORD.finditer(text) if m.group(0).lower() not in skip]
 
 
+@lru_cache(maxsize=20_000)
 def phrase_stems(phrase: str, lang: str) -> tuple[str, ...]:
     return tuple(s for s, _, _ in tokens(phrase, lang))
 
 
-def find(phrase: tuple[str, ...], words: list[tuple[str, int, int]], gap: int = 1) -> list[tuple[int, int]]:
+def positions(words: list[tuple[str, int, int]]) -> dict[str, list[int]]:
+    """Where each stem occurs, so a phrase is only tried where its first word is."""
+    out: dict[str, list[int]] = {}
+    for i, (word, _, _) in enumerate(words):
+        out.setdefault(word, []).append(i)
+    return out
+
+
+def find(
+    phrase: tuple[str, ...], words: list[tuple[str, int, int]], where: dict[str, list[int]], gap: int = 1
+) -> list[tuple[int, int]]:
     """Character spans where the phrase's stems occur in order, each within ``gap`` extra words
     of the previous one (so "assistance judiciaire" also finds "assistance mutuelle judiciaire")."""
     spans = []
-    for i, (first, start, _) in enumerate(words):
-        if first != phrase[0]:
-            continue
+    for i in where.get(phrase[0], []) if phrase else []:
+        start = words[i][1]
         j, ok = i, True
         for part in phrase[1:]:
             nxt = next((k for k in range(j + 1, min(j + 2 + gap, len(words))) if words[k][0] == part), None)

@@ -36,10 +36,14 @@ class Tagged:
     """tag -> {"source": ..., "confidence": ...} (plus "lang" for projected tags)."""
 
 
+def _indexed(words: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, int]], dict[str, list[int]]]:
+    return words, morphology.positions(words)
+
+
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases."""
     out = Tagged()
-    words = morphology.tokens(text, lang) if stems and lang in morphology.STEMMED else None
+    words, index = _indexed(morphology.tokens(text, lang)) if stems and lang in morphology.STEMMED else (None, {})
     for tag in taxonomy.tags:
         masked = text
         for pattern in tag.exclude.get(lang, []):
@@ -50,11 +54,11 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
             for m in pattern.finditer(masked)
         ]
         if words is not None and tag.stems.get(lang):
-            tag_words = words if masked == text else morphology.tokens(masked, lang)
+            tag_words, where = (words, index) if masked == text else _indexed(morphology.tokens(masked, lang))
             hits += [
                 Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
                 for phrase in tag.stems[lang]
-                for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words)
+                for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words, where)
             ]
         if hits:
             out.tags.append(tag.id)

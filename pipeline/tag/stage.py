@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.core.atomic import atomic_write_text
 from pipeline.core.records import read_jsonl, write_jsonl
 from pipeline.tag import tag_corrections
+from pipeline.tag.classifier import locate
 from pipeline.tag.layer import ModelLayer
 from pipeline.tag.projection import own_tags, project
 from pipeline.tag.rules import Evidence, Tagged, tag_text
@@ -28,12 +29,22 @@ from pipeline.tag.taxonomy import Taxonomy
 __all__ = ["Evidence", "Tagged", "consistency", "tag_docset", "tag_rows", "tag_text", "write_consistency"]
 
 
-def tag_rows(rows: list[dict], lang: str, taxonomy: Taxonomy, layer: ModelLayer | None = None) -> list[dict]:
+def tag_rows(
+    rows: list[dict],
+    lang: str,
+    taxonomy: Taxonomy,
+    layer: ModelLayer | None = None,
+    sentences: dict[str, list[str]] | None = None,
+) -> list[dict]:
     """Tag paragraph records (extract output); returns them with ``tags``, ``evidence`` and
-    ``provenance`` (tag -> source and confidence)."""
+    ``provenance`` (tag -> source and confidence). ``sentences`` (para_id -> sentence texts, from
+    the segment stage) spare the model layer splitting the paragraphs again."""
     results = [tag_text(row["text"], lang, taxonomy) for row in rows]
     if layer is not None:
-        layer.add([row["text"] for row in rows], lang, results)
+        spans = None
+        if sentences is not None:
+            spans = [locate(row["text"], sentences.get(row["para_id"], [])) for row in rows]
+        layer.add([row["text"] for row in rows], lang, results, spans)
     return [
         {**row, "tags": r.tags, "evidence": [asdict(e) for e in r.evidence], "provenance": r.provenance}
         for row, r in zip(rows, results)
@@ -55,11 +66,16 @@ def tag_docset(
     (projected tags, stale decisions)."""
     tagged: dict[str, list[dict]] = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
-        tagged[path.stem] = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer)
-        sentences = Path(segmented_dir) / path.name if segmented_dir else None
-        if sentences is not None and sentences.exists():
-            rows = tag_rows(list(read_jsonl(sentences)), path.stem, taxonomy)
+        segmented = Path(segmented_dir) / path.name if segmented_dir else None
+        sentence_rows = list(read_jsonl(segmented)) if segmented is not None and segmented.exists() else None
+        of_paragraph: dict[str, list[str]] | None = None
+        if sentence_rows is not None:
+            of_paragraph = {}
+            for s in sentence_rows:
+                of_paragraph.setdefault(s["para_id"], []).append(s["text"])
+            rows = tag_rows(sentence_rows, path.stem, taxonomy)
             write_jsonl(Path(out_dir) / f"{path.stem}.sentences.jsonl", rows)
+        tagged[path.stem] = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer, of_paragraph)
     report: dict = {"projected": 0, "stale_decisions": []}
     rejected: set[tuple[str, str]] = set()
     if decisions_path is not None:

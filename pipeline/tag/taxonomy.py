@@ -47,7 +47,8 @@ class Taxonomy:
 def load_taxonomy(path: Path) -> Taxonomy:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C loader when PyYAML has it: the file is long and read on every run.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError as err:
         raise InputError(path, "taxonomy file not found") from err
     except yaml.YAMLError as err:
