@@ -246,3 +246,18 @@ def test_review_records_a_tag_decision_the_tag_stage_honours(tmp_path: Path) -> 
     tagged = json.loads((tmp_path / "tagged" / "en.jsonl").read_text(encoding="utf-8"))
     assert tagged["tags"] == ["prevention"]
     assert tagged["provenance"] == {"prevention": {"source": "reviewed", "confidence": 1.0}}
+
+
+def test_model_ignores_units_too_short_to_state_a_position() -> None:
+    from pipeline.tag.classifier import long_enough
+
+    assert not long_enough("Вена, 6–8 апреля 2020 года") and not long_enough("Vienna, 6–8 April 2020")
+    assert long_enough("Most experts agreed on that.") and long_enough("大多数专家同意这一点。")
+
+
+def test_coordinated_and_rule_of_law_phrasings(taxonomy) -> None:
+    both = {"formal_cooperation", "informal_cooperation"}
+    assert both <= set(tag_text("through formal and informal cooperation practices", "en", taxonomy).tags)
+    assert both <= set(tag_text("de pratiques de coopération officielles et informelles", "fr", taxonomy).tags)
+    assert "jurisdiction" not in tag_text("وتعزيز سيادة القانون", "ar", taxonomy).tags, "rule of law"
+    assert "jurisdiction" in tag_text("احترام السيادة الوطنية", "ar", taxonomy).tags

@@ -15,6 +15,7 @@ tags) and hashes of the data it was built from.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,18 @@ from scipy.optimize import minimize
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.segment.stage import split_sentences
+
+MIN_WORDS = 4
+"""A unit with fewer words (a date line, a heading) states no position; the model, which only
+sees the embedding, would still give it a score."""
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def long_enough(text: str) -> bool:
+    """At least MIN_WORDS words (Chinese: twice as many characters, as it has no spaces)."""
+    words = WORDS.findall(text)
+    cjk = sum(len(w) for w in words if "\u4e00" <= w[0] <= "\u9fff")
+    return len(words) + cjk // 2 >= MIN_WORDS
 
 
 @dataclass
@@ -97,9 +110,10 @@ class TagModel:
         units: list[tuple[int, int, int]] = []
         for k, text in enumerate(texts):
             spans_k = spans[k] if spans is not None else sentence_spans(text, lang)
-            units.append((k, 0, len(text)))
+            if long_enough(text):
+                units.append((k, 0, len(text)))
             if len(spans_k) > 1:
-                units.extend((k, s, e) for s, e in spans_k)
+                units.extend((k, s, e) for s, e in spans_k if long_enough(text[s:e]))
         if not units:
             return []
         probs = self.probabilities(embedder.encode([texts[k][s:e] for k, s, e in units]))
