@@ -133,7 +133,8 @@ def main() -> None:
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
     embedder = embedder_from(params)
     layer = ModelLayer(load_model(ROOT / params.tag.model), embedder)
-    results = {"model": layer.model.info | {"threshold": layer.model.threshold}}
+    info = {k: v for k, v in layer.model.info.items() if k != "path"}
+    results = {"model": info | {"threshold": layer.model.threshold}}
     results["quality"] = quality(taxonomy, layer)
     if not args.skip_transfer:
         results["transfer"] = transfer(taxonomy, embedder, params)
