@@ -185,6 +185,10 @@ def test_csvs_carry_source_and_confidence_and_filter_on_it() -> None:
     assert list(strict["tags"]) == ["formal_cooperation", ""]
     wide = wide_frame([data], Filters(langs=("en", "fr"), min_tag_confidence=0.6))
     assert wide.loc[0, "tags"] == "formal_cooperation" and wide.loc[0, "found_by"] == "formal_cooperation: en"
+    older = {k: v for k, v in row.items() if k not in ("found_by", "tag_confidence")}  # corpus-store rows
+    assert wide_frame([DocData("DOC", "SYM", [older], {})], Filters(langs=("en",))).loc[0, "tags"] == (
+        "formal_cooperation;prevention"
+    )
 
 
 @pytest.mark.slow

@@ -111,7 +111,8 @@ def wide_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
     for data in docs:
         for row in data.rows:
             confidence = row_confidence(row, filters.langs)
-            tags = [t for t in row["tags"] if row["tag_confidence"].get(t, 1.0) >= filters.min_tag_confidence]
+            best, found_by = row.get("tag_confidence", {}), row.get("found_by", {})
+            tags = [t for t in row["tags"] if best.get(t, 1.0) >= filters.min_tag_confidence]
             if confidence < filters.min_confidence or (filters.tags and not filters.tags & set(tags)):
                 continue
             record = {"doc": data.doc, "symbol": data.symbol, "group": row["row"], "confidence": round(confidence, 4)}
@@ -121,8 +122,8 @@ def wide_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
                     record[f"{lang}_confidence"] = row.get(f"{lang}_confidence")
             record["tags"] = ";".join(tags)
             record["agreement"] = json.dumps({t: row["agreement"].get(t) for t in tags}, ensure_ascii=False)
-            record["found_by"] = "; ".join(f"{t}: {','.join(row['found_by'].get(t, []))}" for t in tags)
-            record["tag_confidence"] = ";".join(f"{t}={row['tag_confidence'].get(t, 1.0):.2f}" for t in tags)
+            record["found_by"] = "; ".join(f"{t}: {','.join(found_by.get(t, []))}" for t in tags)
+            record["tag_confidence"] = ";".join(f"{t}={best.get(t, 1.0):.2f}" for t in tags)
             record["evidence"] = " | ".join(
                 e for e in row["evidence"] if e.split("[")[1].split("]")[0] in filters.langs
             )
