@@ -129,16 +129,26 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _tag(args: argparse.Namespace) -> int:
     from pipeline.core.docset import check_lang
+    from pipeline.core.params import load_params
     from pipeline.core.records import read_paragraphs, write_jsonl
-    from pipeline.tag.stage import EmbeddingLayer, run_tag, tag_rows
+    from pipeline.tag.layer import model_layer
+    from pipeline.tag.stage import run_tag, tag_rows
     from pipeline.tag.taxonomy import load_taxonomy
+    from pipeline.tag.train import run_train
 
     taxonomy = load_taxonomy(Path(args.taxonomy or Path(args.config_dir) / "taxonomy.yaml"))
-    layer = None
-    if args.embedding_threshold:
-        from pipeline.core.params import embedder_from, load_params
-
-        layer = EmbeddingLayer(taxonomy, embedder_from(load_params(Path(args.params))), args.embedding_threshold)
+    params = load_params(Path(args.params))
+    corrections = Path(args.corrections) if args.corrections else None
+    if args.train:
+        model = run_train(params, taxonomy, Path(args.path), corrections)
+        print(
+            f"hexalign tag: model -> {params.tag.model} ({model.info['train_paragraphs']} paragraphs, "
+            f"{model.info['reviewed_paragraphs']} reviewed; threshold {model.threshold}; "
+            f"dev {model.info['dev_scores']})",
+            file=sys.stderr,
+        )
+        return 0
+    layer = None if args.rules_only else model_layer(params)
     source = Path(args.path)
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
@@ -152,6 +162,7 @@ def _tag(args: argparse.Namespace) -> int:
         Path(args.out or "data/tagged"),
         taxonomy,
         layer,
+        corrections,
     )
     return _finish(report, args.metrics)
 
@@ -164,6 +175,7 @@ def _export(args: argparse.Namespace) -> int:
         langs=tuple(lang for lang in PIVOT_FIRST if lang in args.langs),
         min_confidence=args.min_confidence,
         docs=set(args.doc) if args.doc else None,
+        min_tag_confidence=args.min_tag_confidence,
     )
     report = run_export(
         Path(args.aligned),
@@ -287,11 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segmented", help="segment stage output, to tag sentences too")
     p.add_argument("--aligned", help="align stage output, for cross-language consistency")
     p.add_argument("--metrics", help="write per-language agreement with English here (JSON)")
+    p.add_argument("--corrections", help="analysts' tag decisions, <doc>.tags.jsonl (e.g. data/corrections)")
+    p.add_argument("--rules-only", action="store_true", help="rules only, without the trained classifier")
     p.add_argument(
-        "--embedding-threshold",
-        type=float,
-        default=0.0,
-        help="also tag paragraphs this close (cosine) to a tag description; 0 = off",
+        "--train",
+        action="store_true",
+        help="build the classifier (params tag: section) instead of tagging; PATH = extracted sets, for "
+        "reviewed paragraphs from --corrections",
     )
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(run=_tag)
@@ -304,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tags", nargs="+", help="keep rows carrying any of these tags")
     p.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
     p.add_argument("--min-confidence", type=float, default=0.0)
+    p.add_argument("--min-tag-confidence", type=float, default=0.0, help="leave out tags less sure than this (0-1)")
     p.add_argument("--doc", nargs="+", help="only these document ids")
     p.add_argument("--level", choices=["paragraph", "sentence"], default="paragraph", help="TMX units")
     p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")

@@ -129,7 +129,7 @@ def test_tag_verb_on_plain_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "tags.jsonl"
-    assert main(["tag", str(src), "--out", str(out)]) == 0
+    assert main(["tag", str(src), "--out", str(out), "--rules-only"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["tags"] for r in rows] == [["formal_cooperation", "stance_consensus"], []]
     assert rows[0]["evidence"][0]["span"]

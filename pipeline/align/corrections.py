@@ -11,21 +11,13 @@ diffs are readable; for a paragraph, the latest decision wins.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.core import journal
+from pipeline.core.journal import text_hash
+
 ACTIONS = {"link", "confirm", "comment"}
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
@@ -59,43 +51,12 @@ def corrections_path(root: Path, doc: str) -> Path:
 
 
 def load(path: Path) -> list[Correction]:
-    if not Path(path).exists():
-        return []
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                out.append(Correction(**json.loads(line)))
-    return out
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on the corrections file (two tabs, two processes): appends never interleave."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(str(path) + ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return journal.read(path, Correction)
 
 
 def append(path: Path, records: list[Correction]) -> list[Correction]:
     """Append records (numbered after the existing ones) durably; returns them with ids."""
-    with locked(path):
-        existing = load(path)
-        next_id = (existing[-1].id if existing else 0) + 1
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        for offset, record in enumerate(records):
-            record.id = next_id + offset
-            record.when = record.when or now
-        with open(path, "a", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-    return records
+    return journal.append(path, records, Correction)
 
 
 def in_force(records: list[Correction], texts: dict[str, str], lang: str) -> Applied:

@@ -72,9 +72,22 @@ class AlignParams(_Section):
         return value
 
 
+class TagParams(_Section):
+    model: str = "models/tagger/usem3"
+    """The trained classifier (``.npz`` + ``.json``), built by ``hexalign tag --train``; it must
+    match the ``embedding`` section's model."""
+    use_model: bool = True
+    train: tuple[str, ...] = ("data/labels/tag_train.yaml",)
+    dev: str = "data/labels/tag_dev.yaml"
+    """Development split: the classifier's strength and threshold are chosen on it."""
+    min_precision: float = 0.9
+    """Threshold choice on dev keeps micro precision at or above this."""
+
+
 class Params(_Section):
     embedding: EmbeddingParams = EmbeddingParams()
     align: AlignParams = AlignParams()
+    tag: TagParams = TagParams()
 
 
 def load_params(path: Path) -> Params:

@@ -94,9 +94,14 @@ def set_key(entry: Entry, settings: dict) -> str:
     for name in ("params", "taxonomy", "abbreviations"):
         if settings.get(name + "_path"):
             digest.update(Path(settings[name + "_path"]).read_bytes())
-    corrections = Path(settings.get("corrections") or "") / f"{doc_id(entry.symbol)}.jsonl"
-    if settings.get("corrections") and corrections.exists():
-        digest.update(corrections.read_bytes())
+    if settings.get("corrections"):
+        for name in (f"{doc_id(entry.symbol)}.jsonl", f"{doc_id(entry.symbol)}.tags.jsonl"):
+            path = Path(settings["corrections"]) / name
+            if path.exists():
+                digest.update(path.read_bytes())
+    tagger = Path(settings["params"].tag.model)
+    for path in sorted(tagger.parent.glob(tagger.name + ".*")):
+        digest.update(path.read_bytes())
     digest.update(entry.url.encode())
     if not entry.url and entry.source.is_dir():
         for path in sorted(entry.source.iterdir()):
@@ -140,6 +145,7 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     from pipeline.align.stage import run_align
     from pipeline.extract.stage import run_extract
     from pipeline.segment.stage import run_segment
+    from pipeline.tag.layer import model_layer
     from pipeline.tag.stage import run_tag
     from pipeline.tag.taxonomy import load_taxonomy
 
@@ -181,7 +187,15 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
         raise InputError(entry.source, str(aligned.failures[0]))
     lap("align")
     taxonomy = load_taxonomy(Path(settings["taxonomy_path"]))
-    run_tag(work / "extracted", work / "segmented", work / "aligned", work / "tagged", taxonomy)
+    run_tag(
+        work / "extracted",
+        work / "segmented",
+        work / "aligned",
+        work / "tagged",
+        taxonomy,
+        model_layer(settings["params"], embedder),
+        corrections,
+    )
     lap("tag")
     paragraphs = write_store(Path(out) / "store", doc, work)
     lap("store")
@@ -257,6 +271,7 @@ def write_store(store: Path, doc: str, work: Path) -> int:
                     "refs": json.dumps(r.get("refs", [])),
                     "tags": json.dumps(r["tags"]),
                     "evidence": json.dumps(r["evidence"], ensure_ascii=False),
+                    "provenance": json.dumps(r.get("provenance", {}), ensure_ascii=False),
                     "confidence": confidence.get(r["para_id"], 1.0),
                 }
                 for r in rows
@@ -273,6 +288,7 @@ def write_store(store: Path, doc: str, work: Path) -> int:
                     "record": json.dumps(r, ensure_ascii=False),
                     "tags": json.dumps(extra.get(r["row"], {}).get("tags", [])),
                     "agreement": json.dumps(extra.get(r["row"], {}).get("agreement", {})),
+                    "found_by": json.dumps(extra.get(r["row"], {}).get("found_by", {})),
                 }
                 for r in rows
             ]
@@ -394,11 +410,22 @@ def export_store(store: Path, out: Path) -> list[str]:
             lang = part.name.split("=", 1)[1]
             rows = pd.read_parquet(part).to_dict("records")
             paragraphs[lang] = [
-                {**r, "tags": json.loads(r["tags"]), "evidence": json.loads(r["evidence"])} for r in rows
+                {
+                    **r,
+                    "tags": json.loads(r["tags"]),
+                    "evidence": json.loads(r["evidence"]),
+                    "provenance": json.loads(r["provenance"]),
+                }
+                for r in rows
             ]
         items = frame.sort_values("row").to_dict("records")
         consistency = [
-            {"row": item["row"], "tags": json.loads(item["tags"]), "agreement": json.loads(item["agreement"])}
+            {
+                "row": item["row"],
+                "tags": json.loads(item["tags"]),
+                "agreement": json.loads(item["agreement"]),
+                "found_by": json.loads(item["found_by"]),
+            }
             for item in items
         ]
         data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)

@@ -1,8 +1,10 @@
 """Export stage: what analysts and translators open.
 
 - ``<doc>.wide.csv``: one row per aligned group (doc, symbol, group id, confidence, the text of
-  each language, merged tags, agreement, evidence);
-- ``<doc>.long.csv``: one row per paragraph per language, with its tags and evidence;
+  each language, merged tags, agreement, which languages found each tag on their own, the tag's
+  best confidence, evidence);
+- ``<doc>.long.csv``: one row per paragraph per language, with its tags, each tag's source (rule,
+  model, projected, reviewed) and confidence, and evidence;
 - ``<doc>.tmx``: TMX 1.4b, one ``<tu>`` per aligned group (or per sentence link), a ``<tuv
   xml:lang>`` per language, tags and confidence as ``<prop>``;
 - ``summary.csv`` and ``tag_distribution.png``: tag counts per document and language.
@@ -43,6 +45,17 @@ class Filters:
     langs: tuple[str, ...] = PIVOT_FIRST
     min_confidence: float = 0.0
     docs: set[str] | None = None
+    min_tag_confidence: float = 0.0
+    """Tags below this confidence are left out (of the tag columns and of the ``tags`` filter)."""
+
+
+def tag_confidence(paragraph: dict, tag: str) -> float:
+    """A tag's confidence on a paragraph (1.0 for records tagged before tags had provenance)."""
+    return float((paragraph.get("provenance") or {}).get(tag, {}).get("confidence", 1.0))
+
+
+def kept_tags(paragraph: dict, floor: float) -> list[str]:
+    return [t for t in paragraph["tags"] if tag_confidence(paragraph, t) >= floor]
 
 
 @dataclass
@@ -74,14 +87,24 @@ def build_doc(doc: str, sixway: list[dict], consistency: list[dict], paragraphs:
     rows = []
     for row in sixway:
         extra = extra_of.get(row["row"], {})
-        evidence = [
-            f"{e['tag']}[{lang}]: {e['span'] or e['rule']}"
-            for lang in PIVOT_FIRST
-            for pid in row.get(f"{lang}_ids", [])
-            for e in by_id.get(pid, {}).get("evidence", [])
-        ]
+        evidence, best = [], {}
+        for lang in PIVOT_FIRST:
+            for pid in row.get(f"{lang}_ids", []):
+                paragraph = by_id.get(pid, {})
+                for e in paragraph.get("evidence", []):
+                    if e.get("source", "rule") != "projected":
+                        evidence.append(f"{e['tag']}[{lang}]: {e['span'] or e['rule']}")
+                for tag in paragraph.get("tags", []):
+                    best[tag] = max(best.get(tag, 0.0), tag_confidence(paragraph, tag))
         rows.append(
-            {**row, "tags": extra.get("tags", []), "agreement": extra.get("agreement", {}), "evidence": evidence}
+            {
+                **row,
+                "tags": extra.get("tags", []),
+                "agreement": extra.get("agreement", {}),
+                "found_by": extra.get("found_by", {}),
+                "tag_confidence": best,
+                "evidence": evidence,
+            }
         )
     return DocData(doc, symbol_of(doc), rows, paragraphs)
 
@@ -96,22 +119,27 @@ def wide_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
     for data in docs:
         for row in data.rows:
             confidence = row_confidence(row, filters.langs)
-            if confidence < filters.min_confidence or (filters.tags and not filters.tags & set(row["tags"])):
+            best, found_by = row.get("tag_confidence", {}), row.get("found_by", {})
+            tags = [t for t in row["tags"] if best.get(t, 1.0) >= filters.min_tag_confidence]
+            if confidence < filters.min_confidence or (filters.tags and not filters.tags & set(tags)):
                 continue
             record = {"doc": data.doc, "symbol": data.symbol, "group": row["row"], "confidence": round(confidence, 4)}
             for lang in filters.langs:
                 record[lang] = row.get(lang, "")
                 if lang != "en":
                     record[f"{lang}_confidence"] = row.get(f"{lang}_confidence")
-            record["tags"] = ";".join(row["tags"])
-            record["agreement"] = json.dumps(row["agreement"], ensure_ascii=False)
+            record["tags"] = ";".join(tags)
+            record["agreement"] = json.dumps({t: row["agreement"].get(t) for t in tags}, ensure_ascii=False)
+            record["found_by"] = "; ".join(f"{t}: {','.join(found_by.get(t, []))}" for t in tags)
+            record["tag_confidence"] = ";".join(f"{t}={best.get(t, 1.0):.2f}" for t in tags)
             record["evidence"] = " | ".join(
                 e for e in row["evidence"] if e.split("[")[1].split("]")[0] in filters.langs
             )
             records.append(record)
     columns = ["doc", "symbol", "group", "confidence"]
     columns += [c for lang in filters.langs for c in ((lang,) if lang == "en" else (lang, f"{lang}_confidence"))]
-    return pd.DataFrame.from_records(records, columns=[*columns, "tags", "agreement", "evidence"])
+    columns += ["tags", "agreement", "found_by", "tag_confidence", "evidence"]
+    return pd.DataFrame.from_records(records, columns=columns)
 
 
 def long_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
@@ -125,8 +153,10 @@ def long_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
         for lang in filters.langs:
             for p in data.paragraphs.get(lang, []):
                 confidence = confidence_of.get(p["para_id"], 1.0)
-                if confidence < filters.min_confidence or (filters.tags and not filters.tags & set(p["tags"])):
+                tags = kept_tags(p, filters.min_tag_confidence)
+                if confidence < filters.min_confidence or (filters.tags and not filters.tags & set(tags)):
                     continue
+                provenance = p.get("provenance") or {}
                 records.append(
                     {
                         "doc": data.doc,
@@ -138,11 +168,20 @@ def long_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
                         "page": p["page"],
                         "text": p["text"],
                         "confidence": confidence,
-                        "tags": ";".join(p["tags"]),
-                        "evidence": " | ".join(f"{e['tag']}: {e['span'] or e['rule']}" for e in p["evidence"]),
+                        "tags": ";".join(tags),
+                        "tag_sources": ";".join(
+                            f"{t}={provenance.get(t, {}).get('source', 'rule')}"
+                            + (f"[{provenance[t]['lang']}]" if provenance.get(t, {}).get("lang") else "")
+                            for t in tags
+                        ),
+                        "tag_confidence": ";".join(f"{t}={tag_confidence(p, t):.2f}" for t in tags),
+                        "evidence": " | ".join(
+                            f"{e['tag']}: {e['span'] or e['rule']}" for e in p["evidence"] if e["tag"] in tags
+                        ),
                     }
                 )
-    columns = ["doc", "symbol", "lang", "para_id", "kind", "label", "page", "text", "confidence", "tags", "evidence"]
+    columns = ["doc", "symbol", "lang", "para_id", "kind", "label", "page", "text", "confidence", "tags"]
+    columns += ["tag_sources", "tag_confidence", "evidence"]
     return pd.DataFrame.from_records(records, columns=columns)
 
 

@@ -273,6 +273,10 @@ def create_app(project: Project) -> Flask:
             raise BadRequest("expected a JSON object")
         return jsonify(review.act(body))
 
+    @app.post("/api/tag")
+    def tag_decision():
+        return jsonify(record_tag_decision(project, request.get_json(silent=True)))
+
     @app.errorhandler(BadRequest)
     def bad_request(err):
         return jsonify({"ok": False, "error": str(err)}), 400
@@ -287,3 +291,29 @@ def create_app(project: Project) -> Flask:
         return jsonify({"ok": False, "error": "internal error; see the server log"}), 500
 
     return app
+
+
+def record_tag_decision(project: Project, body: object) -> dict:
+    """An analyst accepts, rejects or adds a tag on one paragraph: appended to
+    ``<corrections>/<doc>.tags.jsonl`` (``pipeline.tag.tag_corrections``), honoured by the next tag run."""
+    from pipeline.tag import tag_corrections
+
+    if not isinstance(body, dict):
+        raise BadRequest("expected a JSON object")
+    pid, tag, action = body.get("para_id"), body.get("tag"), body.get("action")
+    if action not in tag_corrections.ACTIONS:
+        raise BadRequest(f"action must be one of {', '.join(tag_corrections.ACTIONS)}")
+    lang = str(pid).split("-")[0]
+    if lang not in LANGS:
+        raise BadRequest(f"unknown paragraph {pid!r}")
+    text = next((r["text"] for r in project.side(lang).paragraphs if r["para_id"] == pid), None)
+    if text is None:
+        raise BadRequest(f"unknown paragraph {pid!r}")
+    if not isinstance(tag, str) or not tag.replace("_", "a").isalnum() or not tag.islower():
+        raise BadRequest(f"not a tag id: {tag!r}")
+    decision = tag_corrections.make(
+        pid, lang, tag, action, text, str(body.get("who", "")), str(body.get("comment", ""))
+    )
+    path = tag_corrections.decisions_path(project.corrections, project.doc)
+    tag_corrections.append(path, [decision])
+    return {"ok": True, "decision": decision.id, "file": str(path)}

@@ -1,120 +1,111 @@
 """Tag stage: recurring positions in every paragraph (and sentence), in its own language.
 
 Rules come from the taxonomy: regular expressions per language, written as stems where the
-language inflects. Every tag keeps its evidence (the matched span, its offsets and the rule), so
-an analyst can see why. An optional embedding layer adds a tag when a paragraph is close to the
-tag's description in the same language (evidence ``embedding:<cosine>``). Through the six-way
-alignment, tags are merged per aligned row with per-language agreement, and a tag found in
-English but not in an aligned paragraph of another language (or the reverse) is reported.
+language inflects; every hit keeps its evidence (the matched span, its offsets and the rule). A
+trained classifier over multilingual embeddings (``pipeline.tag.classifier``) adds the positions
+phrased in ways no rule knows, with its best sentence and score as evidence. Analysts' tag
+decisions (``pipeline.tag.tag_corrections``) are laid over the result, and through the six-way
+alignment a tag found in one language is proposed for the others (``pipeline.tag.projection``).
+Every tag carries its source and confidence (``provenance``). Agreement with English counts only
+the tags each language found on its own.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
 from tqdm import tqdm
 
 from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_text
 from pipeline.core.docset import document_sets
-from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl, write_jsonl
 from pipeline.core.report import StageReport
+from pipeline.tag import tag_corrections
+from pipeline.tag.classifier import locate
+from pipeline.tag.layer import ModelLayer
+from pipeline.tag.projection import own_tags, project
+from pipeline.tag.rules import Evidence, Tagged, tag_text
 from pipeline.tag.taxonomy import Taxonomy
 
-
-@dataclass
-class Evidence:
-    tag: str
-    rule: str
-    span: str
-    start: int
-    end: int
+__all__ = ["Evidence", "Tagged", "consistency", "tag_docset", "tag_rows", "tag_text", "write_consistency"]
 
 
-@dataclass
-class Tagged:
-    tags: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-def tag_text(text: str, lang: str, taxonomy: Taxonomy) -> Tagged:
-    out = Tagged()
-    for tag in taxonomy.tags:
-        masked = text
-        for pattern in tag.exclude.get(lang, []):
-            masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-        hits = [
-            Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
-            for pattern in tag.rules.get(lang, [])
-            for m in pattern.finditer(masked)
-        ]
-        if hits:
-            out.tags.append(tag.id)
-            out.evidence.extend(sorted(hits, key=lambda e: e.start))
-    return out
-
-
-class EmbeddingLayer:
-    """Tags a paragraph when its embedding is close to a tag description in its language."""
-
-    def __init__(self, taxonomy: Taxonomy, embedder: Embedder, threshold: float) -> None:
-        self.taxonomy, self.embedder, self.threshold = taxonomy, embedder, threshold
-
-    def add(self, texts: list[str], lang: str, results: list[Tagged]) -> None:
-        if not texts:
-            return
-        descriptions = [tag.description[lang] for tag in self.taxonomy.tags]
-        sims = self.embedder.encode(texts) @ self.embedder.encode(descriptions).T
-        for row, result in zip(sims, results):
-            for k in np.flatnonzero(row >= self.threshold):
-                tag = self.taxonomy.tags[k]
-                if tag.kind == "topic" and tag.id not in result.tags:
-                    result.tags.append(tag.id)
-                    result.evidence.append(Evidence(tag.id, f"embedding:{row[k]:.2f}", "", 0, 0))
-
-
-def tag_rows(rows: list[dict], lang: str, taxonomy: Taxonomy, layer: EmbeddingLayer | None = None) -> list[dict]:
-    """Tag paragraph records (extract output); returns them with ``tags`` and ``evidence``."""
+def tag_rows(
+    rows: list[dict],
+    lang: str,
+    taxonomy: Taxonomy,
+    layer: ModelLayer | None = None,
+    sentences: dict[str, list[str]] | None = None,
+) -> list[dict]:
+    """Tag paragraph records (extract output); returns them with ``tags``, ``evidence`` and
+    ``provenance`` (tag -> source and confidence). ``sentences`` (para_id -> sentence texts, from
+    the segment stage) spare the model layer splitting the paragraphs again."""
     results = [tag_text(row["text"], lang, taxonomy) for row in rows]
     if layer is not None:
-        layer.add([row["text"] for row in rows], lang, results)
-    return [{**row, "tags": r.tags, "evidence": [asdict(e) for e in r.evidence]} for row, r in zip(rows, results)]
+        spans = None
+        if sentences is not None:
+            spans = [locate(row["text"], sentences.get(row["para_id"], [])) for row in rows]
+        layer.add([row["text"] for row in rows], lang, results, spans)
+    return [
+        {**row, "tags": r.tags, "evidence": [asdict(e) for e in r.evidence], "provenance": r.provenance}
+        for row, r in zip(rows, results)
+    ]
 
 
 def tag_docset(
     extracted_dir: Path,
     out_dir: Path,
     taxonomy: Taxonomy,
-    layer: EmbeddingLayer | None = None,
+    layer: ModelLayer | None = None,
     segmented_dir: Path | None = None,
-) -> dict[str, int]:
+    sixway_path: Path | None = None,
+    decisions_path: Path | None = None,
+) -> dict:
     """Tag every paragraph (``<lang>.jsonl``) and, when segmented, every sentence
-    (``<lang>.sentences.jsonl``) of one document set; returns tagged paragraphs per language."""
-    counts = {}
+    (``<lang>.sentences.jsonl``, rules only) of one document set; lay the analysts' decisions
+    over the paragraphs and, when aligned, project tags across languages. Returns a report
+    (projected tags, stale decisions)."""
+    tagged: dict[str, list[dict]] = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
-        rows = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer)
-        write_jsonl(Path(out_dir) / path.name, rows)
-        counts[path.stem] = sum(1 for row in rows if row["tags"])
-        sentences = Path(segmented_dir) / path.name if segmented_dir else None
-        if sentences is not None and sentences.exists():
-            tagged = tag_rows(list(read_jsonl(sentences)), path.stem, taxonomy)
-            write_jsonl(Path(out_dir) / f"{path.stem}.sentences.jsonl", tagged)
-    return counts
+        segmented = Path(segmented_dir) / path.name if segmented_dir else None
+        sentence_rows = list(read_jsonl(segmented)) if segmented is not None and segmented.exists() else None
+        of_paragraph: dict[str, list[str]] | None = None
+        if sentence_rows is not None:
+            of_paragraph = {}
+            for s in sentence_rows:
+                of_paragraph.setdefault(s["para_id"], []).append(s["text"])
+            rows = tag_rows(sentence_rows, path.stem, taxonomy)
+            write_jsonl(Path(out_dir) / f"{path.stem}.sentences.jsonl", rows)
+        tagged[path.stem] = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer, of_paragraph)
+    report: dict = {"projected": 0, "stale_decisions": []}
+    rejected: set[tuple[str, str]] = set()
+    if decisions_path is not None:
+        texts = {p["para_id"]: p["text"] for rows in tagged.values() for p in rows}
+        active, report["stale_decisions"] = tag_corrections.in_force(tag_corrections.load(decisions_path), texts)
+        for rows in tagged.values():
+            tag_corrections.apply(rows, active)
+        rejected = {key for key, decision in active.items() if decision.action == "reject"}
+    if sixway_path is not None and Path(sixway_path).exists():
+        report["projected"] = project(list(read_jsonl(Path(sixway_path))), tagged, rejected)
+    for lang, rows in tagged.items():
+        write_jsonl(Path(out_dir) / f"{lang}.jsonl", rows)
+    report["tagged_paragraphs"] = {lang: sum(1 for row in rows if row["tags"]) for lang, rows in tagged.items()}
+    return report
 
 
 def consistency(sixway_path: Path, tagged_dir: Path, langs: list[str]) -> dict:
-    """Merge tags per aligned row and report where languages disagree with English."""
-    tags_of: dict[str, list[str]] = {}
+    """Merge the tags each language found on its own per aligned row (``found_by`` names the
+    languages) and report where languages disagree with English. Projected tags do not count."""
+    tags_of: dict[str, set[str]] = {}
     for lang in langs:
         path = Path(tagged_dir) / f"{lang}.jsonl"
         if path.exists():
-            tags_of.update({row["para_id"]: row["tags"] for row in read_jsonl(path)})
+            tags_of.update({row["para_id"]: own_tags(row) for row in read_jsonl(path)})
     rows_out, disagreements = [], []
     agree = Counter()
     total = Counter()
@@ -126,7 +117,16 @@ def consistency(sixway_path: Path, tagged_dir: Path, langs: list[str]) -> dict:
                 per_lang[lang] = {t for i in ids for t in tags_of.get(i, [])}
         merged = sorted(set().union(*per_lang.values())) if per_lang else []
         agreement = {t: round(sum(t in s for s in per_lang.values()) / len(per_lang), 3) for t in merged}
-        rows_out.append({"row": row["row"], "tags": merged, "agreement": agreement, "languages": len(per_lang)})
+        found_by = {t: [lang for lang, s in per_lang.items() if t in s] for t in merged}
+        rows_out.append(
+            {
+                "row": row["row"],
+                "tags": merged,
+                "agreement": agreement,
+                "found_by": found_by,
+                "languages": len(per_lang),
+            }
+        )
         if "en" in per_lang:
             for lang, found in per_lang.items():
                 if lang == "en":
@@ -154,25 +154,36 @@ def run_tag(
     aligned: Path | None,
     out: Path,
     taxonomy: Taxonomy,
-    layer: EmbeddingLayer | None = None,
+    layer: ModelLayer | None = None,
+    corrections: Path | None = None,
 ) -> StageReport:
-    """The tag stage over the extract stage's output: paragraphs and sentences of every set, then
-    the cross-language consistency through the six-way table when the set is aligned."""
+    """The tag stage over the extract stage's output: paragraphs and sentences of every set, the
+    analysts' tag decisions, projection and cross-language consistency through the six-way table."""
     report = StageReport("tag")
     for folder in tqdm(document_sets(Path(extracted)), desc="tag", unit="set", disable=None):
         out_dir = Path(out) / folder.name
+        sixway = Path(aligned) / folder.name / "sixway.jsonl" if aligned else None
+        decisions = tag_corrections.decisions_path(Path(corrections), folder.name) if corrections else None
         try:
-            tagged = tag_docset(folder, out_dir, taxonomy, layer, Path(segmented) / folder.name if segmented else None)
-            sixway = Path(aligned) / folder.name / "sixway.jsonl" if aligned else None
+            found = tag_docset(
+                folder,
+                out_dir,
+                taxonomy,
+                layer,
+                Path(segmented) / folder.name if segmented else None,
+                sixway,
+                decisions,
+            )
             agreement = None
             if sixway is not None and sixway.exists():
-                found = consistency(sixway, out_dir, list(LANGS))
-                write_consistency(found, out_dir / "consistency")
-                agreement = found["agreement_with_en"]
+                merged = consistency(sixway, out_dir, list(LANGS))
+                write_consistency(merged, out_dir / "consistency")
+                agreement = merged["agreement_with_en"]
         except InputError as err:
             report.fail(folder.name, None, str(err))
             continue
-        report.sets[folder.name] = {"tagged_paragraphs": tagged, "agreement_with_en": agreement}
+        report.warnings += [f"{folder.name}: {stale}" for stale in found["stale_decisions"]]
+        report.sets[folder.name] = {**found, "agreement_with_en": agreement}
         if agreement is not None:
             report.metrics.setdefault("tag_agreement_with_en", {})[folder.name] = agreement
     report.write(Path(out))

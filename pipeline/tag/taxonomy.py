@@ -16,7 +16,7 @@ import yaml
 from pipeline import LANGS
 from pipeline.core.errors import InputError
 
-TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude"}
+TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems"}
 TOP_KEYS = {"version", "languages", "tags"}
 KINDS = {"topic", "stance"}
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -30,6 +30,8 @@ class Tag:
     description: dict[str, str]
     rules: dict[str, list[re.Pattern]]
     exclude: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    stems: dict[str, list[str]] = field(default_factory=dict)
+    """Plain phrases per language, matched on stems (``pipeline.tag.morphology``)."""
 
 
 @dataclass
@@ -45,7 +47,8 @@ class Taxonomy:
 def load_taxonomy(path: Path) -> Taxonomy:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C loader when PyYAML has it: the file is long and read on every run.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError as err:
         raise InputError(path, "taxonomy file not found") from err
     except yaml.YAMLError as err:
@@ -92,7 +95,16 @@ def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str
         description=dict(raw["description"]),
         rules={lang: _compile(path, where, lang, raw["rules"][lang]) for lang in langs},
         exclude={lang: _compile(path, where, lang, rules) for lang, rules in (raw.get("exclude") or {}).items()},
+        stems=_phrases(path, where, raw.get("stems") or {}),
     )
+
+
+def _phrases(path: Path, where: str, table: object) -> dict[str, list[str]]:
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in table.values()
+    ):
+        raise InputError(path, f"{where}: 'stems' must map languages to lists of phrases")
+    return {lang: list(phrases) for lang, phrases in table.items()}
 
 
 def _compile(path: Path, where: str, lang: str, rules: object) -> list[re.Pattern]:

@@ -1,0 +1,165 @@
+"""The learned layer: one logistic regression per tag over multilingual sentence embeddings.
+
+Rules only find what they were written for; delegates say "letters rogatory", "quick freeze" or
+"opinions differed" as often as the phrase a rule knows. A multilingual embedding puts those
+phrasings (in any of the six languages) near each other, so a linear classifier per tag trained
+mostly on English carries to the other languages. A paragraph is scored as a whole and sentence
+by sentence; its score for a tag is the best of these, and the best-scoring sentence is the
+evidence an analyst sees (with the score), since a long paragraph dilutes one sentence's topic.
+
+The model is small (15 x 512 weights): a ``.npz`` beside a readable ``.json`` with the threshold,
+the embedding model it was trained on, per-tag rule precision (the confidence given to rule
+tags) and hashes of the data it was built from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+from pipeline.core.embed import Embedder
+from pipeline.core.errors import InputError
+from pipeline.segment.stage import split_sentences
+
+MIN_WORDS = 4
+"""A unit with fewer words (a date line, a heading) states no position; the model, which only
+sees the embedding, would still give it a score."""
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def long_enough(text: str) -> bool:
+    """At least MIN_WORDS words (Chinese: twice as many characters, as it has no spaces)."""
+    words = WORDS.findall(text)
+    cjk = sum(len(w) for w in words if "\u4e00" <= w[0] <= "\u9fff")
+    return len(words) + cjk // 2 >= MIN_WORDS
+
+
+@dataclass
+class ModelHit:
+    """The classifier's best evidence for one tag in one paragraph."""
+
+    tag: str
+    score: float
+    start: int
+    end: int
+    sentence: str
+
+
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a paragraph (the segment stage's splitter)."""
+    return locate(text, [sentence for sentence, _ in split_sentences(text, lang)])
+
+
+def locate(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Character spans of a paragraph's sentences (as the segment stage wrote them), in order."""
+    spans, cursor = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, cursor)
+        if start < 0:
+            continue
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans or [(0, len(text))]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (weights, bias), deterministic: L-BFGS from zero."""
+    d = x.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d], theta[d]
+        z = x @ w + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        value = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / c * w @ w
+        grad = np.empty(d + 1)
+        grad[:d] = x.T @ (p - y) + w / c
+        grad[d] = np.sum(p - y)
+        return float(value), grad
+
+    result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return result.x[:d], float(result.x[d])
+
+
+@dataclass
+class TagModel:
+    tags: list[str]
+    weights: np.ndarray
+    """(tags, dim) matrix."""
+    bias: np.ndarray
+    threshold: float
+    embedding: str
+    """The embedding model key (``ModelSpec.key``) the weights belong to."""
+    rule_precision: dict[str, float] = field(default_factory=dict)
+    info: dict = field(default_factory=dict)
+    """Provenance: data hashes, regularisation, dev scores (written to the .json, not used)."""
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights.T + self.bias)))
+
+    def best(
+        self, texts: list[str], lang: str, embedder: Embedder, spans: list[list[tuple[int, int]]] | None = None
+    ) -> list[dict[str, ModelHit]]:
+        """Per paragraph, each tag's best unit (paragraph or sentence) and its probability.
+        ``spans`` are the sentences when the segment stage has found them already."""
+        self.check(embedder)
+        units: list[tuple[int, int, int]] = []
+        for k, text in enumerate(texts):
+            spans_k = spans[k] if spans is not None else sentence_spans(text, lang)
+            if long_enough(text):
+                units.append((k, 0, len(text)))
+            if len(spans_k) > 1:
+                units.extend((k, s, e) for s, e in spans_k if long_enough(text[s:e]))
+        if not units:
+            return []
+        probs = self.probabilities(embedder.encode([texts[k][s:e] for k, s, e in units]))
+        out: list[dict[str, ModelHit]] = [{} for _ in texts]
+        for (k, s, e), row in zip(units, probs):
+            for j, tag in enumerate(self.tags):
+                seen = out[k].get(tag)
+                if seen is None or row[j] > seen.score:
+                    out[k][tag] = ModelHit(tag, float(row[j]), s, e, texts[k][s:e])
+        return out
+
+    def check(self, embedder: Embedder) -> None:
+        if embedder.spec.key != self.embedding:
+            raise InputError(
+                self.info.get("path", "tag model"),
+                f"trained on embeddings {self.embedding!r} but the embedder is {embedder.spec.key!r}; "
+                "retrain with `hexalign tag --train`",
+            )
+
+    def save(self, path: Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path.with_suffix(".npz"), weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
+        meta = {
+            "tags": self.tags,
+            "threshold": self.threshold,
+            "embedding": self.embedding,
+            "rule_precision": self.rule_precision,
+            "info": self.info,
+        }
+        path.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_model(path: Path) -> TagModel:
+    path = Path(path)
+    try:
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        arrays = np.load(path.with_suffix(".npz"))
+    except FileNotFoundError as err:
+        raise InputError(path, "tag model not found; build it with `hexalign tag --train`") from err
+    return TagModel(
+        meta["tags"],
+        arrays["weights"].astype(np.float64),
+        arrays["bias"].astype(np.float64),
+        float(meta["threshold"]),
+        meta["embedding"],
+        meta.get("rule_precision", {}),
+        {**meta.get("info", {}), "path": str(path)},
+    )

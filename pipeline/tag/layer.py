@@ -1,0 +1,56 @@
+"""Rules and classifier together: what each tag of a paragraph rests on, and how sure it is.
+
+A rule tag keeps its exact spans; its confidence is the rule's measured precision for that tag
+(from the model's build, 0.9 when there is no model). The classifier adds a tag the rules missed
+(source ``model``, confidence = its probability, evidence = the best sentence and the score) and,
+where the rules also fired, adds its sentence as second evidence and may raise the confidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.core.embed import Embedder
+from pipeline.core.params import Params, embedder_from
+from pipeline.tag.classifier import TagModel, load_model
+from pipeline.tag.rules import RULE_CONFIDENCE, Evidence, Tagged
+
+
+class ModelLayer:
+    """The trained classifier over an embedder, applied after the rules."""
+
+    def __init__(self, model: TagModel, embedder: Embedder, threshold: float | None = None) -> None:
+        model.check(embedder)
+        self.model, self.embedder = model, embedder
+        self.threshold = model.threshold if threshold is None else threshold
+
+    def rule_confidence(self, tag: str) -> float:
+        return round(self.model.rule_precision.get(tag, RULE_CONFIDENCE), 3)
+
+    def add(
+        self, texts: list[str], lang: str, results: list[Tagged], spans: list[list[tuple[int, int]]] | None = None
+    ) -> None:
+        """Adds model tags and evidence to ``Tagged`` results (one per text), in place; ``spans``:
+        each text's sentences, if known."""
+        for hits, result in zip(self.model.best(texts, lang, self.embedder, spans), results):
+            for tag in result.tags:
+                result.provenance[tag]["confidence"] = self.rule_confidence(tag)
+            for tag, hit in hits.items():
+                if hit.score < self.threshold:
+                    continue
+                result.evidence.append(
+                    Evidence(tag, f"model:{hit.score:.2f}", hit.sentence, hit.start, hit.end, "model")
+                )
+                if tag in result.tags:
+                    known = result.provenance[tag]
+                    known["confidence"] = round(max(known["confidence"], hit.score), 3)
+                else:
+                    result.tags.append(tag)
+                    result.provenance[tag] = {"source": "model", "confidence": round(hit.score, 3)}
+
+
+def model_layer(params: Params, embedder: Embedder | None = None) -> ModelLayer | None:
+    """The classifier layer the parameters ask for, or ``None`` when ``tag.use_model`` is off."""
+    if not params.tag.use_model:
+        return None
+    return ModelLayer(load_model(Path(params.tag.model)), embedder or embedder_from(params))

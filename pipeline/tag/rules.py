@@ -1,0 +1,67 @@
+"""The rule layer: the taxonomy's regular expressions, each hit kept as exact evidence.
+
+Every tag a paragraph gets carries where it came from (``source``: rule, model, projected,
+reviewed) and how sure it is (``confidence``), in ``Tagged.provenance``; every piece of evidence
+says which layer produced it, so a CSV reader can tell a matched phrase from a model's guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.tag import morphology
+from pipeline.tag.taxonomy import Taxonomy
+
+RULE_CONFIDENCE = 0.9
+"""Confidence of a rule tag when no model has measured the rule's precision."""
+
+
+@dataclass
+class Evidence:
+    tag: str
+    rule: str
+    span: str
+    start: int
+    end: int
+    source: str = "rule"
+    lang: str = ""
+    """For a projected tag: the language the evidence is in."""
+
+
+@dataclass
+class Tagged:
+    tags: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    provenance: dict[str, dict] = field(default_factory=dict)
+    """tag -> {"source": ..., "confidence": ...} (plus "lang" for projected tags)."""
+
+
+def _indexed(words: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, int]], dict[str, list[int]]]:
+    return words, morphology.positions(words)
+
+
+def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
+    """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases."""
+    out = Tagged()
+    words, index = _indexed(morphology.tokens(text, lang)) if stems and lang in morphology.STEMMED else (None, {})
+    for tag in taxonomy.tags:
+        masked = text
+        for pattern in tag.exclude.get(lang, []):
+            masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+        hits = [
+            Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
+            for pattern in tag.rules.get(lang, [])
+            for m in pattern.finditer(masked)
+        ]
+        if words is not None and tag.stems.get(lang):
+            tag_words, where = (words, index) if masked == text else _indexed(morphology.tokens(masked, lang))
+            hits += [
+                Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
+                for phrase in tag.stems[lang]
+                for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words, where)
+            ]
+        if hits:
+            out.tags.append(tag.id)
+            out.evidence.extend(sorted(hits, key=lambda e: e.start))
+            out.provenance[tag.id] = {"source": "rule", "confidence": RULE_CONFIDENCE}
+    return out
