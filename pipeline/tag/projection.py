@@ -14,10 +14,11 @@ from __future__ import annotations
 OWN = frozenset({"rule", "model", "reviewed"})
 
 
-def own_tags(paragraph: dict) -> set[str]:
-    """Tags the paragraph's own language found (records without provenance: all of them)."""
+def own_tags(paragraph: dict) -> list[str]:
+    """Tags the paragraph's own language found (records without provenance: all of them), in the
+    paragraph's order: a set here would make the output order depend on the process's hash seed."""
     provenance = paragraph.get("provenance") or {}
-    return {t for t in paragraph.get("tags", []) if provenance.get(t, {}).get("source", "rule") in OWN}
+    return [t for t in paragraph.get("tags", []) if provenance.get(t, {}).get("source", "rule") in OWN]
 
 
 def project(sixway: list[dict], paragraphs: dict[str, list[dict]], rejected: set[tuple[str, str]]) -> int:

@@ -101,7 +101,7 @@ def tag_docset(
 def consistency(sixway_path: Path, tagged_dir: Path, langs: list[str]) -> dict:
     """Merge the tags each language found on its own per aligned row (``found_by`` names the
     languages) and report where languages disagree with English. Projected tags do not count."""
-    tags_of: dict[str, set[str]] = {}
+    tags_of: dict[str, list[str]] = {}
     for lang in langs:
         path = Path(tagged_dir) / f"{lang}.jsonl"
         if path.exists():
