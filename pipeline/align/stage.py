@@ -175,8 +175,8 @@ def align_docset(
     out_root: Path,
     embedder: Embedder,
     params: AlignParams,
-    pivot: str = "en",
     corrections_root: Path | None = None,
+    pivot: str = "en",
 ) -> dict:
     folder = Path(extracted_root) / doc
     out_dir = Path(out_root) / doc
