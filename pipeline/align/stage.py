@@ -207,10 +207,10 @@ def align_docset(
             if corrections_root
             else corrections.Applied()
         )
-        for record, problem in decided.stale:
+        for record, why in decided.stale:
             warnings.append(
                 f"{doc} {lang}: correction #{record.id} by {record.who or 'someone'} is stale "
-                f"({problem}); not applied, please review again"
+                f"({why}); not applied, please review again"
             )
         links, sentence_links, rejected = align_pair(pivot_side, tgt, embedder, params, decided.active)
         for record in rejected:
