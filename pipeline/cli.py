@@ -276,7 +276,7 @@ def _review(args: argparse.Namespace) -> int:
     if not (project.aligned / args.doc / "sixway.jsonl").exists():
         raise InputError(project.aligned / args.doc, "no alignment for this document; run `dvc repro` first")
     print(f"hexalign review: http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=sys.stderr)
-    create_app(project).run(host=args.host, port=args.port, debug=False)
+    create_app(project, args.host, args.port).run(host=args.host, port=args.port, debug=False)
     return 0
 
 

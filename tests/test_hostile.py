@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.align import corrections
 from pipeline.cli import main
 from pipeline.review.app import Project, create_app
 from tests.conftest import SHARED
@@ -32,6 +33,101 @@ def review(bundled_stages: Path, tmp_path: Path):
 def first_row_with(client, lang: str) -> dict:
     data = client.get(f"/api/rows?langs={lang}").get_json()
     return next(r for r in data["rows"] if r["en_ids"] and r["cells"][lang]["ids"])
+
+
+# --- 2. DNS rebinding and cross-site writes ---------------------------------------------------
+
+
+def test_a_foreign_host_can_neither_read_nor_write(review) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    assert client.get("/api/rows", headers={"Host": "evil.example"}).status_code == 403
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 403
+    write = client.post(
+        "/api/action", json={"action": "confirm", "row": row, "langs": ["fr"]}, headers={"Host": "evil.example"}
+    )
+    assert write.status_code == 403 and "unknown host" in write.get_json()["error"]
+    assert not project.corrections_file.exists()
+    for host in ("localhost", "127.0.0.1:8765", "LOCALHOST:5000"):
+        assert client.get("/api/rows?langs=fr", headers={"Host": host}).status_code == 200
+
+
+def test_the_bound_port_and_host_are_the_only_ones_answered(bundled_stages: Path, tmp_path: Path) -> None:
+    stages = bundled_stages
+    project = Project(DOC, stages / "extracted", stages / "aligned", stages / "tagged", tmp_path)
+    client = create_app(project, "review.lan", 8765).test_client()
+    assert client.get("/api/rows", headers={"Host": "review.lan:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"Host": "127.0.0.1:9999"}).status_code == 403
+    assert client.get("/api/rows", headers={"Host": "review.lan.evil.example:8765"}).status_code == 403
+
+
+def test_writes_from_another_origin_are_refused(review) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    body = {"action": "confirm", "row": row, "langs": ["fr"]}
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "http://evil.example/attack.html"},
+        {"Origin": "https://localhost"},
+    ):
+        response = client.post("/api/action", json=body, headers=headers)
+        assert response.status_code == 403, headers
+    assert not project.corrections_file.exists()
+    own = client.post("/api/action", json=body, headers={"Origin": "http://localhost", "Referer": "http://localhost/"})
+    assert own.status_code == 200 and project.corrections_file.exists()
+
+
+# --- 5 and 8. Review API inputs that used to answer 500 or the wrong thing ---------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"action": "confirm", "row": 1, "langs": [{}]},
+        {"action": "confirm", "row": 1, "langs": [["fr"]]},
+        {"action": "confirm", "row": True, "langs": ["fr"]},
+    ],
+)
+def test_malformed_action_is_a_400_not_a_500_nor_row_one(review, body) -> None:
+    project, client = review
+    response = client.post("/api/action", json=body)
+    assert response.status_code == 400 and response.get_json()["ok"] is False
+    assert not project.corrections_file.exists()
+
+
+def test_no_languages_is_refused_not_all_confirmed(review) -> None:
+    _, client = review
+    response = client.get("/api/rows?langs=,")
+    assert response.status_code == 400
+    assert "at least one" in response.get_json()["error"]
+
+
+def test_a_comment_is_shown_once(review) -> None:
+    _, client = review
+    row = first_row_with(client, "fr")
+    saved = client.post(
+        "/api/action", json={"action": "comment", "row": row["row"], "langs": ["fr"], "text": "check the term"}
+    )
+    assert saved.status_code == 200
+    shown = next(r for r in client.get("/api/rows?langs=fr").get_json()["rows"] if r["row"] == row["row"])
+    assert [c["text"] for c in shown["comments"]] == ["check the term"]
+
+
+def test_a_half_written_last_correction_is_skipped_and_the_rest_goes_on(review, caplog) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    assert client.post("/api/action", json={"action": "confirm", "row": row, "langs": ["fr"]}).status_code == 200
+    with open(project.corrections_file, "a", encoding="utf-8") as handle:
+        handle.write('{"lang": "fr", "action": "li')  # the append was killed here
+    assert client.get("/api/rows?langs=fr").status_code == 200
+    again = client.post("/api/action", json={"action": "no_counterpart", "row": row, "langs": ["fr"]})
+    assert again.status_code == 200
+    records = corrections.load(project.corrections_file)
+    assert [r.id for r in records] == list(range(1, len(records) + 1)) and len(records) >= 2
+    assert records[0].action == "confirm" and {r.action for r in records[1:]} == {"link"}
+    assert "line 2 is not a correction record" in caplog.text
 
 
 # --- 6. A stale correction must not cap a language's confidence --------------------------------

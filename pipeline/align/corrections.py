@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 ACTIONS = {"link", "confirm", "comment"}
 
 
@@ -59,13 +61,20 @@ def corrections_path(root: Path, doc: str) -> Path:
 
 
 def load(path: Path) -> list[Correction]:
+    """Every readable record. A line that is not one (a write killed half-way leaves a partial
+    last line; a hand edit can break any) is skipped with a warning naming it: one bad line must
+    not stop the review app or the align stage from using all the others."""
     if not Path(path).exists():
         return []
     out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
                 out.append(Correction(**json.loads(line)))
+            except (ValueError, TypeError) as err:
+                log.warning("%s: line %d is not a correction record, skipped (%s)", path, number, err)
     return out
 
 
@@ -90,12 +99,20 @@ def append(path: Path, records: list[Correction]) -> list[Correction]:
         for offset, record in enumerate(records):
             record.id = next_id + offset
             record.when = record.when or now
-        with open(path, "a", encoding="utf-8") as handle:
+        with open(path, "a+", encoding="utf-8") as handle:
+            if handle.tell() and not _ends_with_newline(path):
+                handle.write("\n")  # a killed write's partial line must not swallow this record
             for record in records:
                 handle.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
     return records
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
 
 
 def in_force(records: list[Correction], texts: dict[str, str], lang: str) -> Applied:
