@@ -298,6 +298,9 @@ def _corpus(args: argparse.Namespace) -> int:
     export_store(Path(args.out) / "store", Path(args.out) / "exports")
     for doc, problem in report["failed"].items():
         print(f"hexalign corpus: {doc}: {problem}", file=sys.stderr)
+    for doc, languages in report["failed_languages"].items():
+        for lang, problem in languages.items():
+            print(f"hexalign corpus: {doc} {lang}: left out ({problem})", file=sys.stderr)
     if args.metrics:
         from pipeline.core.atomic import atomic_write_text
 
@@ -310,7 +313,7 @@ def _corpus(args: argparse.Namespace) -> int:
             "mean_confidence": round(sum(confidences) / len(confidences), 4) if confidences else None,
         }
         atomic_write_text(Path(args.metrics), json.dumps({"corpus": metrics}, indent=2) + "\n")
-    return 1 if report["failed"] else 0
+    return 1 if report["failed"] or report["failed_languages"] else 0
 
 
 def _file_or_folder_args(p: argparse.ArgumentParser, default_out: str) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from pipeline.align import corrections
 from pipeline.cli import main
+from pipeline.core.errors import InputError
 from pipeline.review.app import Project, create_app
-from tests.conftest import SHARED
+from tests.conftest import BUNDLED, SHARED
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 RESOLUTION = SHARED / "corpus" / "a_res_55_100"
@@ -156,3 +157,52 @@ def test_a_stale_correction_leaves_confidence_alone(bundled_stages: Path, review
     links = [json.loads(line) for line in (out / DOC / "en-fr.paragraphs.jsonl").read_text().splitlines()]
     assert report["pairs"]["fr"]["mean_confidence"] > 0.5
     assert sum(link["confidence"] > 0.05 for link in links) > 0.8 * len(links)
+
+
+# --- 1. Corpus mode never deletes outside a set's own folder ------------------------------------
+
+
+@pytest.mark.parametrize("symbol", ["..", " ", "A/../B", "./A", "A//1", "A/1/", "../../etc", "A\\B", "A/1;rm -rf"])
+def test_manifest_refuses_symbols_that_are_not_symbols(tmp_path: Path, symbol: str) -> None:
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f'symbol,languages,source\n"{symbol}",en,{BUNDLED}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: .* is not a UN document symbol"):
+        load_manifest(manifest)
+
+
+def test_two_rows_with_one_symbol_are_an_error(tmp_path: Path) -> None:
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"UNODC/CCPCJ/EG.4/2020/1,en,{BUNDLED}", f"UNODC_CCPCJ_EG.4_2020_1 ,fr,{BUNDLED}"]
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3: .* is already the set of line 2"):
+        load_manifest(manifest)
+
+
+@pytest.mark.parametrize("symbol", ["..", " ", "."])
+def test_a_set_run_deletes_nothing_outside_its_folder(tmp_path: Path, symbol: str) -> None:
+    """Entries need not come from a manifest (scripts, other schedulers): the set's run checks
+    its folder itself before replacing it."""
+    from pipeline.corpus.stage import Entry, process_set
+
+    out = tmp_path / "out"
+    (out / "sets" / "OTHER_1").mkdir(parents=True)
+    (out / "sets" / "OTHER_1" / "done.json").write_text("{}", encoding="utf-8")
+    (out / "unrelated.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(InputError, match="not a UN document symbol"):
+        process_set(Entry(symbol, ("en",), BUNDLED), out, {}, "key")
+    assert (out / "unrelated.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "sets" / "OTHER_1" / "done.json").exists()
+
+
+def test_a_truncated_done_marker_means_run_again(tmp_path: Path, caplog) -> None:
+    from pipeline.corpus.stage import done_result
+
+    marker = tmp_path / "sets" / DOC / "done.json"
+    marker.parent.mkdir(parents=True)
+    marker.write_text('{"doc": "UNODC_CCPCJ_EG.4_2020_1", "status": "o', encoding="utf-8")
+    assert done_result(tmp_path, DOC, "key") is None
+    assert "unreadable" in caplog.text

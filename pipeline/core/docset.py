@@ -7,6 +7,7 @@ the mapping is not reversible.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,21 @@ from pipeline import LANGS
 from pipeline.core.errors import InputError
 
 SUFFIXES = (".pdf", ".txt")
+
+
+SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._() -]*")
+"""The characters of UN document symbols (``E/CN.15/2020/L.1/Add.1``, ``A/75/6 (Sect. 16)``)."""
+
+
+def check_symbol(symbol: str, where: object = "symbol") -> str:
+    """The symbol, stripped, when it is one; an InputError otherwise. A symbol names a folder
+    (its doc-id) that corpus mode replaces as a whole, so ``..``, an empty part or a blank must
+    never get that far."""
+    clean = symbol.strip()
+    parts = clean.split("/")
+    if not SYMBOL.fullmatch(clean) or any(part.strip() in ("", ".", "..") for part in parts):
+        raise InputError(where, f"{symbol!r} is not a UN document symbol (letters, digits, / . - _ ( ) and spaces)")
+    return clean
 
 
 def doc_id(symbol: str) -> str:
