@@ -445,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(f"hexalign {args.verb}: {err}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+    except OSError as err:  # read-only or full disk, a file where a folder should be...: one line
         print(f"hexalign {args.verb}: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 2
 

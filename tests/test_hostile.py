@@ -4,6 +4,7 @@ traceback. The slow ones (a real browser, big inputs) are in ``test_hostile_slow
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pipeline.align import corrections
 from pipeline.cli import main
 from pipeline.core.errors import InputError
 from pipeline.review.app import Project, create_app
-from tests.conftest import BUNDLED, SHARED
+from tests.conftest import BUNDLED, SHARED, need_shared
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 RESOLUTION = SHARED / "corpus" / "a_res_55_100"
@@ -260,3 +261,69 @@ def test_raw_csv_and_the_parquet_store_keep_the_exact_text(poisoned: Path, tmp_p
     write_store(tmp_path / "store", DOC, poisoned)
     store = pd.read_parquet(tmp_path / "store" / "paragraphs", filters=[("lang", "=", "en")])
     assert ATTACK in set(store["text"])
+
+
+# --- 5. Control characters, empty tag summaries, unwritable outputs ----------------------------
+
+CONTROLS = ["\x01", "\x1b[31m", "\x7f", "\x85", "\x0b"]
+
+
+def test_control_characters_are_cleaned_at_extraction_and_counted(tmp_path: Path) -> None:
+    from pipeline.core.records import read_jsonl
+    from pipeline.export.stage import DocData, Filters, tmx_tree, write_tmx
+
+    need_shared()
+    folder = tmp_path / "raw" / "A_RES_55_100"
+    folder.mkdir(parents=True)
+    for lang in ("en", "fr"):
+        lines = (RESOLUTION / f"A_RES_55_100.{lang}.txt").read_text(encoding="utf-8").splitlines()[:12]
+        lines[1] = lines[1].replace(" ", " " + "".join(CONTROLS), 1)
+        lines[3] = "\x01" + lines[3]
+        (folder / f"{lang}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["extract", str(folder), "--out", str(tmp_path / "extracted")]) == 0
+    report = json.loads((tmp_path / "extracted" / "A_RES_55_100" / "report.json").read_text(encoding="utf-8"))
+    paragraphs = {}
+    for lang in ("en", "fr"):
+        assert report["languages"][lang]["removed"]["control characters"] == 6
+        paragraphs[lang] = list(read_jsonl(tmp_path / "extracted" / "A_RES_55_100" / f"{lang}.jsonl"))
+        text = "".join(p["text"] for p in paragraphs[lang])
+        assert not [c for c in text if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F]
+        assert "[31m" in text, "only the control character goes, the printable rest stays"
+    rows = [
+        {"row": k, "en": en["text"], "fr": fr["text"], "tags": []}
+        for k, (en, fr) in enumerate(zip(paragraphs["en"], paragraphs["fr"]), 1)
+    ]
+    data = DocData("A_RES_55_100", "A/RES/55/100", rows, paragraphs)
+    write_tmx(tmx_tree([data], Filters(langs=("en", "fr")), "paragraph", {}, {}), tmp_path / "out.tmx")
+    assert (tmp_path / "out.tmx").read_text(encoding="utf-8").count("<tu ") == len(rows)
+
+
+def test_an_export_with_no_tags_at_all_still_draws_its_chart(tmp_path: Path) -> None:
+    from pipeline.export.stage import plot_summary, summary_frame
+
+    plot_summary(summary_frame([]), tmp_path / "tag_distribution.png")
+    assert (tmp_path / "tag_distribution.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_an_unwritable_output_is_one_line_not_a_traceback(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["extract", str(BUNDLED / "zh.txt"), "--lang", "zh", "--out", str(blocker / "zh.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and str(blocker) in err
+    if os.geteuid() != 0:  # root writes through a read-only mode
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        assert main(["extract", str(BUNDLED / "zh.txt"), "--lang", "zh", "--out", str(locked / "zh.jsonl")]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# --- 7. Wrong language ---------------------------------------------------------------------
+
+
+def test_a_french_pdf_extracted_as_chinese_warns(tmp_path: Path, caplog) -> None:
+    assert main(["extract", str(BUNDLED / "fr.pdf"), "--lang", "zh", "--out", str(tmp_path / "zh.jsonl")]) == 0
+    assert "text labelled 'zh' looks like 'fr'" in caplog.text
+    caplog.clear()
+    assert main(["extract", str(BUNDLED / "fr.pdf"), "--lang", "fr", "--out", str(tmp_path / "fr.jsonl")]) == 0
+    assert "looks like" not in caplog.text

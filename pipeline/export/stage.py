@@ -240,7 +240,10 @@ def plot_summary(frame: pd.DataFrame, path: Path) -> None:
 
     table = frame.pivot_table(index="tag", columns="lang", values="paragraphs", aggfunc="sum", fill_value=0)
     fig, ax = plt.subplots(figsize=(10, 0.45 * max(len(table), 4) + 1.5))
-    table.plot.barh(ax=ax, width=0.8)
+    if table.empty:  # nothing tagged (or filtered away): an empty chart that says so, not a crash
+        ax.text(0.5, 0.5, "no tagged paragraphs", ha="center", va="center", transform=ax.transAxes)
+    else:
+        table.plot.barh(ax=ax, width=0.8)
     ax.set_xlabel("tagged paragraphs")
     ax.set_ylabel("")
     ax.set_title("Tag distribution by language (all documents)")

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.atomic import atomic_write_text
+from pipeline.core.clean import clean_controls
 from pipeline.core.docset import DocSet, check_lang
 from pipeline.core.errors import InputError
+from pipeline.core.langcheck import check_language
 from pipeline.core.records import Line, Paragraph, write_jsonl
 from pipeline.extract.furniture import sort_lines
 from pipeline.extract.pdf_lines import read_pdf_lines
@@ -35,6 +37,7 @@ class Extraction:
     paragraphs: list[Paragraph]
     meta: dict[str, str] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_lines(path: Path) -> tuple[list[Line], float | None]:
@@ -53,6 +56,10 @@ def read_lines(path: Path) -> tuple[list[Line], float | None]:
 def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None) -> Extraction:
     check_lang(lang)
     lines, page_height = read_lines(path)
+    cleaned = 0
+    for line in lines:
+        line.text, count = clean_controls(line.text)
+        cleaned += count
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
@@ -110,7 +117,16 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     meta = dict(sorted_lines.meta)
     if symbol:
         meta.setdefault("symbol", symbol)
-    return Extraction(doc, lang, paragraphs + notes, meta, dict(sorted_lines.dropped))
+    dropped = dict(sorted_lines.dropped)
+    if cleaned:
+        dropped["control characters"] = cleaned
+    # A wrong --lang is silent damage (Chinese joins French lines with no space): say so now,
+    # as the align stage would later.
+    problem = check_language([p.text for p in paragraphs], lang)
+    warnings = [f"{path}: {problem}; is --lang right?"] if problem else []
+    for warning in warnings:
+        log.warning("%s", warning)
+    return Extraction(doc, lang, paragraphs + notes, meta, dropped, warnings)
 
 
 def _paragraph(
@@ -216,6 +232,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
             "paragraphs": kinds,
             "removed": result.dropped,
             "meta": result.meta,
+            "warnings": result.warnings,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return report
