@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +18,7 @@ from pipeline.align import corrections
 from pipeline.cli import main
 from pipeline.core.errors import InputError
 from pipeline.review.app import Project, create_app
-from tests.conftest import BUNDLED, SHARED, need_shared
+from tests.conftest import BUNDLED, ROOT, SHARED, need_shared
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 RESOLUTION = SHARED / "corpus" / "a_res_55_100"
@@ -327,3 +330,58 @@ def test_a_french_pdf_extracted_as_chinese_warns(tmp_path: Path, caplog) -> None
     caplog.clear()
     assert main(["extract", str(BUNDLED / "fr.pdf"), "--lang", "fr", "--out", str(tmp_path / "fr.jsonl")]) == 0
     assert "looks like" not in caplog.text
+
+
+# --- 8. Small things -------------------------------------------------------------------------
+
+
+def test_a_missing_path_is_called_missing(tmp_path: Path, capsys) -> None:
+    assert main(["extract", str(tmp_path / "no-such.pdf")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_a_folder_with_no_document_sets_is_an_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.md").write_text("nothing here", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    assert "no document sets here" in capsys.readouterr().err
+
+
+WRITER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from pipeline.core.atomic import atomic_path
+with atomic_path(sys.argv[1]) as tmp:
+    tmp.write_text("half", encoding="utf-8")
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_killed_write_leaves_no_temporary_file_for_long(tmp_path: Path) -> None:
+    """kill -9 runs no clean-up, so the killed writer's temporary file is still there; the next
+    write into that folder removes it (its process is gone), and never a live writer's."""
+    from pipeline.core.records import write_jsonl
+
+    target = tmp_path / "out" / "en.jsonl"
+    write_jsonl(target, [{"a": 1}])
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(ROOT)], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    try:
+        for writer in writers:
+            assert writer.stdout.readline().strip() == "writing"
+        writers[0].kill()
+        writers[0].wait()
+        assert len(list(target.parent.glob(".*.tmp"))) == 2
+        write_jsonl(target, [{"a": 2}])
+        left = list(target.parent.glob(".*.tmp"))
+        assert len(left) == 1 and f"-{writers[1].pid}." in left[0].name, "the live writer's file is kept"
+    finally:
+        writers[1].kill()
+        writers[1].wait()
+    time.sleep(0.1)
+    write_jsonl(target, [{"a": 3}])
+    assert sorted(p.name for p in target.parent.iterdir()) == ["en.jsonl"]
+    assert target.read_text(encoding="utf-8") == '{"a": 3}\n'

@@ -80,9 +80,14 @@ def load_docset(folder: Path) -> DocSet:
 def find_docsets(root: Path) -> list[DocSet]:
     """Every document set below ``root`` (a raw-data folder, or one document set itself)."""
     root = Path(root)
+    if not root.exists():
+        raise InputError(root, "no such file or folder")
     if not root.is_dir():
-        raise InputError(root, "not a folder")
+        raise InputError(root, "not a folder, nor a .pdf or .txt language file")
     own = load_docset(root)
     if own.files:
         return [own]
-    return [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]
+    found = [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]
+    if not found:  # nothing to do is a mistake (a wrong path), not a success
+        raise InputError(root, "no document sets here (folders of <lang>.pdf or <lang>.txt files)")
+    return found
