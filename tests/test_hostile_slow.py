@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -68,3 +71,24 @@ def test_a_language_that_later_fails_leaves_the_store_and_the_exit_status_says_s
     assert set(long["lang"]) == {"en"}
     report = json.loads((out / "run_report.json").read_text(encoding="utf-8"))
     assert list(report["failed_languages"][DOC]) == ["fr"]
+
+
+@pytest.mark.slow
+def test_pdf_memory_does_not_grow_with_the_page_count(tmp_path: Path) -> None:
+    """Peak memory reading a 300-page PDF is at most 1.5 times that of 30 pages (it was 8 times:
+    pdfplumber cached every parsed page). Pages are the bundled English PDF's, repeated."""
+    bench = bench_module()
+    peaks = {}
+    for pages in (30, 300):
+        pdf = bench.build_pdf(pages, tmp_path / f"big{pages}.pdf")
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK, str(pdf), str(ROOT)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        lines, peak_kb = (int(x) for x in done.stdout.split())
+        assert lines > 20 * pages
+        peaks[pages] = peak_kb
+    assert peaks[300] <= 1.5 * peaks[30], peaks
