@@ -9,12 +9,15 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from werkzeug.serving import make_server
 
 from pipeline.cli import main
+from pipeline.review.app import Project, create_app
 from tests.conftest import BUNDLED, ROOT
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
@@ -31,6 +34,57 @@ def bench_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.slow
+def test_a_rebound_name_gets_nothing_in_a_real_browser(bundled_stages: Path, tmp_path: Path) -> None:
+    """Chromium resolves evil.example to 127.0.0.1, as DNS rebinding makes it do: the page and
+    its scripts, running as evil.example, can neither read rows nor write a correction, while the
+    app's own page in the same browser still saves."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian chromium is missing: scripts/setup.sh installs it")
+    from playwright.sync_api import sync_playwright
+
+    stages = bundled_stages
+    project = Project(DOC, stages / "extracted", stages / "aligned", stages / "tagged", tmp_path / "corrections")
+    served: dict = {}
+    httpd = make_server("127.0.0.1", 0, lambda env, start: served["app"](env, start), threaded=True)
+    port = httpd.server_port
+    served["app"] = create_app(project, "127.0.0.1", port)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    attack = """async () => {
+        const read = await fetch('/api/rows?langs=fr');
+        const write = await fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify({action: 'confirm', row: 2, langs: ['fr'], who: 'evil'})});
+        return [read.status, write.status];
+    }"""
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--host-resolver-rules=MAP evil.example 127.0.0.1",
+                ],
+            )
+            page = browser.new_page()
+            assert page.goto(f"http://evil.example:{port}/").status == 403
+            assert page.evaluate(attack) == [403, 403]
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_selector("tr[data-row='2']")
+            page.locator("tr[data-row='2']").click()
+            page.keyboard.press("c")
+            page.wait_for_selector("#message:has-text('saved (confirm')")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    records = [json.loads(line) for line in project.corrections_file.read_text(encoding="utf-8").splitlines()]
+    assert records and all(r["action"] == "confirm" and r["who"] != "evil" for r in records)
 
 
 @pytest.mark.slow
