@@ -5,7 +5,8 @@ The PDFs are built at run time from the bundled English PDF's pages, repeated (p
 file is committed. The lines are the first 20,000 of the shared English/Chinese Bible split
 (`../shared/corpus/bible_zh_en/split/006.*`): short, real, not one-to-one. Each measurement runs
 the CLI in a fresh process under `/usr/bin/time -v`-style accounting (the child's own
-``ru_maxrss``), so one case's memory never counts towards another's.
+``ru_maxrss``), so one case's memory never counts towards another's. The machine's load average
+before and after each case is recorded: on a shared machine, seconds mean little without it.
 
 Writes ``metrics/big_inputs.json``. Usage: python scripts/bench_big_inputs.py [--skip-bitext]
 """
@@ -46,6 +47,7 @@ def build_pdf(pages: int, out: Path, source: Path = BUNDLED_EN) -> Path:
 def run_cli(args: list[str]) -> dict:
     """Run ``hexalign ARGS`` in a fresh interpreter; wall seconds, peak RSS (MB), exit code, stderr."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
@@ -56,6 +58,7 @@ def run_cli(args: list[str]) -> dict:
         "seconds": round(seconds, 1),
         "peak_mb": round(int(peak[-1]) / 1024, 1) if peak else None,
         "exit": done.returncode,
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # other jobs on the machine
         "stderr_tail": done.stderr.strip().splitlines()[-3:],
     }
 
