@@ -185,6 +185,7 @@ def _export(args: argparse.Namespace) -> int:
         args.level,
         Path(args.segmented),
         Path(args.summary_out) if args.summary_out else None,
+        args.raw_csv,
     )
     return _finish(report, args.metrics)
 
@@ -202,7 +203,7 @@ def _review(args: argparse.Namespace) -> int:
     )
     project.check()
     print(f"hexalign review: http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=sys.stderr)
-    create_app(project).run(host=args.host, port=args.port, debug=False)
+    create_app(project, args.host, args.port).run(host=args.host, port=args.port, debug=False)
     return 0
 
 
@@ -323,6 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", choices=["paragraph", "sentence"], default="paragraph", help="TMX units")
     p.add_argument("--metrics", help="write tag counts per document and language here (JSON)")
     p.add_argument("--summary-out", help="folder for tag_summary.csv and tag_distribution.png (default: --out)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write CSV cells verbatim (default: a cell starting with = + - @ gets a leading ' for spreadsheets)",
+    )
     p.set_defaults(run=_export)
 
     p = verbs.add_parser("review", help="local web app to check and correct a document's alignment")
@@ -371,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(f"hexalign {args.verb}: {err}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+    except OSError as err:  # read-only or full disk, a file where a folder should be...: one line
         print(f"hexalign {args.verb}: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 2
 

@@ -239,6 +239,7 @@ def align_docset(
     embedder: Embedder,
     params: AlignParams,
     corrections_root: Path | None = None,
+    pivot: str = "en",
 ) -> dict:
     """Align every language of one extracted document set against its English text."""
     folder, out_dir = Path(folder), Path(out_dir)

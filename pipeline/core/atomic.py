@@ -6,11 +6,18 @@ even when a run is killed mid-write or two runs race on the same file.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname()) or "host"
+"""This machine in temporary file names (letters and digits only: the name is parsed back)."""
+OWNER = re.compile(r"\.(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)\.[^.]*\.tmp$")
 
 
 @contextmanager
@@ -18,7 +25,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; it replaces ``target`` only if the block succeeds."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _reap(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{HOST}-{os.getpid()}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     umask = os.umask(0)
     os.umask(umask)
@@ -29,6 +37,28 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _reap(folder: Path) -> None:
+    """Remove the temporary files of writes killed outright (SIGKILL, SIGTERM: no clean-up ran)
+    in this folder: those named after a process of this machine that no longer runs. Files of
+    live processes, here or on other machines sharing the folder, are left alone."""
+    for path in folder.glob(".*.tmp"):
+        match = OWNER.search(path.name)
+        if match is None or match["host"] != HOST or _alive(int(match["pid"])):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
 
 
 def atomic_write_text(target: Path, text: str) -> None:

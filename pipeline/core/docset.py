@@ -7,6 +7,7 @@ the mapping is not reversible.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,21 @@ from pipeline.core.errors import InputError
 SUFFIXES = (".docx", ".pdf", ".txt")
 """In order of preference when a set holds more than one file for a language: the Word file
 carries the document's own paragraphs, the PDF only their print."""
+
+
+SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._() -]*")
+"""The characters of UN document symbols (``E/CN.15/2020/L.1/Add.1``, ``A/75/6 (Sect. 16)``)."""
+
+
+def check_symbol(symbol: str, where: object = "symbol") -> str:
+    """The symbol, stripped, when it is one; an InputError otherwise. A symbol names a folder
+    (its doc-id) that corpus mode replaces as a whole, so ``..``, an empty part or a blank must
+    never get that far."""
+    clean = symbol.strip()
+    parts = clean.split("/")
+    if not SYMBOL.fullmatch(clean) or any(part.strip() in ("", ".", "..") for part in parts):
+        raise InputError(where, f"{symbol!r} is not a UN document symbol (letters, digits, / . - _ ( ) and spaces)")
+    return clean
 
 
 def doc_id(symbol: str) -> str:
@@ -68,12 +84,17 @@ def load_docset(folder: Path) -> DocSet:
 def find_docsets(root: Path) -> list[DocSet]:
     """Every document set below ``root`` (a raw-data folder, or one document set itself)."""
     root = Path(root)
+    if not root.exists():
+        raise InputError(root, "no such file or folder")
     if not root.is_dir():
-        raise InputError(root, "not a folder")
+        raise InputError(root, "not a folder, nor a .pdf, .docx or .txt language file")
     own = load_docset(root)
     if own.files:
         return [own]
-    return [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]
+    found = [load_docset(sub) for sub in sorted(root.iterdir()) if sub.is_dir() and load_docset(sub).files]
+    if not found:  # nothing to do is a mistake (a wrong path), not a success
+        raise InputError(root, "no document sets here (folders of <lang>.pdf, .docx or .txt files)")
+    return found
 
 
 def document_sets(folder: Path) -> list[Path]:

@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+from tqdm import tqdm
 
 log = logging.getLogger(__name__)
+PROGRESS_CHUNK = 1000
+"""Texts embedded per step of the progress bar that big inputs (a whole book of lines) show."""
 
 
 class Encoder(Protocol):
@@ -131,7 +134,14 @@ class Embedder:
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
         missing = [t for t in unique if t not in found]
         if missing:
-            vectors = np.asarray(self.encoder.encode(missing), dtype=np.float32)
+            chunks = range(0, len(missing), PROGRESS_CHUNK)
+            show = None if len(missing) >= 2 * PROGRESS_CHUNK else True  # None: on a terminal only
+            vectors = np.vstack(
+                [
+                    np.asarray(self.encoder.encode(missing[k : k + PROGRESS_CHUNK]), dtype=np.float32)
+                    for k in tqdm(chunks, desc="embedding", unit="chunk", leave=False, disable=show)
+                ]
+            )
             for text, vector in zip(missing, vectors):
                 found[text] = vector
             if self._db is not None:

@@ -34,7 +34,7 @@ import pandas as pd
 
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path, atomic_write_text
-from pipeline.core.docset import doc_id, load_docset
+from pipeline.core.docset import check_symbol, doc_id, load_docset
 from pipeline.core.errors import InputError
 from pipeline.core.report import Failure, StageReport
 
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 TIMINGS = "timings.json"
 """Run timings and worker facts, kept apart from the results (and out of DVC's hashes through
 ``.dvcignore``) so that a re-run with the same inputs leaves ``dvc.lock`` unchanged."""
+STORE_TABLES = ("paragraphs", "links", "sixway")
 _EMBEDDERS: dict = {}
 """One embedder per worker process: the model loads once per worker, not once per document."""
 
@@ -64,10 +65,16 @@ def load_manifest(path: Path) -> list[Entry]:
     if not path.exists():
         raise InputError(path, "manifest not found")
     entries = []
+    seen: dict[str, int] = {}
     with open(path, encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), 2):
             if not row.get("symbol") or not row.get("source"):
                 raise InputError(path, f"line {number}: 'symbol' and 'source' are required")
+            row["symbol"] = check_symbol(row["symbol"], f"{path}: line {number}")
+            doc = doc_id(row["symbol"])
+            if doc in seen:
+                raise InputError(path, f"line {number}: {row['symbol']!r} is already the set of line {seen[doc]}")
+            seen[doc] = number
             langs = tuple((row.get("languages") or "").split()) or LANGS
             unknown = [lang for lang in langs if lang not in LANGS]
             if unknown:
@@ -158,9 +165,12 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     docset.files = {lang: path for lang, path in docset.files.items() if lang in entry.languages}
     doc = doc_id(entry.symbol)
     docset.doc = doc
-    work = set_folder(out, doc)
-    if work.exists():
-        shutil.rmtree(work)  # a run killed half-way leaves nothing that could pass for a result
+    work = set_folder(Path(out), entry.symbol)
+    # A run killed half-way, or a language that fails this time, leaves nothing that could pass
+    # for a result: the set's folder and its store partitions are replaced as a whole.
+    for stale in (work, *(Path(out) / "store" / table / f"doc={doc}" for table in STORE_TABLES)):
+        if stale.exists():
+            shutil.rmtree(stale)
     times: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -222,6 +232,16 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
 
 
 DONE_KEYS = ("doc", "symbol", "status", "key", "failed_languages", "warnings", "paragraphs", "mean_confidence")
+
+
+def set_folder(out: Path, symbol: str) -> Path:
+    """``<out>/sets/<doc>``, the only folder a set's run may delete; checked again here because
+    entries can come from elsewhere than a manifest."""
+    sets = (out / "sets").resolve()
+    work = sets / doc_id(check_symbol(symbol))
+    if work.resolve().parent != sets:
+        raise InputError(symbol, f"set folder {work} is not inside {sets}; refused")
+    return work
 
 
 def fetch_entry(entry: Entry, raw: Path) -> Entry:
@@ -298,15 +318,17 @@ def write_store(store: Path, doc: str, work: Path) -> int:
     return total
 
 
-def set_folder(out: Path, doc: str) -> Path:
-    return Path(out) / "sets" / doc
-
-
 def done_result(out: Path, doc: str, key: str) -> dict | None:
-    marker = set_folder(out, doc) / "done.json"
+    """The result recorded when the set last finished with this key; None when it must run. An
+    unreadable marker (truncated, hand-edited) means the set runs again, with a warning."""
+    marker = Path(out) / "sets" / doc / "done.json"
     if marker.exists():
-        result = json.loads(marker.read_text(encoding="utf-8"))
-        if result.get("key") == key:
+        try:
+            result = json.loads(marker.read_text(encoding="utf-8"))
+        except ValueError as err:
+            log.warning("%s: unreadable (%s); the set runs again", marker, err)
+            return None
+        if isinstance(result, dict) and result.get("key") == key:
             return result
     return None
 
@@ -383,6 +405,11 @@ def run(
             finally:
                 if cluster is not None:
                     cluster.close()
+    report["failed_languages"] = {
+        doc: result["failed_languages"]
+        for doc, result in sorted(report["sets"].items())
+        if result.get("failed_languages")
+    }
     report["processed"] = len(report["sets"]) - len(report["skipped"])
     # Sorted, and without timings: sets finish in any order, and the file is a DVC output.
     kept = {

@@ -26,6 +26,7 @@ from lxml import etree
 
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path
+from pipeline.core.cells import safe_frame
 from pipeline.core.docset import document_sets, symbol_of
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl
@@ -185,9 +186,10 @@ def long_frame(docs: list[DocData], filters: Filters) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, raw: bool = False) -> None:
+    """UTF-8 with BOM; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
     with atomic_path(path) as tmp:
-        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+        (frame if raw else safe_frame(frame)).to_csv(tmp, index=False, encoding="utf-8-sig")
 
 
 def tmx_tree(
@@ -286,7 +288,10 @@ def plot_summary(frame: pd.DataFrame, path: Path) -> None:
 
     table = frame.pivot_table(index="tag", columns="lang", values="paragraphs", aggfunc="sum", fill_value=0)
     fig, ax = plt.subplots(figsize=(10, 0.45 * max(len(table), 4) + 1.5))
-    table.plot.barh(ax=ax, width=0.8)
+    if table.empty:  # nothing tagged (or filtered away): an empty chart that says so, not a crash
+        ax.text(0.5, 0.5, "no tagged paragraphs", ha="center", va="center", transform=ax.transAxes)
+    else:
+        table.plot.barh(ax=ax, width=0.8)
     ax.set_xlabel("tagged paragraphs")
     ax.set_ylabel("")
     ax.set_title("Tag distribution by language (all documents)")
@@ -316,9 +321,10 @@ def write_doc_exports(
     level: str = "paragraph",
     sentences: dict[str, dict[str, list[dict]]] | None = None,
     sentence_text: dict[str, str] | None = None,
+    raw_csv: bool = False,
 ) -> None:
-    write_csv(wide_frame([data], filters), Path(out) / f"{data.doc}.wide.csv")
-    write_csv(long_frame([data], filters), Path(out) / f"{data.doc}.long.csv")
+    write_csv(wide_frame([data], filters), Path(out) / f"{data.doc}.wide.csv", raw_csv)
+    write_csv(long_frame([data], filters), Path(out) / f"{data.doc}.long.csv", raw_csv)
     write_tmx(tmx_tree([data], filters, level, sentences or {}, sentence_text or {}), Path(out) / f"{data.doc}.tmx")
 
 
@@ -330,6 +336,7 @@ def run_export(
     level: str = "paragraph",
     segmented: Path | None = None,
     summary_out: Path | None = None,
+    raw_csv: bool = False,
 ) -> StageReport:
     """The export stage: per document a wide and a long CSV and a TMX file, plus the tag summary
     (CSV and plot) over all documents."""
@@ -354,11 +361,11 @@ def run_export(
     if not docs and not report.failures:
         raise InputError(aligned, "no document set matches the filters")
     for data in docs:
-        write_doc_exports(data, Path(out), filters, level, sentences, sentence_text)
+        write_doc_exports(data, Path(out), filters, level, sentences, sentence_text, raw_csv)
         report.sets[data.doc] = {"rows": len(data.rows), "exports": [f"{data.doc}.{x}" for x in EXPORTS]}
     summary = summary_frame(docs)
     summary_dir = Path(summary_out) if summary_out else Path(out)
-    write_csv(summary, summary_dir / "tag_summary.csv")
+    write_csv(summary, summary_dir / "tag_summary.csv", raw_csv)
     plot_summary(summary, summary_dir / "tag_distribution.png")
     report.metrics["tag_counts"] = {f"{r.doc}/{r.lang}/{r.tag}": int(r.paragraphs) for r in summary.itertuples()}
     report.write(Path(out))

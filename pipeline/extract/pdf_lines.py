@@ -19,12 +19,15 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+from tqdm import tqdm
 
 from pipeline.core.errors import InputError
 from pipeline.core.records import Line
 from pipeline.extract.bidi import has_arabic, producer_mirrors, visual_to_logical
 
 LABEL_TAB = re.compile(r"^(\(?[\w\u0600-\u06FF]{1,4}[.)])\t")
+PROGRESS_PAGES = 50
+"""Files with at least this many pages show a progress bar (on a terminal)."""
 CELL_GAP = 2.0
 """A horizontal gap wider than this many character sizes separates table cells."""
 
@@ -34,8 +37,22 @@ def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
     page edges); raises InputError for unreadable files."""
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [(number, page.chars) for number, page in enumerate(pdf.pages, 1)]
             height = float(pdf.pages[0].height) if pdf.pages else 0.0
+            lines = []
+            # Each page is turned into lines and closed at once: pdfplumber keeps every parsed
+            # page's objects cached otherwise, and memory grows with the page count.
+            for number, page in enumerate(
+                tqdm(
+                    pdf.pages,
+                    desc=Path(path).name,
+                    unit="page",
+                    leave=False,
+                    disable=None if len(pdf.pages) >= PROGRESS_PAGES else True,
+                ),
+                1,
+            ):
+                lines += _page_lines(number, page.chars)
+                page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
@@ -43,7 +60,6 @@ def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(path, "encrypted PDF, cannot read its text") from err
         raise InputError(path, f"not a readable PDF ({cause})") from err
-    lines = [line for number, chars in pages for line in _page_lines(number, chars)]
     if not any(line.text.strip() for line in lines):
         raise InputError(path, "PDF has no text layer (image-only or empty); run OCR first")
     mirror = producer_mirrors([line.text for line in lines])

@@ -16,8 +16,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.core.atomic import atomic_write_text
+from pipeline.core.clean import clean_controls
 from pipeline.core.docset import DocSet, check_lang, find_docsets
 from pipeline.core.errors import InputError
+from pipeline.core.langcheck import check_language
 from pipeline.core.records import Line, Paragraph, write_jsonl
 from pipeline.core.report import StageReport
 from pipeline.extract.docx_text import read_docx
@@ -39,6 +41,7 @@ class Extraction:
     paragraphs: list[Paragraph]
     meta: dict[str, str] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_lines(path: Path) -> tuple[list[Line], float | None]:
@@ -60,6 +63,10 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         word = read_docx(Path(path), lang, doc, symbol)
         return Extraction(doc, lang, word.paragraphs, word.meta, word.dropped)
     lines, page_height = read_lines(path)
+    cleaned = 0
+    for line in lines:
+        line.text, count = clean_controls(line.text)
+        cleaned += count
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
@@ -117,7 +124,16 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     meta = dict(sorted_lines.meta)
     if symbol:
         meta.setdefault("symbol", symbol)
-    return Extraction(doc, lang, paragraphs + notes, meta, dict(sorted_lines.dropped))
+    dropped = dict(sorted_lines.dropped)
+    if cleaned:
+        dropped["control characters"] = cleaned
+    # A wrong --lang is silent damage (Chinese joins French lines with no space): say so now,
+    # as the align stage would later.
+    problem = check_language([p.text for p in paragraphs], lang)
+    warnings = [f"{path}: {problem}; is --lang right?"] if problem else []
+    for warning in warnings:
+        log.warning("%s", warning)
+    return Extraction(doc, lang, paragraphs + notes, meta, dropped, warnings)
 
 
 def _paragraph(
@@ -223,6 +239,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
             "paragraphs": kinds,
             "removed": result.dropped,
             "meta": result.meta,
+            "warnings": result.warnings,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return report
@@ -233,8 +250,6 @@ def run_extract(source: Path | list[DocSet], out: Path) -> StageReport:
     set that can be read, each failure recorded (see ``pipeline.core.report``)."""
     docsets = find_docsets(Path(source)) if isinstance(source, str | Path) else source
     report = StageReport("extract")
-    if not docsets:
-        raise InputError(source, "no document sets here (folders of <lang>.pdf / <lang>.txt files)")
     for docset in tqdm(docsets, desc="extract", unit="set", disable=None):
         set_report = extract_docset(docset, Path(out))
         report.sets[docset.doc] = set_report

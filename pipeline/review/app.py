@@ -25,6 +25,7 @@ from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.params import Params, embedder_from, load_params
 from pipeline.core.records import read_jsonl
+from pipeline.review.origin import HostRule, same_origin
 
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).with_name("page.html")
@@ -117,15 +118,17 @@ class Review:
             pairs[lang] = (tgt, pair_links[lang])
         rows = sixway(pivot, pairs)
         tags = p.tags()
-        comments: dict[str, list[dict]] = {}
+        comments: dict[str, list[corrections.Correction]] = {}
         for c in records:
             if c.action == "comment":
                 for pid in c.ids():
-                    comments.setdefault(pid, []).append({"who": c.who, "when": c.when, "text": c.comment})
+                    comments.setdefault(pid, []).append(c)
         for row in rows:
             ids = [*row["en_ids"], *(i for lang in LANGS for i in row.get(f"{lang}_ids", []))]
             row["tags"] = sorted({t for i in ids for t in tags.get(i, [])})
-            row["comments"] = [c for i in dict.fromkeys(ids) for c in comments.get(i, [])]
+            # A comment names the paragraphs of both languages: shown once per row, not per paragraph.
+            shown = {c.id: c for i in ids for c in comments.get(i, [])}
+            row["comments"] = [{"who": c.who, "when": c.when, "text": c.comment} for c in shown.values()]
         meta = {"last": records[-1].id if records else 0, "stale": stale, "texts": texts, "records": records}
         return rows, pair_links, meta
 
@@ -135,10 +138,14 @@ class Review:
             raise BadRequest(f"unknown action {action!r}")
         rows, pair_links, meta = self.view()
         number = body.get("row")
-        if not isinstance(number, int) or not 1 <= number <= len(rows):
+        if type(number) is not int or not 1 <= number <= len(rows):  # JSON true is not row 1
             raise BadRequest(f"no row {number!r}")
         langs = body.get("langs") or []
-        if not isinstance(langs, list) or not langs or any(lang not in pair_links for lang in langs):
+        if (
+            not isinstance(langs, list)
+            or not langs
+            or any(not isinstance(lang, str) or lang not in pair_links for lang in langs)
+        ):
             raise BadRequest(f"langs must name aligned languages: {', '.join(pair_links)}")
         who = str(body.get("who") or "")[:80]
         index = number - 1
@@ -202,9 +209,24 @@ class Review:
         return [c for c in out if c.src_ids or c.tgt_ids]
 
 
-def create_app(project: Project) -> Flask:
+def create_app(project: Project, host: str = "127.0.0.1", port: int | None = None) -> Flask:
+    """The app for one document; ``host``/``port`` are where it is served, the only names (with
+    127.0.0.1 and localhost) it answers to."""
     app = Flask(__name__, static_folder=None)
     review = Review(project)
+    hosts = HostRule.bound(host, port)
+
+    @app.before_request
+    def only_this_app():
+        if not hosts.accepts(request.host):
+            return jsonify(
+                {"ok": False, "error": f"unknown host {request.host!r}; open the address hexalign printed"}
+            ), 403
+        if request.method != "GET" and not same_origin(
+            request.headers.get("Origin"), request.headers.get("Referer"), request.host
+        ):
+            return jsonify({"ok": False, "error": "writes are accepted from the review page only"}), 403
+        return None
 
     @app.get("/")
     def page():
@@ -216,6 +238,8 @@ def create_app(project: Project) -> Flask:
         if order not in ("document", "confidence"):
             raise BadRequest("order must be 'document' or 'confidence'")
         wanted = [lang for lang in request.args.get("langs", ",".join(project.langs())).split(",") if lang]
+        if not wanted:
+            raise BadRequest("langs must name at least one aligned language")
         table, pair_links, meta = review.view()
         unknown = [lang for lang in wanted if lang not in pair_links]
         if unknown:

