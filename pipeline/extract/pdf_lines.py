@@ -104,6 +104,10 @@ def _nearest_base(bases: list[dict], mark: dict) -> dict | None:
     near = [b for b in bases if abs(b["bottom"] - mark["bottom"]) < b["size"]]
     if not near:
         return None
+    if mark["x1"] - mark["x0"] < 0.01 and has_arabic(mark["text"]):
+        # A zero-width right-to-left mark is drawn from its base's left (end) edge: on a glyph
+        # boundary it belongs to the glyph starting there, not to the one ending there.
+        return min(near, key=lambda b: abs(b["x0"] - mark["x0"]))
     inside = [b for b in near if b["x0"] - 0.01 <= mark["x0"] <= b["x1"] + 0.01] or near
     return min(inside, key=lambda b: abs((b["x0"] + b["x1"]) / 2 - mark["x0"]))
 
