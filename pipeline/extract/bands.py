@@ -57,18 +57,40 @@ def repeated_edges(lines_by_page: dict[int, list[Line]], edges: dict[int, str]) 
             if id(line) in edges and (key := _key(line)):
                 seen[(edges[id(line)], key)].append(line)
     found: dict[int, str] = {}
-    tokens: set[str] = set()
     for group in seen.values():
         repeats = _same_height(group, max(2, 0.25 * pages))
         for line in repeats if repeats and _numbers_fit(repeats) else []:
             found[id(line)] = "running head/footer"
-            tokens.update(DISTINCT.findall(line.text))
-    for page_lines in lines_by_page.values():
-        for line in page_lines:
-            short = len(line.text.split()) <= 8
-            if id(line) in edges and id(line) not in found and short and tokens & set(DISTINCT.findall(line.text)):
-                found[id(line)] = "running footer, one-page variant"
     return found
+
+
+def extend_to_edges(
+    lines_by_page: dict[int, list[Line]], edges: dict[int, str], reasons: dict[int, str], symbol: str | None
+) -> None:
+    """Second pass, for what repetition cannot show (page 1, documents of two pages):
+    - an edge line that carries the distinctive token (job number, symbol) of a line already
+      found to be furniture is its variant (``GE.09-17088 (F) 111209 161209`` on page 1,
+      ``2/2 23-26045`` against page 1's ``23-26045 (E) 030124``);
+    - a line at the top edge of a later page that carries the document symbol is its running head;
+    - whatever lies between the page edge and a running head or footer is furniture too (the
+      other line of a two-line running title)."""
+    tokens = {t for page_lines in lines_by_page.values() for line in page_lines if id(line) in reasons
+              and reasons[id(line)] != "hyperlink list" for t in DISTINCT.findall(line.text)}
+    for page, page_lines in lines_by_page.items():
+        for line in page_lines:
+            if id(line) not in edges or id(line) in reasons:
+                continue
+            if len(line.text.split()) <= 8 and tokens & set(DISTINCT.findall(line.text)):
+                reasons[id(line)] = "running head/footer, one-page variant"
+            elif page > 1 and edges[id(line)] == "top" and symbol and symbol in line.text:
+                reasons[id(line)] = "running head with the document symbol"
+        heads = [line for line in page_lines if id(line) in edges and reasons.get(id(line), "").startswith("running")]
+        for line in page_lines:
+            if id(line) not in edges or id(line) in reasons:
+                continue
+            outer = [h for h in heads if edges[id(h)] == edges[id(line)]]
+            if any((line.top < h.top) if edges[id(line)] == "top" else (line.top > h.top) for h in outer):
+                reasons[id(line)] = "running head/footer, further line"
 
 
 def _same_height(group: list[Line], needed: float) -> list[Line]:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pdfplumber
 
-NUMBERED = re.compile(r"^(\d{1,3})\.\s")
 UNIT_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
 BAND = (0.08, 0.925)
 """Header and footer bands of the resolutions' pages (share of the height), for the reference."""
@@ -47,7 +46,7 @@ def gold_whole(records: list[dict], gold: list[str]) -> tuple[int, list[str]]:
 
 @dataclass
 class NumberedCheck:
-    """Numbered paragraphs of one resolution, read from the PDF's own lines, against the records."""
+    """Paragraphs of one resolution, read from the PDF's own lines, against the records."""
 
     numbered: int = 0
     whole: int = 0
@@ -59,9 +58,10 @@ class NumberedCheck:
 
 
 def reference_paragraphs(pdf_path: Path) -> list[str]:
-    """The numbered paragraphs as the PDF's text lines give them: body-size lines outside the
-    header and footer bands and above any footnote rule, a paragraph running from its ``N.``
-    line to the next line that starts a unit (a label, a first-line indent, extra space)."""
+    """The preambular and numbered paragraphs as the PDF's text lines give them: body-size lines
+    outside the header and footer bands and above any footnote rule; a paragraph opens with a
+    label (``3.``, ``(a)``) or a first-line indent and runs over the lines at the margin that
+    follow it without extra space (across page ends too)."""
     lines = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
@@ -76,29 +76,24 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
         return []
     body = sizes.most_common(1)[0][0]
     lines = [(p, ln) for p, ln in lines if _size(ln) == body]
-    left = Counter(round(ln["x0"]) for _, ln in lines).most_common(1)[0][0]
+    widest = max(ln["x1"] - ln["x0"] for _, ln in lines)
+    left = Counter(round(ln["x0"]) for _, ln in lines if ln["x1"] - ln["x0"] > 0.6 * widest).most_common(1)[0][0]
     pitches = [b["top"] - a["top"] for (p, a), (q, b) in itertools.pairwise(lines) if p == q and b["top"] > a["top"]]
     pitch = statistics.median(pitches) if pitches else body * 1.2
     paragraphs: list[list[str]] = []
-    expected = 1
     current: list[str] | None = None
     previous = None
     for page, ln in lines:
         text = ln["text"].strip()
-        starts = (
-            UNIT_START.match(text)
-            or ln["x0"] > left + body
-            or (previous is not None and previous[0] == page and ln["top"] - previous[1]["top"] > 1.4 * pitch)
-        )
-        match = NUMBERED.match(text)
-        if match and int(match.group(1)) in (expected, 1):
-            expected = int(match.group(1)) + 1
+        spaced = previous is not None and previous[0] == page and ln["top"] - previous[1]["top"] > 1.4 * pitch
+        at_margin = abs(ln["x0"] - left) < 0.5 * body
+        if UNIT_START.match(text) or 0.5 * body < ln["x0"] - left < 4 * body:
             current = [text]
             paragraphs.append(current)
-        elif starts:
-            current = None
-        elif current is not None:
+        elif current is not None and at_margin and not spaced:
             current.append(text)
+        else:
+            current = None
         previous = (page, ln)
     return [" ".join(p) for p in paragraphs]
 

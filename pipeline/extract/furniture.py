@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.core.records import Line
-from pipeline.extract.bands import edge_of, repeated_edges
+from pipeline.extract.bands import edge_of, extend_to_edges, repeated_edges
 from pipeline.extract.text_lines import URL_LINE
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
@@ -49,22 +49,27 @@ def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float 
     lines at a page edge. A line in the body region is never removed for what it says.
     """
     out = Sorted()
-    symbol = symbol or _guess_symbol(lines)
-    if symbol:
-        out.meta["symbol"] = symbol
     geometry = page_height is not None
     body_size = _body_size(lines)
     by_page: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
         by_page[line.page].append(line)
     edges = edge_of(by_page, page_height)
-    repeated = repeated_edges(by_page, edges)
-    masthead = _masthead(by_page.get(1, []), page_height)
+    symbol = symbol or _guess_symbol([line for line in lines if id(line) in edges and line.page > 1]) or _guess_symbol(
+        [line for line in lines if len(line.text.split()) <= 6], 2
+    )
+    if symbol:
+        out.meta["symbol"] = symbol
+    reasons = repeated_edges(by_page, edges)
+    reasons.update({key: "masthead" for key in _masthead(by_page.get(1, []), page_height)})
+    for line in lines:
+        if id(line) not in reasons and (reason := _furniture_reason(line, symbol, id(line) in edges, geometry)):
+            reasons[id(line)] = reason
+    extend_to_edges(by_page, edges, reasons, symbol)
     for page in sorted(by_page):
         kept: list[Line] = []
         for line in by_page[page]:
-            reason = repeated.get(id(line)) or ("masthead" if id(line) in masthead else "")
-            reason = reason or _furniture_reason(line, symbol, id(line) in edges, geometry)
+            reason = reasons.get(id(line), "")
             if reason:
                 out.dropped[reason] += 1
                 out.removed.append((line, reason))
@@ -107,13 +112,13 @@ def _masthead(lines: list[Line], page_height: float | None) -> set[int]:
     )
     if distr is None:
         return set()
-    height = max(distr.bottom - distr.top, 1.0)
     block = [distr]
-    for line in lines:
-        same_type = abs(line.size - distr.size) < 0.5
-        near = line.top - block[-1].bottom <= 2 * height
-        if line.top > block[-1].top and abs(line.x0 - distr.x0) <= height and same_type and near:
-            block.append(line)
+    for line in lines[lines.index(distr) + 1 :]:
+        height = max(block[-1].bottom - block[-1].top, 1.0)
+        column = len(block) == 1 or abs(line.x0 - block[1].x0) <= height
+        if line.top - block[-1].bottom > 2 * height or not column or len(line.text.split()) > 6:
+            break
+        block.append(line)
     end = block[-1].bottom
     return {id(line) for line in lines if line.top <= end}
 
@@ -133,15 +138,14 @@ def _collect_meta(line: Line, reason: str, meta: dict[str, str]) -> None:
             meta.setdefault("masthead_symbol", match.group(0))
 
 
-def _guess_symbol(lines: list[Line]) -> str | None:
-    """The document symbol is the symbol printed most often on short lines (headers, masthead)."""
-    counts = Counter(
-        match.group(0) for line in lines if len(line.text.split()) <= 6 for match in SYMBOL.finditer(line.text)
-    )
+def _guess_symbol(lines: list[Line], least: int = 1) -> str | None:
+    """The document symbol: the symbol printed most often at the page edges of later pages
+    (running heads), or else on short lines (masthead)."""
+    counts = Counter(match.group(0) for line in lines for match in SYMBOL.finditer(line.text))
     if not counts:
         return None
     symbol, count = counts.most_common(1)[0]
-    return symbol if count >= 2 else None
+    return symbol if count >= least else None
 
 
 def _body_size(lines: list[Line]) -> float:

@@ -161,7 +161,8 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
     if layout.indent and _opens(nxt, layout) and (ends or not _nearly_full(line, layout)):
         return True  # an indented first line after a finished one
     outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
-    if outdent and not (layout.indent and _opens(line, layout)):
+    wrapped = not ends and _nearly_full(line, layout)  # a justified line running to the margin
+    if outdent and not (layout.indent and _opens(line, layout)) and not wrapped:
         return True
     under = _same_start(line, nxt, layout) or _opens(line, layout)
     if layout.spaced and not ends and under and _tight(line, nxt, layout):

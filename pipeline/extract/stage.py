@@ -18,6 +18,7 @@ from pipeline.core.docset import DocSet, check_lang
 from pipeline.core.errors import InputError
 from pipeline.core.records import Line, Paragraph, write_jsonl
 from pipeline.extract.furniture import sort_lines
+from pipeline.extract.ledger import build_ledger, clean_controls
 from pipeline.extract.pdf_lines import read_pdf_lines
 from pipeline.extract.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
 from pipeline.extract.structure import classify, is_annex_heading, split_label
@@ -35,6 +36,8 @@ class Extraction:
     paragraphs: list[Paragraph]
     meta: dict[str, str] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
+    ledger: dict[str, dict] = field(default_factory=dict)
+    """Per page: where the printed characters went (``pipeline.extract.ledger``)."""
 
 
 def read_lines(path: Path) -> tuple[list[Line], float | None]:
@@ -53,6 +56,7 @@ def read_lines(path: Path) -> tuple[list[Line], float | None]:
 def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None) -> Extraction:
     check_lang(lang)
     lines, page_height = read_lines(path)
+    cleaned = clean_controls(lines)
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
@@ -110,7 +114,9 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     meta = dict(sorted_lines.meta)
     if symbol:
         meta.setdefault("symbol", symbol)
-    return Extraction(doc, lang, paragraphs + notes, meta, dict(sorted_lines.dropped))
+    note_lines = [line for _, note in sorted_lines.footnotes for line in note]
+    ledger = build_ledger(sorted_lines.body, note_lines, sorted_lines.removed, cleaned, paragraphs + notes)
+    return Extraction(doc, lang, paragraphs + notes, meta, dict(sorted_lines.dropped), ledger)
 
 
 def _paragraph(
@@ -216,6 +222,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
             "paragraphs": kinds,
             "removed": result.dropped,
             "meta": result.meta,
+            "ledger": result.ledger,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return report
