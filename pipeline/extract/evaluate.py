@@ -61,7 +61,8 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
     """The preambular and numbered paragraphs as the PDF's text lines give them: body-size lines
     outside the header and footer bands and above any footnote rule; a paragraph opens with a
     label (``3.``, ``(a)``) or a first-line indent and runs over the lines at the margin that
-    follow it without extra space (across page ends too)."""
+    follow it without extra space (across page ends too) until a short line that closes a
+    sentence."""
     lines = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
@@ -78,6 +79,7 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
     lines = [(p, ln) for p, ln in lines if _size(ln) == body]
     widest = max(ln["x1"] - ln["x0"] for _, ln in lines)
     left = Counter(round(ln["x0"]) for _, ln in lines if ln["x1"] - ln["x0"] > 0.6 * widest).most_common(1)[0][0]
+    right = sorted(ln["x1"] for _, ln in lines)[int(0.9 * (len(lines) - 1))]
     pitches = [b["top"] - a["top"] for (p, a), (q, b) in itertools.pairwise(lines) if p == q and b["top"] > a["top"]]
     pitch = statistics.median(pitches) if pitches else body * 1.2
     paragraphs: list[list[str]] = []
@@ -86,11 +88,15 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
     for page, ln in lines:
         text = ln["text"].strip()
         spaced = previous is not None and previous[0] == page and ln["top"] - previous[1]["top"] > 1.4 * pitch
-        at_margin = abs(ln["x0"] - left) < 0.5 * body
+        ended = (  # a short line closing a sentence ends its paragraph
+            previous is not None
+            and previous[1]["x1"] < right - 3 * body
+            and previous[1]["text"].rstrip().endswith((".", ";", ":"))
+        )
         if UNIT_START.match(text) or 0.5 * body < ln["x0"] - left < 4 * body:
             current = [text]
             paragraphs.append(current)
-        elif current is not None and at_margin and not spaced:
+        elif current is not None and ln["x0"] > left - 0.5 * body and not spaced and not ended:
             current.append(text)
         else:
             current = None
