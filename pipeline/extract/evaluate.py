@@ -19,7 +19,7 @@ from pathlib import Path
 import pdfplumber
 
 UNIT_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
-BAND = (0.08, 0.925)
+BAND = (0.065, 0.935)
 """Header and footer bands of the resolutions' pages (share of the height), for the reference."""
 
 
@@ -60,7 +60,8 @@ class NumberedCheck:
 def reference_paragraphs(pdf_path: Path) -> list[str]:
     """The preambular and numbered paragraphs as the PDF's text lines give them: body-size lines
     outside the header and footer bands and above any footnote rule; a paragraph opens with a
-    label (``3.``, ``(a)``) or a first-line indent and runs over the lines at the margin that
+    label (``3.``, ``(a)``) or the document's usual first-line indent (unless the line above
+    starts there too: an indented block) and runs over the lines at the margin that
     follow it without extra space (across page ends too) until a short line that closes a
     sentence."""
     lines = []
@@ -79,6 +80,8 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
     lines = [(p, ln) for p, ln in lines if _size(ln) == body]
     widest = max(ln["x1"] - ln["x0"] for _, ln in lines)
     left = Counter(round(ln["x0"]) for _, ln in lines if ln["x1"] - ln["x0"] > 0.6 * widest).most_common(1)[0][0]
+    window = Counter(round(ln["x0"]) for _, ln in lines if 0.5 * body < ln["x0"] - left < 4 * body)
+    indent = window.most_common(1)[0][0] if window else left + 2 * body
     right = sorted(ln["x1"] for _, ln in lines)[int(0.9 * (len(lines) - 1))]
     pitches = [b["top"] - a["top"] for (p, a), (q, b) in itertools.pairwise(lines) if p == q and b["top"] > a["top"]]
     pitch = statistics.median(pitches) if pitches else body * 1.2
@@ -91,9 +94,11 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
         ended = (  # a short line closing a sentence ends its paragraph
             previous is not None
             and previous[1]["x1"] < right - 3 * body
-            and previous[1]["text"].rstrip().endswith((".", ";", ":"))
+            and re.sub(r"\d+$", "", previous[1]["text"].rstrip()).endswith((".", ";", ":"))
         )
-        if UNIT_START.match(text) or 0.5 * body < ln["x0"] - left < 4 * body:
+        at_indent = abs(ln["x0"] - indent) < 0.5 * body
+        block = previous is not None and abs(previous[1]["x0"] - ln["x0"]) < 0.5 * body  # an indented block
+        if UNIT_START.match(text) or (at_indent and (not block or spaced or ended)):
             current = [text]
             paragraphs.append(current)
         elif current is not None and ln["x0"] > left - 0.5 * body and not spaced and not ended:
@@ -113,7 +118,7 @@ def check_numbered(pdf_path: Path, records: list[dict]) -> NumberedCheck:
     number, footnote, next paragraph) inside."""
     result = NumberedCheck()
     body = [r for r in records if r.get("kind") != "footnote"]
-    keyed = [key((r.get("label") or "") + r.get("text", "")) for r in body]
+    keyed = [key((r.get("label") or "") + r.get("text", "")) for r in body] + [key(r.get("text", "")) for r in body]
     for ref in reference_paragraphs(pdf_path):
         result.numbered += 1
         want = key(ref)

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.core.records import Line
+from pipeline.extract.bidi import has_arabic
 from pipeline.extract.text_lines import display_width
 
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -58,7 +59,10 @@ class Layout:
         rights = Counter(round(line.x1) for line in body)
         # The start edge is the one most lines share exactly; RTL text set flush right has it on
         # the right, and badly set RTL text (left-aligned) on the left like LTR.
-        start_left = lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
+        # Justified left-to-right text shares its right edge too, so only right-to-left scripts
+        # are asked.
+        rtl = sum(1 for line in body if has_arabic(line.text)) > len(body) / 2
+        start_left = not rtl or lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
         pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
@@ -84,8 +88,9 @@ class Layout:
 def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: float) -> tuple[float, float]:
     """The margin and the first-line indent, if the document's paragraphs have one: lines that
     start a little right of the margin (1 to 6 characters) and are followed by a line back at
-    the margin, seen at least 3 times and more often than two such indented lines in a row
-    (which is what hanging labels give: every continuation line sits at the indent)."""
+    the margin, seen at least 3 times and more often than two lines in a row at that indent
+    (which is what hanging labels give: every continuation line sits at the indent; items
+    hanging at another depth do not count)."""
     if not body or not size:
         return 0.0, 0.0
     margin = Counter(round(line.x0) for line in body).most_common(1)[0][0]
@@ -94,10 +99,11 @@ def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: f
         return 0.8 * size < line.x0 - margin < 6 * size
 
     opened = [a.x0 - margin for a, b in pairs if indented(a) and abs(b.x0 - margin) < 0.3 * size]
-    hanging = sum(1 for a, b in pairs if indented(a) and abs(b.x0 - a.x0) < 0.3 * size)
-    if len(opened) >= 3 and len(opened) > hanging:
-        return float(margin), statistics.median(opened)
-    return float(margin), 0.0
+    if len(opened) < 3:
+        return float(margin), 0.0
+    indent = statistics.median(opened)
+    hanging = sum(1 for a, b in pairs if abs(a.x0 - margin - indent) < 0.3 * size and abs(b.x0 - a.x0) < 0.3 * size)
+    return float(margin), indent if len(opened) > hanging else 0.0
 
 
 def _usual_smallest(gaps: list[float]) -> float:
@@ -158,8 +164,8 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
-    if layout.indent and _opens(nxt, layout) and (ends or not _nearly_full(line, layout)):
-        return True  # an indented first line after a finished one
+    if layout.indent and _opens(nxt, layout) and (ends or not _nearly_full(line, layout) or nxt.text[:1].isupper()):
+        return True  # an indented first line after a finished one, or opening with a capital
     outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
     wrapped = not ends and _nearly_full(line, layout)  # a justified line running to the margin
     if outdent and not (layout.indent and _opens(line, layout)) and not wrapped:
