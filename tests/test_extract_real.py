@@ -107,3 +107,13 @@ def test_ledger_accounts_for_every_printed_character(path: Path, lang: str) -> N
         assert entry["removed"] == sum(len(r["text"].replace(" ", "")) for r in entry["removed_lines"])
     kept = sum(entry["body"] + entry["footnotes"] for entry in result.ledger.values())
     assert kept > 0
+
+
+@pytest.mark.slow
+def test_real_pairs_align_end_to_end(tmp_path: Path) -> None:
+    """Each pair as a document set through extract, segment and align (needs the embedder)."""
+    need_shared()
+    from scripts.bench_extract import end_to_end
+
+    for name, row in end_to_end(tmp_path).items():
+        assert row["recall"] >= 0.95 and row["precision"] >= 0.95, f"{name}: {row}"

@@ -164,8 +164,10 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
-    if layout.indent and _opens(nxt, layout) and (ends or not _nearly_full(line, layout) or nxt.text[:1].isupper()):
-        return True  # an indented first line after a finished one, or opening with a capital
+    block = _opens(line, layout)  # this line starts at the indent too: inside an indented block
+    finished = ends or nxt.text[:1].isupper()
+    if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
+        return True  # an indented first line after a finished one
     outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
     wrapped = not ends and _nearly_full(line, layout)  # a justified line running to the margin
     if outdent and not (layout.indent and _opens(line, layout)) and not wrapped:
