@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.core.records import Line
+from pipeline.extract.bands import edge_of, extend_to_edges, repeated_edges
 from pipeline.extract.text_lines import URL_LINE
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
@@ -24,9 +25,8 @@ DISTR = re.compile(r"^(?:.{0,30}\s)?Distr\.?\s*:?\s*(?P<dist>\S+)", re.IGNORECAS
 ORIGINAL = re.compile(r"\bOriginal\s*:\s*(?P<orig>\S+)", re.IGNORECASE)
 DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}(?:\s*г\.)?$|^\w+\s+\d{1,2},?\s+\d{4}$")
 SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
-FOOTNOTE_START = re.compile(r"^(\d{1,3})(?=\D)\s*")
-MARGIN_BAND = 0.09
-"""Share of the page height, at top and bottom, where running headers and footers live."""
+FOOTNOTE_START = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?=\D))\s*")
+SENTENCE_END = tuple(".,;:。；：")
 
 
 @dataclass
@@ -36,37 +36,47 @@ class Sorted:
     meta: dict[str, str] = field(default_factory=dict)
     dropped: Counter = field(default_factory=Counter)
     """Why lines were removed, counted by reason, for the log."""
+    removed: list[tuple[Line, str]] = field(default_factory=list)
+    """Every removed line with its reason, for the character ledger."""
 
 
 def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float | None = None) -> Sorted:
-    """Split lines into running text, footnotes and furniture (with metadata)."""
+    """Split lines into running text, footnotes and furniture (with metadata).
+
+    Furniture is decided by position first: running heads and footers are lines at a page edge
+    that repeat across pages (``bands``), the masthead is the banner and ``Distr.`` block at the
+    top of page 1, and the patterns below (job number, page number, symbol line) only apply to
+    lines at a page edge. A line in the body region is never removed for what it says.
+    """
     out = Sorted()
-    symbol = symbol or _guess_symbol(lines)
-    if symbol:
-        out.meta["symbol"] = symbol
-    repeated = _repeated_margin_lines(lines, page_height)
     geometry = page_height is not None
     body_size = _body_size(lines)
     by_page: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
         by_page[line.page].append(line)
+    edges = edge_of(by_page, page_height)
+    symbol = (
+        symbol
+        or _guess_symbol([line for line in lines if id(line) in edges and line.page > 1])
+        or _guess_symbol([line for line in lines if len(line.text.split()) <= 6], 2)
+    )
+    if symbol:
+        out.meta["symbol"] = symbol
+    reasons = repeated_edges(by_page, edges)
+    reasons.update({key: "masthead" for key in _masthead(by_page.get(1, []), page_height)})
+    for line in lines:
+        if id(line) not in reasons and (reason := _furniture_reason(line, symbol, id(line) in edges, geometry)):
+            reasons[id(line)] = reason
+    extend_to_edges(by_page, edges, reasons, symbol)
     for page in sorted(by_page):
-        page_lines = by_page[page]
         kept: list[Line] = []
-        previous_reason = ""
-        masthead_end = _masthead_end(page_lines) if page == 1 else 0
-        for index, line in enumerate(page_lines):
-            reason = _furniture_reason(line, symbol, geometry and _in_margin(line, page_height), previous_reason)
-            if id(line) in repeated and not reason:
-                reason = "running header/footer"
-            if not reason and index < masthead_end and len(line.text.split()) <= 6:
-                reason = "masthead"
+        for line in by_page[page]:
+            reason = reasons.get(id(line), "")
             if reason:
                 out.dropped[reason] += 1
+                out.removed.append((line, reason))
                 _collect_meta(line, reason, out.meta)
-                previous_reason = reason
                 continue
-            previous_reason = ""
             kept.append(line)
         expected = int(out.footnotes[-1][0]) + 1 if out.footnotes else 1
         body, notes = _split_footnotes(kept, body_size, geometry, expected)
@@ -75,82 +85,69 @@ def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float 
     return out
 
 
-def _furniture_reason(line: Line, symbol: str | None, in_margin: bool, previous: str) -> str:
+def _furniture_reason(line: Line, symbol: str | None, at_edge: bool, geometry: bool) -> str:
+    """Pattern rules, for lines at a page edge only (and hyperlink lists, which text exports
+    print after each page's text)."""
     text = line.text.replace("\t", " ").strip()
-    if URL_LINE.match(text):
+    if URL_LINE.match(text) and (at_edge or not geometry):
         return "hyperlink list"
+    if not at_edge:
+        return ""
     if JOB.match(text):
         return "job number"
     if BARCODE.match(text):
         return "barcode"
-    if in_margin and PAGE_NUMBER.match(text):
+    if PAGE_NUMBER.match(text):
         return "page number"
-    if symbol and symbol in text and len(text.replace(symbol, "").split()) <= 3 and not text.endswith((".", ",")):
+    if symbol and symbol in text and len(text.replace(symbol, "").split()) <= 3 and not text.endswith(SENTENCE_END):
         return "symbol line"
-    if line.page == 1 and DISTR.match(text):
-        return "masthead"
-    if line.page == 1 and ORIGINAL.search(text) and len(text.split()) <= 4:
-        return "masthead"
-    if line.page == 1 and previous == "masthead" and DATE_ONLY.match(text):
-        return "masthead date"
     return ""
 
 
-def _masthead_end(lines: list[Line]) -> int:
-    """Index of the ``Distr.`` line on the first page; the short lines above it (organ name,
-    symbol) are masthead too."""
-    for index, line in enumerate(lines[:12]):
-        if DISTR.match(line.text.replace("\t", " ").strip()):
-            return index
-    return 0
+def _masthead(lines: list[Line], page_height: float | None) -> set[int]:
+    """The masthead of page 1: everything down to the ``Distr.`` line (organ, symbol banner),
+    and the column block that starts with it (distribution, symbol, date, language, original).
+    Its fields go to metadata; it is not running text."""
+    limit = 0.35 * page_height if page_height else 15
+    distr = next(
+        (line for line in lines if line.top <= limit and DISTR.match(line.text.replace("\t", " ").strip())), None
+    )
+    if distr is None:
+        return set()
+    block = [distr]
+    for line in lines[lines.index(distr) + 1 :]:
+        height = max(block[-1].bottom - block[-1].top, 1.0)
+        column = len(block) == 1 or abs(line.x0 - block[1].x0) <= height
+        if line.top - block[-1].bottom > 2 * height or not column or len(line.text.split()) > 6:
+            break
+        block.append(line)
+    end = block[-1].bottom
+    return {id(line) for line in lines if line.top <= end}
 
 
 def _collect_meta(line: Line, reason: str, meta: dict[str, str]) -> None:
     text = line.text.replace("\t", " ").strip()
     if reason == "job number" and (match := JOB.match(text)):
         meta.setdefault("job", match.group("job"))
-    elif reason == "masthead date":
-        meta.setdefault("date", text)
     elif reason == "masthead":
         if match := DISTR.match(text):
             meta.setdefault("distribution", match.group("dist"))
         if match := ORIGINAL.search(text):
             meta.setdefault("original", match.group("orig"))
+        elif DATE_ONLY.match(text):
+            meta.setdefault("date", text)
+        elif match := SYMBOL.search(text):
+            meta.setdefault("masthead_symbol", match.group(0))
 
 
-def _guess_symbol(lines: list[Line]) -> str | None:
-    """The document symbol is the symbol printed most often on short lines (headers, masthead)."""
-    counts = Counter(
-        match.group(0) for line in lines if len(line.text.split()) <= 6 for match in SYMBOL.finditer(line.text)
-    )
+def _guess_symbol(lines: list[Line], least: int = 1) -> str | None:
+    """The document symbol: the symbol printed most often at the page edges of later pages
+    (running heads), or else on short lines (masthead)."""
+    counts = Counter(match.group(0) for line in lines for match in SYMBOL.finditer(line.text))
     if not counts:
         return None
     symbol, count = counts.most_common(1)[0]
-    return symbol if count >= 2 else None
-
-
-def _in_margin(line: Line, page_height: float | None) -> bool:
-    if not page_height:
-        return False
-    return line.top < MARGIN_BAND * page_height or line.bottom > (1 - MARGIN_BAND) * page_height
-
-
-def _repeated_margin_lines(lines: list[Line], page_height: float | None) -> set[int]:
-    """Lines whose digit-blind text recurs at the same height in the margin band of at least half
-    the pages (3+): headers stay put, headings that happen to fall near a page edge do not."""
-    if not page_height:
-        return set()
-    pages = {line.page for line in lines}
-    seen: dict[str, set[int]] = defaultdict(set)
-    for line in lines:
-        if _in_margin(line, page_height):
-            seen[_margin_key(line)].add(line.page)
-    common = {key for key, where in seen.items() if len(where) >= max(3, len(pages) / 2)}
-    return {id(line) for line in lines if _in_margin(line, page_height) and _margin_key(line) in common}
-
-
-def _margin_key(line: Line) -> str:
-    return f"{round(line.top / 4)}|{re.sub(r'[0-9]+', '#', line.text)}"
+    return symbol if count >= least else None
 
 
 def _body_size(lines: list[Line]) -> float:

@@ -8,6 +8,7 @@ markers are raised, smaller glyphs that must become references, not text.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -77,6 +78,7 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
     visible = _attach_marks([c for c in chars if c["text"].strip()])
     if not visible:
         return []
+    spaces = sorted(((c["x0"] + c["x1"]) / 2, c["bottom"]) for c in chars if not c["text"].strip())
     body_size = Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0]
     rows: list[list[dict]] = []
     for char in sorted(visible, key=lambda c: (round(c["bottom"], 1), c["x0"])):
@@ -85,7 +87,19 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
             row.append(char)
         else:
             rows.append([char])
-    return [_make_line(page, row) for row in rows]
+    return [_make_line(page, row, _row_spaces(row, spaces)) for row in rows]
+
+
+def _row_spaces(row: list[dict], spaces: list[tuple[float, float]]) -> list[float]:
+    """Centres of the space glyphs printed on this row. Justified text can set words closer than
+    any fixed share of the font size, but a producer that writes space glyphs says where the
+    words end (pdfplumber's own text keeps those spaces, so must we)."""
+    if not spaces:
+        return []
+    bottom = _row_bottom(row)
+    size = max(c["size"] for c in row)
+    low, high = min(c["x0"] for c in row), max(c["x1"] for c in row)
+    return [x for x, y in spaces if abs(y - bottom) <= 0.5 * size and low < x < high]
 
 
 def _attach_marks(chars: list[dict]) -> list[dict]:
@@ -106,6 +120,10 @@ def _nearest_base(bases: list[dict], mark: dict) -> dict | None:
     near = [b for b in bases if abs(b["bottom"] - mark["bottom"]) < b["size"]]
     if not near:
         return None
+    if mark["x1"] - mark["x0"] < 0.01 and has_arabic(mark["text"]):
+        # A zero-width right-to-left mark is drawn from its base's left (end) edge: on a glyph
+        # boundary it belongs to the glyph starting there, not to the one ending there.
+        return min(near, key=lambda b: abs(b["x0"] - mark["x0"]))
     inside = [b for b in near if b["x0"] - 0.01 <= mark["x0"] <= b["x1"] + 0.01] or near
     return min(inside, key=lambda b: abs((b["x0"] + b["x1"]) / 2 - mark["x0"]))
 
@@ -115,7 +133,7 @@ def _row_bottom(row: list[dict]) -> float:
     return Counter(round(c["bottom"], 1) for c in row).most_common(1)[0][0]
 
 
-def _make_line(page: int, row: list[dict]) -> Line:
+def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
     row.sort(key=lambda c: c["x0"])
     size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
     baseline = _row_bottom(row)
@@ -137,7 +155,7 @@ def _make_line(page: int, row: list[dict]) -> Line:
             gap = char["x0"] - previous["x1"] - skipped
             if gap > CELL_GAP * size:
                 parts.append("\t")
-            elif gap > 0.2 * size:
+            elif gap > 0.2 * size or (gap > 0.05 * size and _space_between(spaces, previous["x1"], char["x0"])):
                 parts.append(" ")
         parts.append(char["text"])
         previous, skipped = char, 0.0
@@ -154,6 +172,11 @@ def _make_line(page: int, row: list[dict]) -> Line:
         bold=sum("Bold" in c.get("fontname", "") for c in body) > len(body) / 2,
         markers=markers,
     )
+
+
+def _space_between(spaces: list[float], left: float, right: float) -> bool:
+    index = bisect.bisect_left(spaces, left)
+    return index < len(spaces) and spaces[index] <= right
 
 
 def _mark_marker_runs(row: list[dict], size: float, baseline: float) -> None:

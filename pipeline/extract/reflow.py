@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.core.records import Line
+from pipeline.extract.bidi import has_arabic
 from pipeline.extract.text_lines import display_width
 
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -44,6 +45,11 @@ class Layout:
     body_size: float
     spaced: bool = False
     """Paragraphs are set apart by extra vertical space, so a break without it is a wrap."""
+    margin: float = 0.0
+    """Where continuation lines start: the most common start edge of body lines."""
+    indent: float = 0.0
+    """First-line indent of the document's paragraphs (0: none). Where paragraphs open with an
+    indent, coming back to the margin on the next line is a wrap, not a new paragraph."""
 
     @classmethod
     def measure(cls, lines: list[Line]) -> Layout:
@@ -53,7 +59,10 @@ class Layout:
         rights = Counter(round(line.x1) for line in body)
         # The start edge is the one most lines share exactly; RTL text set flush right has it on
         # the right, and badly set RTL text (left-aligned) on the left like LTR.
-        start_left = lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
+        # Justified left-to-right text shares its right edge too, so only right-to-left scripts
+        # are asked.
+        rtl = sum(1 for line in body if has_arabic(line.text)) > len(body) / 2
+        start_left = not rtl or lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
         pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
@@ -62,7 +71,10 @@ class Layout:
         # Spaced layout: the short lines that end paragraphs are mostly followed by extra space.
         ends = [b.top - a.bottom for a, b in pairs if a.x1 - a.x0 < 0.8 * (right - a.x0)]
         wide = sum(1 for gap in ends if gap - line_gap > 0.45 * line_height)
+        margin, indent = _first_line_indent(body, pairs, body_size) if start_left else (0.0, 0.0)
         return cls(
+            margin=margin,
+            indent=indent,
             spaced=len(ends) >= 3 and wide >= 0.6 * len(ends),
             left=_percentile([line.x0 for line in body], 0.05),
             right=right,
@@ -71,6 +83,27 @@ class Layout:
             line_height=line_height,
             body_size=body_size,
         )
+
+
+def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: float) -> tuple[float, float]:
+    """The margin and the first-line indent, if the document's paragraphs have one: lines that
+    start a little right of the margin (1 to 6 characters) and are followed by a line back at
+    the margin, seen at least 3 times and more often than two lines in a row at that indent
+    (which is what hanging labels give: every continuation line sits at the indent; items
+    hanging at another depth do not count)."""
+    if not body or not size:
+        return 0.0, 0.0
+    margin = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+
+    def indented(line: Line) -> bool:
+        return 0.8 * size < line.x0 - margin < 6 * size
+
+    opened = [a.x0 - margin for a, b in pairs if indented(a) and abs(b.x0 - margin) < 0.3 * size]
+    if len(opened) < 3:
+        return float(margin), 0.0
+    indent = statistics.median(opened)
+    hanging = sum(1 for a, b in pairs if abs(a.x0 - margin - indent) < 0.3 * size and abs(b.x0 - a.x0) < 0.3 * size)
+    return float(margin), indent if len(opened) > hanging else 0.0
 
 
 def _usual_smallest(gaps: list[float]) -> float:
@@ -131,13 +164,38 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
-    if line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size:
+    block = _opens(line, layout)  # this line starts at the indent too: inside an indented block
+    finished = ends or nxt.text[:1].isupper()
+    if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
+        return True  # an indented first line after a finished one
+    outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
+    wrapped = not ends and _nearly_full(line, layout)  # a justified line running to the margin
+    if outdent and not (layout.indent and _opens(line, layout)) and not wrapped:
         return True
+    under = _same_start(line, nxt, layout) or _opens(line, layout)
+    if layout.spaced and not ends and under and _tight(line, nxt, layout):
+        return False  # paragraphs are set apart by space; none here, and no sentence ended
     if layout.spaced and _nearly_full(line, layout):
         return False  # no extra space before it, and this line ran (almost) to the margin
     if not ends and _nearly_full(line, layout) and (IDEOGRAPH.search(line.text[-1]) or nxt.text[:1].islower()):
         return False  # a long line stopping mid-phrase, continued in lower case, was wrapped
     return not is_full(line, nxt, layout)
+
+
+def _tight(line: Line, nxt: Line, layout: Layout) -> bool:
+    """Set at the document's usual line distance (same page, no space added)."""
+    return bool(line.size) and line.page == nxt.page and nxt.top - line.bottom <= layout.line_gap + 0.1 * line.size
+
+
+def _same_start(line: Line, nxt: Line, layout: Layout) -> bool:
+    if layout.start_left:
+        return abs(nxt.x0 - line.x0) < 0.5 * line.size
+    return abs(nxt.x1 - line.x1) < 0.5 * line.size
+
+
+def _opens(line: Line, layout: Layout) -> bool:
+    """Does this line start at the document's first-line indent?"""
+    return bool(layout.indent) and abs(line.x0 - layout.margin - layout.indent) < 0.5 * line.size
 
 
 def _nearly_full(line: Line, layout: Layout) -> bool:

@@ -16,7 +16,6 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.clean import clean_controls
 from pipeline.core.docset import DocSet, check_lang, find_docsets
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
@@ -24,6 +23,7 @@ from pipeline.core.records import Line, Paragraph, write_jsonl
 from pipeline.core.report import StageReport
 from pipeline.extract.docx_text import read_docx
 from pipeline.extract.furniture import sort_lines
+from pipeline.extract.ledger import build_ledger, clean_lines
 from pipeline.extract.pdf_lines import read_pdf_lines
 from pipeline.extract.reflow import CJK, Layout, join_lines, reflow, spaces_latin_in_cjk
 from pipeline.extract.structure import classify, is_annex_heading, split_label
@@ -42,6 +42,8 @@ class Extraction:
     meta: dict[str, str] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    ledger: dict[str, dict] = field(default_factory=dict)
+    """Per page: where the printed characters went (``pipeline.extract.ledger``)."""
 
 
 def read_lines(path: Path) -> tuple[list[Line], float | None]:
@@ -63,10 +65,7 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         word = read_docx(Path(path), lang, doc, symbol)
         return Extraction(doc, lang, word.paragraphs, word.meta, word.dropped)
     lines, page_height = read_lines(path)
-    cleaned = 0
-    for line in lines:
-        line.text, count = clean_controls(line.text)
-        cleaned += count
+    cleaned = clean_lines(lines)
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
@@ -126,14 +125,16 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         meta.setdefault("symbol", symbol)
     dropped = dict(sorted_lines.dropped)
     if cleaned:
-        dropped["control characters"] = cleaned
+        dropped["control characters"] = sum(cleaned.values())
     # A wrong --lang is silent damage (Chinese joins French lines with no space): say so now,
     # as the align stage would later.
     problem = check_language([p.text for p in paragraphs], lang)
     warnings = [f"{path}: {problem}; is --lang right?"] if problem else []
     for warning in warnings:
         log.warning("%s", warning)
-    return Extraction(doc, lang, paragraphs + notes, meta, dropped, warnings)
+    note_lines = [line for _, note in sorted_lines.footnotes for line in note]
+    ledger = build_ledger(sorted_lines.body, note_lines, sorted_lines.removed, cleaned, paragraphs + notes)
+    return Extraction(doc, lang, paragraphs + notes, meta, dropped, warnings, ledger)
 
 
 def _paragraph(
@@ -240,6 +241,7 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
             "removed": result.dropped,
             "meta": result.meta,
             "warnings": result.warnings,
+            "ledger": result.ledger,
         }
     atomic_write_text(out_dir / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return report
