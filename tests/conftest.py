@@ -22,6 +22,14 @@ UDHR_CODES = {
 }
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the whole chain (the bundled document through every stage, with the
+    embedding model) belongs to the slow layer, whatever its module."""
+    for item in items:
+        if "bundled_stages" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def need_shared() -> None:
     if not SHARED.exists():
         pytest.skip(f"{SHARED} (the shared test corpus) is not next to the project")

@@ -38,6 +38,7 @@ def _records(result: Extraction) -> list[dict]:
 PAIRS = [("ohchr_2", "en"), ("ohchr_2", "fr"), ("plan_1", "en"), ("plan_1", "es")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("doc", "lang"), PAIRS)
 def test_gold_paragraphs_come_out_whole(doc: str, lang: str) -> None:
     need_shared()
@@ -50,6 +51,7 @@ def test_gold_paragraphs_come_out_whole(doc: str, lang: str) -> None:
     assert whole >= 0.97 * total or len(missing) <= 1, f"{doc}/{lang}: {whole}/{total}; missing {missing[:3]}"
 
 
+@pytest.mark.slow
 def test_alternating_job_number_footer_and_page_one_variant_removed() -> None:
     result = extracted(REAL / "ohchr_2" / "fr.pdf", "fr")
     texts = [p.text for p in result.paragraphs]
@@ -61,6 +63,7 @@ def test_alternating_job_number_footer_and_page_one_variant_removed() -> None:
     assert result.meta["original"] == "anglais" and result.meta["distribution"] == "générale"
 
 
+@pytest.mark.slow
 def test_typewriter_running_heads_removed_and_first_line_indents_joined() -> None:
     result = extracted(REAL / "plan_1" / "en.pdf", "en")
     texts = [p.text for p in result.paragraphs]
@@ -76,6 +79,7 @@ def test_seed_line_next_to_a_symbol_is_kept() -> None:
     assert para.text.endswith("告载于 UNODC/CCPCJ/EG.4/2017/4 号文件。")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SAMPLE)
 def test_resolution_paragraphs_whole_and_clean(name: str) -> None:
     path = RESOLUTIONS / f"{name}.pdf"
@@ -100,6 +104,7 @@ def _ledger_inputs() -> list[tuple[Path, str]]:
     return [*inputs, (BUNDLED / "zh.txt", "zh")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "lang"), _ledger_inputs(), ids=lambda v: getattr(v, "name", v))
 def test_ledger_accounts_for_every_printed_character(path: Path, lang: str) -> None:
     result = extracted(path, lang)
