@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +107,12 @@ class Embedder:
         self._memory: dict[str, np.ndarray] = {}
         self.embedded = 0
         self.cached = 0
+        self._lock = threading.Lock()
         if cache_path is not None:
             Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(cache_path), timeout=60)
+            # The review app serves requests from several threads with one embedder: the
+            # connection may cross threads, and ``encode`` holds a lock while it uses it.
+            self._db = sqlite3.connect(str(cache_path), timeout=60, check_same_thread=False)
             self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, v BLOB)")
 
     @property
@@ -123,6 +127,10 @@ class Embedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors, one row per text. Each distinct text is embedded once per run
         (memory) and once per model ever (the SQLite cache)."""
+        with self._lock:
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))
         found = {t: self._memory[t] for t in unique if t in self._memory}
         if self._db is not None and len(found) < len(unique):
