@@ -132,32 +132,17 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _align_bitext(args: argparse.Namespace) -> int:
-    from pipeline.align.aligner import align_units
-    from pipeline.align.evaluate import format_link
-    from pipeline.core.atomic import atomic_write_text
-    from pipeline.core.docset import check_lang
+    from pipeline.align import bitext
     from pipeline.core.params import embedder_from, load_params
-    from pipeline.core.textio import decode_text
-    from pipeline.segment.stage import split_sentences
 
-    def units(path: Path, lang: str) -> list[str]:
-        check_lang(lang, path)
-        lines = [line.strip() for line in decode_text(Path(path)).splitlines()]
-        if args.presplit:
-            return lines
-        return [s for line in lines if line for s, _ in split_sentences(line, lang, args.config_dir)]
-
-    src = units(Path(args.src), args.src_lang)
-    tgt = units(Path(args.tgt), args.tgt_lang)
-    if not src and not tgt:
-        raise InputError(args.src, "both texts are empty")
-    params = load_params(Path(args.params))
-    joiners = tuple("" if lang == "zh" else " " for lang in (args.src_lang, args.tgt_lang))
-    links = align_units(src, tgt, embedder_from(params), params.align, joiners=joiners)
-    text = "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
-    if args.out:
-        atomic_write_text(Path(args.out), text)
+    if args.batch:
+        pairs = bitext.read_batch(Path(args.batch))
+    elif args.src and args.tgt and args.src_lang and args.tgt_lang:
+        pairs = [bitext.Pair(Path(args.src), Path(args.tgt), args.src_lang, args.tgt_lang, args.out and Path(args.out))]
     else:
+        raise InputError("align-bitext", "give SRC TGT --src-lang --tgt-lang, or --batch PAIRS.tsv")
+    params = load_params(Path(args.params))
+    for text in bitext.run(pairs, embedder_from(params), params.align, args.presplit, args.config_dir):
         sys.stdout.write(text)
     return 0
 
@@ -358,10 +343,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_align)
 
     p = verbs.add_parser("align-bitext", help="align two texts; Vecalign-format links [src]:[tgt]:score")
-    p.add_argument("src")
-    p.add_argument("tgt")
-    p.add_argument("--src-lang", required=True, choices=LANGS)
-    p.add_argument("--tgt-lang", required=True, choices=LANGS)
+    p.add_argument("src", nargs="?")
+    p.add_argument("tgt", nargs="?")
+    p.add_argument("--src-lang", choices=LANGS)
+    p.add_argument("--tgt-lang", choices=LANGS)
+    p.add_argument("--batch", help="TSV of pairs (src tgt src_lang tgt_lang out), aligned in one process")
     p.add_argument("--presplit", action="store_true", help="one unit per line (else split into sentences)")
     p.add_argument("--out", help="output file (default: stdout)")
     p.add_argument("--params", default="params.yaml")

