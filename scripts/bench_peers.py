@@ -224,6 +224,17 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
                 timing["io_s"] = round(timing["io_s"] + arrays_s, 3)
                 row[system] = score(links, gold).as_dict()
                 row[system]["time"] = timing
+    embed = row["embedding"]["embed_s_cold"] or row["embedding"]["embed_s_this_run"]
+    startup = row["embedding"]["model_load_s"] + (IMPORTED - START)
+    row["end_to_end_s"] = {
+        system: round(
+            embed
+            + sum(row[system]["time"].get(k, 0) for k in ("startup_s", "io_s", "dp_s"))
+            + (startup if system == "hexalign" else row["embedding"]["model_load_s"]),
+            2,
+        )
+        for system in systems
+    }
     return row
 
 

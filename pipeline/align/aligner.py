@@ -55,12 +55,12 @@ class Scorer:
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
-        s_vecs, t_vecs = self.src.vectors[a][rows], self.tgt.vectors[b][js]
-        sim = np.einsum("kd,kd->k", s_vecs, t_vecs)
+        one_row = rows[0] == rows[-1]
+        if one_row:  # a DP row (the coarse pass): one vector against many, no gathered copies
+            sim = self.tgt.vectors[b][js] @ self.src.vectors[a][rows[0]]
+        else:
+            sim = np.einsum("kd,kd->k", self.src.vectors[a][rows], self.tgt.vectors[b][js])
         background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
-        w = self.params.neighbour_weight
-        if w:
-            background = (1 - w) * background + w * self.neighbours(a, b, rows, js, s_vecs, t_vecs, background)
         margin = (sim - background) / self.scale
         anchor_term = np.zeros(js.size)
         n_src = self.src.anchor_counts[a][rows]
@@ -68,32 +68,13 @@ class Scorer:
         both = (n_src > 0) & (n_tgt > 0)  # no anchors on one side is no evidence either way
         if both.any():
             pick = np.flatnonzero(both)
-            if rows[0] == rows[-1]:  # one DP row: read the CSR arrays directly, no scipy indexing
+            if one_row:  # read the CSR arrays directly: scipy's row indexing costs more than the row
                 shared = shared_anchors(self.src.anchors[a], int(rows[0]), self.tgt.anchors[b], js[pick])
             else:
                 product = self.src.anchors[a][rows[pick]].multiply(self.tgt.anchors[b][js[pick]])
                 shared = np.asarray(product.sum(axis=1)).ravel()
             anchor_term[pick] = 2 * shared / (n_src[pick] + n_tgt[pick]) - 0.5
         return margin + self.params.anchor_weight * anchor_term
-
-    def neighbours(self, a, b, rows, js, s_vecs, t_vecs, fallback) -> np.ndarray:
-        """Mean similarity of each block to the units right before and after its counterpart
-        (Bertalign's margin): a block that matches its counterpart's neighbours as well as the
-        counterpart itself is cut at the wrong place. Missing neighbours (text edges) count as
-        the global background."""
-        s_units, t_units = self.src.vectors[1], self.tgt.vectors[1]
-        n, m = len(s_units) - 1, len(t_units) - 1
-        total = np.zeros(js.size)
-        for units, pos, limit, vecs in (
-            (t_units, js - b, m, s_vecs),
-            (t_units, js + 1, m, s_vecs),
-            (s_units, rows - a, n, t_vecs),
-            (s_units, rows + 1, n, t_vecs),
-        ):
-            ok = (pos >= 1) & (pos <= limit)
-            near = np.einsum("kd,kd->k", units[np.clip(pos, 0, limit)], vecs)
-            total += np.where(ok, near, fallback)
-        return total / 4
 
     def use_band(self, lo: np.ndarray, hi: np.ndarray) -> None:
         """Score every link of the band at once, vectorised over all its cells, and serve the

@@ -49,15 +49,18 @@ class ModelSpec:
 
 class SentenceTransformerEncoder:
     def __init__(self, spec: ModelSpec) -> None:
-        from sentence_transformers import SentenceTransformer
-
-        path = Path(spec.name)
-        # One quiet load per process: no download/loading progress bars in every batch process.
+        # One quiet load per process (load_encoder caches it): no hub or weight-loading progress
+        # bars. The hub reads its variables when imported, so they are set first.
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        path = Path(spec.name)
         if path.exists():
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        elif spec.name.startswith(("models/", "./", "/")):
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        if not path.exists() and spec.name.startswith(("models/", "./", "/")):
             raise FileNotFoundError(f"{spec.name}: model folder missing; run scripts/setup.sh to build it")
         self.model = SentenceTransformer(str(path) if path.exists() else spec.name, device="cpu")
         if spec.threads:

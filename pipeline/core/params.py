@@ -40,9 +40,6 @@ class AlignParams(_Section):
     (5: 1-4, 4-1, 2-3, 3-2, 2-2 and smaller), plus 0-1 and 1-0."""
     skip: float = -0.3
     """Score of a unit left without counterpart (per unit)."""
-    neighbour_weight: float = 0.0
-    """How much of the margin baseline is the similarity to the units next to the counterpart
-    (Bertalign's margin) rather than the mean similarity to the whole other side."""
     anchor_weight: float = 0.6
     length_weight: float = 0.15
     size_penalty: float = 0.6
