@@ -115,7 +115,7 @@ def _align(args: argparse.Namespace) -> int:
             Path(args.out),
             embedder,
             params.align,
-            Path(args.corrections) if args.corrections else None,
+            corrections_root=Path(args.corrections) if args.corrections else None,
         )
         for warning in report["warnings"]:
             print(f"hexalign align: warning: {warning}", file=sys.stderr)
