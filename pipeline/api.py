@@ -7,7 +7,8 @@ app and the tests call. Each takes plain paths and parameters and returns a ``St
     run_align("data/extracted", "data/segmented", "data/aligned", load_params("params.yaml"))
 """
 
-from pipeline.align.bitext import align_files
+from pipeline.align.bitext import Pair
+from pipeline.align.bitext import run as align_bitext
 from pipeline.align.stage import run_align
 from pipeline.corpus.stage import run_corpus
 from pipeline.export.stage import Filters, run_export
@@ -17,7 +18,8 @@ from pipeline.tag.stage import run_tag
 
 __all__ = [
     "Filters",
-    "align_files",
+    "Pair",
+    "align_bitext",
     "extract_file",
     "run_align",
     "run_corpus",

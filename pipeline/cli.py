@@ -104,19 +104,18 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _align_bitext(args: argparse.Namespace) -> int:
-    from pipeline.align.bitext import align_files
-    from pipeline.core.params import load_params
+    from pipeline.align import bitext
+    from pipeline.core.params import embedder_from, load_params
 
-    align_files(
-        Path(args.src),
-        Path(args.tgt),
-        args.src_lang,
-        args.tgt_lang,
-        load_params(Path(args.params)),
-        Path(args.out) if args.out else None,
-        presplit=args.presplit,
-        config_dir=args.config_dir,
-    )
+    if args.batch:
+        pairs = bitext.read_batch(Path(args.batch))
+    elif args.src and args.tgt and args.src_lang and args.tgt_lang:
+        pairs = [bitext.Pair(Path(args.src), Path(args.tgt), args.src_lang, args.tgt_lang, args.out and Path(args.out))]
+    else:
+        raise InputError("align-bitext", "give SRC TGT --src-lang --tgt-lang, or --batch PAIRS.tsv")
+    params = load_params(Path(args.params))
+    for text in bitext.run(pairs, embedder_from(params), params.align, args.presplit, args.config_dir):
+        sys.stdout.write(text)
     return 0
 
 
@@ -285,10 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_align)
 
     p = verbs.add_parser("align-bitext", help="align two texts; Vecalign-format links [src]:[tgt]:score")
-    p.add_argument("src")
-    p.add_argument("tgt")
-    p.add_argument("--src-lang", required=True, choices=LANGS)
-    p.add_argument("--tgt-lang", required=True, choices=LANGS)
+    p.add_argument("src", nargs="?")
+    p.add_argument("tgt", nargs="?")
+    p.add_argument("--src-lang", choices=LANGS)
+    p.add_argument("--tgt-lang", choices=LANGS)
+    p.add_argument("--batch", help="TSV of pairs (src tgt src_lang tgt_lang out), aligned in one process")
     p.add_argument("--presplit", action="store_true", help="one unit per line (else split into sentences)")
     p.add_argument("--out", help="output file (default: stdout)")
     p.add_argument("--params", default="params.yaml")

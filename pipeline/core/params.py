@@ -30,39 +30,40 @@ class EmbeddingParams(_Section):
     cache: str | None = "data/cache/embeddings.sqlite"
 
 
-DEFAULT_TYPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1), (1, 0))
-
-
 class AlignParams(_Section):
-    types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
-    skip: float = -0.12
-    anchor_weight: float = 0.25
-    length_weight: float = 0.06
-    size_penalty: float = 0.03
-    """Price per unit beyond the first on each side of a link: 2-1 pays one, 2-2 pays two."""
-    dangling_penalty: float = 0.1
+    """Scores are in calibrated units (see ``pipeline/align/aligner.py``): 0 is what two unrelated
+    units of this document pair typically score, 1 what a typical best match scores, whatever the
+    embedder. So one set of values serves USE, e5 and hub models alike."""
+
+    max_link: int = 5
+    """Most units in one link, both sides together: every a-b with a, b >= 1 and a + b <= max_link
+    (5: 1-4, 4-1, 2-3, 3-2, 2-2 and smaller), plus 0-1 and 1-0."""
+    skip: float = -0.3
+    """Score of a unit left without counterpart (per unit)."""
+    anchor_weight: float = 0.6
+    length_weight: float = 0.15
+    size_penalty: float = 0.6
+    """Price per unit beyond one a side: 2-1 pays one, 2-2 two, 2-3 three. A link's evidence counts
+    once per unit it covers, so without this price a big block would cost nothing."""
+    dangling_penalty: float = 0.25
     """Price for a merged block (2+ units) whose last unit ends mid-sentence (comma, colon)."""
     band: int = 6
     coarse_band: int = 40
-    temperature: float = 0.05
+    temperature: float = 0.12
     """Confidence is the link's posterior probability over all paths in the band, with paths
     weighted by exp(score / temperature); scripts/bench_align.py checks its calibration."""
 
-    @field_validator("types", mode="before")
+    @property
+    def types(self) -> tuple[tuple[int, int], ...]:
+        sizes = [(a, b) for a in range(1, self.max_link) for b in range(1, self.max_link) if a + b <= self.max_link]
+        return (*sizes, (0, 1), (1, 0))
+
+    @field_validator("max_link")
     @classmethod
-    def _parse_types(cls, value: object) -> object:
-        """``"2-1"`` in YAML reads better than ``[2, 1]``; both are accepted."""
-        if not isinstance(value, list | tuple):
-            return value
-        parsed = []
-        for item in value:
-            if isinstance(item, str):
-                parts = item.split("-")
-                if len(parts) != 2 or not all(p.isdigit() for p in parts):
-                    raise ValueError(f"link type {item!r} is not of the form N-M")
-                item = tuple(int(p) for p in parts)
-            parsed.append(item)
-        return parsed
+    def _at_least_two(cls, value: int) -> int:
+        if value < 2:
+            raise ValueError("must be at least 2 (1-1 links)")
+        return value
 
     @field_validator("band", "coarse_band")
     @classmethod

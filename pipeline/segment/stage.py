@@ -30,6 +30,8 @@ FINAL = {".", "!", "?", "。", "！", "？", "؟", "…", "...", "?»", ".»"}
 CLOSERS = set("”’»)]）】》」』\"'")
 SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+$")
 FINAL_CHARS = ".!?。！？؟…"
+LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[IVXLC]+\.|[A-Z]\.|\(?[a-z]{1,4}\)|\(\d+\))\s")
+"""A paragraph label (``24.``, ``3.1.``, ``IV.``, ``B.``, ``(a)``): its full stop ends no sentence."""
 
 
 @dataclass
@@ -69,11 +71,13 @@ def split_sentences(text: str, lang: str, config_dir: str = "configs") -> list[t
     abbrev = abbreviations(config_dir, lang)
     doc = nlp(text)
     tokens = [t for t in doc if not t.is_space]
+    label = LABEL.match(text)
+    label_end = label.end() if label else 0
     sentences: list[tuple[str, list[str]]] = []
     start = 0
     i = 0
     while i < len(tokens):
-        if _ends_sentence(tokens, i, abbrev, lang):
+        if tokens[i].idx >= label_end and _ends_sentence(tokens, i, abbrev, lang):
             end = i + 1
             while end < len(tokens) and tokens[end].text in CLOSERS:
                 end += 1

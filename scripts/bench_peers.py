@@ -1,0 +1,274 @@
+"""Side-by-side alignment benchmark: hexalign vs Bertalign's algorithm vs Vecalign's DP, all three
+fed the SAME vectors from hexalign's embedder (blocks of 1..4 consecutive units, embedded once).
+
+Data (``../shared/corpus``):
+- ``bible:NNN``: the zh-en Bible benchmark (en source, zh target; gold ``[en]:[zh]``). It stands
+  in for a held-out test: no parameter of hexalign was chosen on it.
+- ``unpc:xx``: the first 1000 (or ``unpc:xx:N``: N) sentences of the UN Parallel Corpus dev set, en against
+  xx, perturbed with a seeded RNG (sentences dropped on either side, 2 or 3 merged on one side),
+  with the plain diagonal (i-th with i-th) as a baseline.
+- ``udhr:xx``: the UDHR gold units (paragraphs), en against xx.
+
+Time is split per system: embedding (shared by all three: the same block texts; measured cold once
+and remembered in ``data/cache/bench_embed_seconds.json``), start-up (imports, model load, numba
+JIT), I/O (handing the vectors to the peer process) and the DP. The peers run in a separate venv
+(``scripts/peer_aligners.py`` says how it is installed) so they never become dependencies.
+
+Usage: python scripts/bench_peers.py [--model usem3|e5] [--sets bible:001,unpc:fr,...] [--out F]
+"""
+
+from __future__ import annotations
+
+import time
+
+START = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from pipeline.align.aligner import align_units  # noqa: E402
+from pipeline.align.evaluate import parse_links, score  # noqa: E402
+from pipeline.align.overlap import block_texts  # noqa: E402
+from pipeline.core.embed import Embedder, ModelSpec  # noqa: E402
+from pipeline.core.params import load_params  # noqa: E402
+
+IMPORTED = time.perf_counter()
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+BENCH_PYTHON = "/work/bench-venv/bin/python"
+MODELS = {
+    "usem3": ModelSpec("usem3"),
+    "e5": ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: "),
+}
+UDHR_CODES = {"fr": "fra", "es": "spa", "ru": "rus", "zh": "cmn_hans", "ar": "arb"}
+OVERLAPS = 4
+Pair = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def joiner(lang: str) -> str:
+    return "" if lang == "zh" else " "
+
+
+def lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def bible(number: str, links: int | None = None) -> tuple[list[str], list[str], list[Pair], str]:
+    """The whole file, or its beginning up to the end of gold link number ``links``."""
+    folder = SHARED / "bible_zh_en"
+    gold = [pair for pair, _ in parse_links(folder / "gold" / f"{number}.align")]
+    src, tgt = lines(folder / "split" / f"{number}.en"), lines(folder / "split" / f"{number}.zh")
+    if links:
+        gold = gold[:links]
+        src = src[: 1 + max(i for s, _ in gold for i in s)]
+        tgt = tgt[: 1 + max(j for _, t in gold for j in t)]
+    return src, tgt, gold, "zh"
+
+
+def udhr(lang: str) -> tuple[list[str], list[str], list[Pair], str]:
+    import csv
+
+    def units(code: str) -> list[str]:
+        with open(SHARED / "udhr" / "gold" / f"udhr_units.{code}.tsv", encoding="utf-8") as handle:
+            return [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+
+    code = UDHR_CODES[lang]
+    gold = [pair for pair, _ in parse_links(SHARED / "udhr" / "gold" / f"udhr_gold.eng-{code}.align")]
+    return units("eng"), units(code), gold, lang
+
+
+def perturb(
+    src: list[str], tgt: list[str], rng: random.Random, tgt_joiner: str
+) -> tuple[list[str], list[str], list[Pair]]:
+    """From 1-1 parallel sentences, make a pair with drops (either side) and 2-3 sentence merges
+    (one side at a time); returns both sides and the gold links."""
+    out_src: list[str] = []
+    out_tgt: list[str] = []
+    gold: list[Pair] = []
+    i = 0
+    while i < len(src):
+        roll = rng.random()
+        size = 3 if roll < 0.09 or 0.17 <= roll < 0.19 else 2
+        size = min(size, len(src) - i)
+        if roll < 0.03:  # source sentence dropped from the target: a 1-0 link
+            gold.append(((len(out_src),), ()))
+            out_src.append(src[i])
+            i += 1
+        elif roll < 0.06:  # target sentence with no source: a 0-1 link
+            gold.append(((), (len(out_tgt),)))
+            out_tgt.append(tgt[i])
+            i += 1
+        elif roll < 0.14 and size > 1:  # target merges 2-3 sentences: n-1
+            gold.append((tuple(range(len(out_src), len(out_src) + size)), (len(out_tgt),)))
+            out_src += src[i : i + size]
+            out_tgt.append(tgt_joiner.join(tgt[i : i + size]))
+            i += size
+        elif roll < 0.20 and size > 1:  # source merges: 1-n
+            gold.append(((len(out_src),), tuple(range(len(out_tgt), len(out_tgt) + size))))
+            out_src.append(" ".join(src[i : i + size]))
+            out_tgt += tgt[i : i + size]
+            i += size
+        else:
+            gold.append(((len(out_src),), (len(out_tgt),)))
+            out_src.append(src[i])
+            out_tgt.append(tgt[i])
+            i += 1
+    return out_src, out_tgt, gold
+
+
+def unpc(lang: str, count: int) -> tuple[list[str], list[str], list[Pair], str]:
+    folder = SHARED / "unpc_devset"
+    src = lines(folder / "UNv1.0.devset.en")[:count]
+    tgt = lines(folder / f"UNv1.0.devset.{lang}")[:count]
+    seed = 11 + sorted(UDHR_CODES).index(lang)
+    s, t, gold = perturb(src, tgt, random.Random(seed), joiner(lang))
+    return s, t, gold, lang
+
+
+def load_set(name: str):
+    """``bible:001``, ``bible:001:1500`` (first 1500 gold links), ``udhr:fr``, ``unpc:fr`` (first
+    1000 dev-set lines) or ``unpc:fr:300``."""
+    kind, arg, *count = name.split(":")
+    if kind == "bible":
+        return bible(arg, int(count[0]) if count else None)
+    if kind == "udhr":
+        return udhr(arg)
+    return unpc(arg, int(count[0]) if count else 1000)
+
+
+def peer_arrays(units: list[str], join: str, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Bertalign/Vecalign layout: (overlap, n, d) vectors, row k of overlap a = units k-a+1..k."""
+    vecs, lens = [], []
+    for a in range(1, OVERLAPS + 1):
+        texts = block_texts(units, a, join)[1:]
+        found = embedder.encode([t for t in texts if t])
+        full = np.zeros((len(texts), found.shape[1]), dtype=np.float32)
+        full[[k for k, t in enumerate(texts) if t]] = found
+        vecs.append(full)
+        lens.append([max(len(t.encode("utf-8")), 1) for t in texts])
+    return np.stack(vecs), np.array(lens, dtype=np.int64)
+
+
+def embed_all(name: str, model: str, src: list[str], tgt: list[str], lang: str, embedder: Embedder) -> dict:
+    """Embed every block text of both sides once (cold time remembered across runs)."""
+    texts = [
+        t
+        for units, j in ((src, " "), (tgt, joiner(lang)))
+        for a in range(1, OVERLAPS + 1)
+        for t in block_texts(units, a, j)
+        if t
+    ]
+    t0 = time.perf_counter()
+    _ = embedder.encoder  # model load counts as start-up, not embedding
+    loaded = time.perf_counter()
+    before = embedder.embedded
+    for start in range(0, len(texts), 2000):  # the cache keeps what is done if a run is cut short
+        embedder.encode(texts[start : start + 2000])
+    seconds = time.perf_counter() - loaded
+    store = ROOT / "data" / "cache" / "bench_embed_seconds.json"
+    known = json.loads(store.read_text()) if store.exists() else {}
+    key = f"{model}:{name}"
+    fresh = embedder.embedded - before
+    if fresh > 0.9 * len(set(texts)):
+        known[key] = {"seconds": round(seconds, 2), "texts": fresh}
+        store.write_text(json.dumps(known, indent=1))
+    cold = known.get(key, {})
+    return {
+        "model_load_s": round(loaded - t0, 3),
+        "embed_s_this_run": round(seconds, 2),
+        "embed_s_cold": cold.get("seconds"),
+        "texts": len(set(texts)),
+    }
+
+
+def run_peer(system: str, src_arrays, tgt_arrays, workdir: Path) -> tuple[list[Pair], dict]:
+    npz = workdir / "vectors.npz"
+    np.savez(npz, src_vecs=src_arrays[0], tgt_vecs=tgt_arrays[0], src_lens=src_arrays[1], tgt_lens=tgt_arrays[1])
+    out = workdir / f"{system}.json"
+    t0 = time.perf_counter()
+    subprocess.run([BENCH_PYTHON, str(ROOT / "scripts" / "peer_aligners.py"), system, str(npz), str(out)], check=True)
+    wall = time.perf_counter() - t0
+    result = json.loads(out.read_text())
+    links = [(tuple(s), tuple(t)) for s, t in result["links"]]
+    timing = {k: result[k] for k in ("startup_s", "io_s", "dp_s")}
+    timing["process_wall_s"] = round(wall, 3)
+    return links, timing
+
+
+def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[str]) -> dict:
+    src, tgt, gold, lang = load_set(name)
+    row: dict = {"units": [len(src), len(tgt)], "gold_links": len(gold)}
+    row["embedding"] = embed_all(name, model, src, tgt, lang, embedder)
+    if "hexalign" in systems:
+        t0 = time.perf_counter()
+        links = align_units(src, tgt, embedder, params, joiners=(" ", joiner(lang)))
+        row["hexalign"] = score([(k.src, k.tgt) for k in links], gold).as_dict()
+        row["hexalign"]["time"] = {"dp_s": round(time.perf_counter() - t0, 3)}
+    if name.startswith("unpc"):
+        diagonal = [((k,), (k,)) for k in range(min(len(src), len(tgt)))]
+        row["diagonal"] = score(diagonal, gold).as_dict()
+    peers = [s for s in systems if s != "hexalign"]
+    if peers:
+        t0 = time.perf_counter()
+        arrays = peer_arrays(src, " ", embedder), peer_arrays(tgt, joiner(lang), embedder)
+        arrays_s = time.perf_counter() - t0
+        with tempfile.TemporaryDirectory() as tmp:
+            for system in peers:
+                links, timing = run_peer(system, *arrays, Path(tmp))
+                timing["io_s"] = round(timing["io_s"] + arrays_s, 3)
+                row[system] = score(links, gold).as_dict()
+                row[system]["time"] = timing
+    embed = row["embedding"]["embed_s_cold"] or row["embedding"]["embed_s_this_run"]
+    startup = row["embedding"]["model_load_s"] + (IMPORTED - START)
+    row["end_to_end_s"] = {
+        system: round(
+            embed
+            + sum(row[system]["time"].get(k, 0) for k in ("startup_s", "io_s", "dp_s"))
+            + (startup if system == "hexalign" else row["embedding"]["model_load_s"]),
+            2,
+        )
+        for system in systems
+    }
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="usem3", choices=sorted(MODELS))
+    parser.add_argument(
+        "--sets",
+        default="udhr:fr,udhr:es,udhr:ru,udhr:zh,udhr:ar,unpc:fr,unpc:es,unpc:ru,unpc:zh,unpc:ar,bible:001",
+    )
+    parser.add_argument("--systems", default="hexalign,bertalign,vecalign")
+    parser.add_argument("--cache", default=str(ROOT / "data" / "cache" / "bench.sqlite"))
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    params = load_params(ROOT / "params.yaml").align
+    embedder = Embedder(MODELS[args.model], Path(args.cache))
+    systems = args.systems.split(",")
+    out = Path(args.out or ROOT / "metrics" / ("align_peers.json" if args.model == "usem3" else "align_peers_e5.json"))
+    results = json.loads(out.read_text()) if out.exists() else {}
+    results["model"] = args.model
+    results["hexalign_import_s"] = round(IMPORTED - START, 3)
+    results.setdefault("sets", {})
+    for name in args.sets.split(","):
+        row = evaluate(name, args.model, embedder, params, systems)
+        results["sets"].setdefault(name, {}).update(row)
+        summary = "  ".join(
+            f"{s}={row[s]['strict_f1']:.3f}/{row[s]['lax_f1']:.3f}" for s in ("diagonal", *systems) if s in row
+        )
+        print(f"{name:10s} strict/lax F1  {summary}", flush=True)
+        out.write_text(json.dumps(results, indent=2) + "\n")
+    results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
