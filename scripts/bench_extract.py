@@ -76,26 +76,28 @@ def end_to_end(work: Path) -> dict:
     """Each real_un_pdf pair as a document set through extract, segment and align (the default
     embedder of params.yaml, no cache): gold pairs found, and precision on the links whose English
     side is a gold paragraph."""
-    from pipeline.align.stage import align_docset
-    from pipeline.core.docset import find_docsets
+    from pipeline.align.stage import run_align
     from pipeline.core.params import embedder_from, load_params
     from pipeline.extract.evaluate import key
-    from pipeline.extract.stage import extract_docset
-    from pipeline.segment.stage import segment_docset
+    from pipeline.extract.stage import run_extract
+    from pipeline.segment.stage import run_segment
 
     params = load_params(ROOT / "params.yaml")
-    embedder = embedder_from(params, use_cache=False)
-    out = {}
-    for doc in sorted(p for p in (SHARED / "real_un_pdf").iterdir() if p.is_dir()):
-        gold_file = next(doc.glob("gold.en-*.json"))
-        other = gold_file.stem.split("-")[1]
+    docs = sorted(p for p in (SHARED / "real_un_pdf").iterdir() if p.is_dir())
+    others = {}
+    for doc in docs:
+        others[doc.name] = next(doc.glob("gold.en-*.json")).stem.split("-")[1]
         folder = work / "sets" / doc.name
         folder.mkdir(parents=True, exist_ok=True)
-        for lang in ("en", other):
+        for lang in ("en", others[doc.name]):
             shutil.copy(doc / f"{lang}.pdf", folder / f"{lang}.pdf")
-        extract_docset(find_docsets(folder)[0], work / "extracted")
-        segment_docset(work / "extracted" / doc.name, work / "segmented" / doc.name, str(ROOT / "configs"))
-        align_docset(doc.name, work / "extracted", work / "segmented", work / "aligned", embedder, params.align)
+    run_extract(work / "sets", work / "extracted")
+    run_segment(work / "extracted", work / "segmented", str(ROOT / "configs"))
+    run_align(work / "extracted", work / "segmented", work / "aligned", params, None, embedder_from(params, False))
+    out = {}
+    for doc in docs:
+        gold_file = next(doc.glob("gold.en-*.json"))
+        other = others[doc.name]
         texts = {}
         for lang in ("en", other):
             for line in (work / "extracted" / doc.name / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():

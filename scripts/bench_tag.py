@@ -111,16 +111,14 @@ def bundled(taxonomy, params, data: Path) -> dict:
 
 def main_job_seconds(params, data: Path, tmp: Path) -> float:
     """Extract, segment and align of the bundled document with the project's (warm) cache."""
-    from pipeline.align.stage import align_docset
-    from pipeline.core.docset import load_docset
-    from pipeline.extract.stage import extract_docset
-    from pipeline.segment.stage import segment_docset
+    from pipeline.align.stage import run_align
+    from pipeline.extract.stage import run_extract
+    from pipeline.segment.stage import run_segment
 
     start = time.perf_counter()
-    docset = load_docset(ROOT / "data" / "raw" / DOC)
-    extract_docset(docset, tmp / "extracted")
-    segment_docset(tmp / "extracted" / DOC, tmp / "segmented" / DOC)
-    align_docset(DOC, tmp / "extracted", tmp / "segmented", tmp / "aligned", embedder_from(params), params.align)
+    run_extract(ROOT / "data" / "raw" / DOC, tmp / "extracted")
+    run_segment(tmp / "extracted", tmp / "segmented")
+    run_align(tmp / "extracted", tmp / "segmented", tmp / "aligned", params)
     return round(time.perf_counter() - start, 2)
 
 
