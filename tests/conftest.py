@@ -12,6 +12,15 @@ SHARED = ROOT.parent / "shared"
 BUNDLED = ROOT / "data" / "raw" / "UNODC_CCPCJ_EG.4_2020_1"
 TRANSLATIONS = ROOT / "data" / "translations" / "UNODC_CCPCJ_EG.4_2020_1"
 UDHR = SHARED / "corpus" / "udhr"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",  # this machine's closed network refuses Google's hosts
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+"""How the browser tests start Debian's Chromium (Playwright's own download cannot work here)."""
 UDHR_CODES = {
     "en": ("eng", "Latn.ENG"),
     "fr": ("fra", "Latn.FRA"),

@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from pipeline.cli import main
 from pipeline.review.app import Project, create_app
-from tests.conftest import BUNDLED, ROOT
+from tests.conftest import BUNDLED, CHROMIUM_ARGS, ROOT
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,15 +62,7 @@ def test_a_rebound_name_gets_nothing_in_a_real_browser(bundled_stages: Path, tmp
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=str(CHROMIUM),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--host-resolver-rules=MAP evil.example 127.0.0.1",
-                ],
+                args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"],
             )
             page = browser.new_page()
             assert page.goto(f"http://evil.example:{port}/").status == 403

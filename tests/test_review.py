@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from pipeline.cli import main
 from pipeline.review.app import Project, create_app
+from tests.conftest import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
 
@@ -61,14 +62,7 @@ def test_browser_merge_and_confirm_are_honoured_by_the_next_align(server, stages
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_ARGS,
         )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(url + "/")
