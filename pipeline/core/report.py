@@ -3,7 +3,7 @@
 A stage over several document sets processes every input it can. Each failed language or set is
 recorded here, written to the stage's ``report.json`` and printed on stderr by the CLI, and the
 stage still exits 0 so that ``dvc repro`` carries the good sets through to the exports;
-``scripts/run.sh`` then ends non-zero when any report holds a failure (``scripts/summary.py``).
+``scripts/run.sh`` then ends non-zero when any report holds a failure (``hexalign summary``).
 """
 
 from __future__ import annotations
