@@ -3,7 +3,8 @@
 The verbs only parse arguments and print: the work is each stage's ``run_<stage>`` entry point
 (``pipeline.api``). A verb on a single file exits non-zero when that file fails, with one line
 naming the file and the problem; a verb over many inputs processes every input it can, prints
-each failure and exits 0 (see ``pipeline.core.report``).
+each failure and exits 0 (see ``pipeline.core.report``), or 3 with ``--strict`` for scripts that
+run a stage by hand and need the exit status to say that something failed.
 """
 
 from __future__ import annotations
@@ -21,16 +22,20 @@ from pipeline.core.report import StageReport, write_metrics
 log = logging.getLogger("hexalign")
 
 
-def _finish(report: StageReport, metrics: str | None = None) -> int:
+STRICT_FAILURE = 3
+"""Exit status of a verb over many inputs run with ``--strict`` when any input failed."""
+
+
+def _finish(args: argparse.Namespace, report: StageReport, metrics: str | None = None) -> int:
     """Print each failure and warning on stderr and write the metrics; a stage over many inputs
-    exits 0 whatever failed (see ``pipeline.core.report``)."""
+    exits 0 whatever failed (see ``pipeline.core.report``) unless ``--strict`` was given."""
     for warning in report.warnings:
         print(f"hexalign {report.stage}: warning: {warning}", file=sys.stderr)
     for failure in report.failures:
         print(f"hexalign {report.stage}: failed: {failure}", file=sys.stderr)
     if metrics:
         write_metrics(Path(metrics), report.metrics)
-    return 0
+    return STRICT_FAILURE if args.strict and report.failures else 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -46,7 +51,7 @@ def _extract(args: argparse.Namespace) -> int:
         write_jsonl(out, (p.to_dict() for p in result.paragraphs))
         log.info("%s: %d paragraphs -> %s", source, len(result.paragraphs), out)
         return 0
-    return _finish(run_extract(source, Path(args.out or "data/extracted")))
+    return _finish(args, run_extract(source, Path(args.out or "data/extracted")))
 
 
 def _fetch(args: argparse.Namespace) -> int:
@@ -86,7 +91,7 @@ def _segment(args: argparse.Namespace) -> int:
         out = Path(args.out) if args.out else source.with_suffix(".sentences.jsonl")
         write_jsonl(out, sentence_rows(segment_paragraphs(read_paragraphs(source, lang), lang, args.config_dir)))
         return 0
-    return _finish(run_segment(source, Path(args.out or "data/segmented"), args.config_dir))
+    return _finish(args, run_segment(source, Path(args.out or "data/segmented"), args.config_dir))
 
 
 def _align(args: argparse.Namespace) -> int:
@@ -100,7 +105,7 @@ def _align(args: argparse.Namespace) -> int:
         load_params(Path(args.params)),
         Path(args.corrections) if args.corrections else None,
     )
-    return _finish(report, args.metrics)
+    return _finish(args, report, args.metrics)
 
 
 def _align_bitext(args: argparse.Namespace) -> int:
@@ -163,7 +168,7 @@ def _tag(args: argparse.Namespace) -> int:
         layer,
         corrections,
     )
-    return _finish(report, args.metrics)
+    return _finish(args, report, args.metrics)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -186,7 +191,7 @@ def _export(args: argparse.Namespace) -> int:
         Path(args.summary_out) if args.summary_out else None,
         args.raw_csv,
     )
-    return _finish(report, args.metrics)
+    return _finish(args, report, args.metrics)
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -219,7 +224,7 @@ def _corpus(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         retries=args.retries,
     )
-    return _finish(report, args.metrics)
+    return _finish(args, report, args.metrics)
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -242,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every skipped item")
     parser.add_argument("--config-dir", default="configs", help="folder of YAML configs (default: configs)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"a verb over many inputs exits {STRICT_FAILURE} when any input failed (default 0: failures are "
+        "reported and the good inputs carried through, as dvc repro needs)",
+    )
     verbs = parser.add_subparsers(dest="verb", required=True)
 
     p = verbs.add_parser("extract", help="PDF or text export -> paragraphs (JSON Lines)")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.align.stage import run_align
-from pipeline.cli import main
+from pipeline.cli import STRICT_FAILURE, main
 from pipeline.core.params import Params
 from pipeline.export.stage import run_export
 from pipeline.segment.stage import run_segment
@@ -84,3 +84,17 @@ def test_single_file_verb_exits_non_zero(tmp_path: Path, capsys) -> None:
     bad.write_bytes(b"%PDF-1.7\n garbage")
     assert main(["extract", str(bad), "--out", str(tmp_path / "fr.jsonl")]) != 0
     assert str(bad) in capsys.readouterr().err
+
+
+def test_strict_makes_a_stage_over_many_inputs_exit_non_zero(raw: Path, tmp_path: Path, capsys) -> None:
+    """Scripts that run a stage by hand can ask the exit status to say that an input failed."""
+    (raw / "C_3").mkdir()
+    (raw / "C_3" / "en.pdf").write_bytes(b"%PDF-1.4 torn")
+    out = tmp_path / "extracted"
+    assert main(["extract", str(raw), "--out", str(out)]) == 0
+    assert "C_3 en" in capsys.readouterr().err
+    assert main(["--strict", "extract", str(raw), "--out", str(out)]) == STRICT_FAILURE
+    assert "C_3 en" in capsys.readouterr().err
+    assert (out / "A_1" / "fr.jsonl").exists(), "the good sets are extracted all the same"
+    (raw / "C_3" / "en.pdf").unlink()
+    assert main(["--strict", "extract", str(raw), "--out", str(out)]) == 0

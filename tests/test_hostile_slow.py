@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from werkzeug.serving import make_server
 
-from pipeline.cli import main
+from pipeline.cli import STRICT_FAILURE, main
 from pipeline.review.app import Project, create_app
 from tests.conftest import BUNDLED, CHROMIUM_ARGS, ROOT
 
@@ -119,6 +119,8 @@ def test_a_language_that_later_fails_leaves_the_store_and_the_exit_status_says_s
     assert set(long["lang"]) == {"en"}
     report = json.loads((out / "run_report.json").read_text(encoding="utf-8"))
     assert list(report["failed_languages"][DOC]) == ["fr"]
+    assert main(["--strict", *args]) == STRICT_FAILURE, "--strict: the exit status says a language failed"
+    assert f"failed: {DOC} fr:" in capsys.readouterr().err
 
 
 @pytest.mark.slow
