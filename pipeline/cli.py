@@ -204,6 +204,7 @@ def _review(args: argparse.Namespace) -> int:
         Path(args.tagged),
         Path(args.corrections),
         Path(args.params),
+        Path(args.config_dir) / "taxonomy.yaml",
     )
     project.check()
     print(f"hexalign review: http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=sys.stderr)

@@ -6,6 +6,11 @@ paragraph to the neighbouring row, marks "no counterpart" or comments, by button
 action becomes a correction in ``data/corrections/<doc>.jsonl`` (see ``pipeline.align.corrections``),
 which the align stage honours on the next ``dvc repro``; the page shows the corrected alignment at
 once by running the align stage's own per-language function with the corrections in force.
+
+Each paragraph also shows its tags, coloured by where they came from (rule, model, projected from
+another language, reviewed) with their evidence; an analyst accepts or rejects a tag, or adds one
+from the taxonomy, on that paragraph. Those decisions go to ``<doc>.tags.jsonl`` and the tag stage
+applies them on its next run; until then the page shows them as pending.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from pipeline.core.errors import InputError
 from pipeline.core.params import Params, embedder_from, load_params
 from pipeline.core.records import read_jsonl
 from pipeline.review.origin import HostRule, same_origin
+from pipeline.tag import tag_corrections
+from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).with_name("page.html")
@@ -46,15 +53,21 @@ class Project:
     tagged: Path
     corrections: Path
     params: Path = Path("params.yaml")
+    taxonomy_path: Path = Path("configs/taxonomy.yaml")
 
     def check(self) -> None:
         if not (self.aligned / self.doc / "sixway.jsonl").exists():
             raise InputError(self.aligned / self.doc, "no alignment for this document; run `dvc repro` first")
         self.settings  # noqa: B018 - a broken params file is reported before the server starts
+        self.taxonomy  # noqa: B018 - and so is a broken taxonomy
 
     @cached_property
     def settings(self) -> Params:
         return load_params(self.params)
+
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        return load_taxonomy(self.taxonomy_path)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -75,13 +88,55 @@ class Project:
         rows = [r for r in read_jsonl(self.extracted / self.doc / f"{lang}.jsonl") if r["kind"] != "footnote"]
         return Side(lang, rows, {})
 
-    def tags(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
+    def tagged_paragraphs(self) -> dict[str, dict]:
+        """para_id -> the tag stage's record (tags, provenance, evidence)."""
+        out: dict[str, dict] = {}
         for lang in LANGS:
             path = self.tagged / self.doc / f"{lang}.jsonl"
             if path.exists():
-                out.update({r["para_id"]: r["tags"] for r in read_jsonl(path)})
+                out.update({r["para_id"]: r for r in read_jsonl(path)})
         return out
+
+    @property
+    def tag_decisions_file(self) -> Path:
+        return tag_corrections.decisions_path(self.corrections, self.doc)
+
+
+def tag_chips(pid: str, record: dict, active: tag_corrections.Active, labels: dict[str, str]) -> list[dict]:
+    """What the page shows of one paragraph's tags: each tag the tag stage gave it, with source,
+    confidence and evidence, and the analyst's decision in force (pending until the next tag run);
+    tags an analyst added since that run are shown too."""
+    provenance, evidence = record.get("provenance", {}), record.get("evidence", [])
+    chips = []
+    for tag in record.get("tags", []):
+        decision = active.get((pid, tag))
+        spans = list(dict.fromkeys(e["span"] for e in evidence if e.get("tag") == tag and e.get("span")))
+        chips.append(
+            {
+                "para_id": pid,
+                "tag": tag,
+                "label": labels.get(tag, tag),
+                "source": provenance.get(tag, {}).get("source", "rule"),
+                "confidence": provenance.get(tag, {}).get("confidence"),
+                "evidence": spans[:3],
+                "decision": decision.action if decision else "",
+            }
+        )
+    shown = set(record.get("tags", []))
+    for (decided_pid, tag), decision in sorted(active.items()):
+        if decided_pid == pid and decision.action == "add" and tag not in shown:
+            chips.append(
+                {
+                    "para_id": pid,
+                    "tag": tag,
+                    "label": labels.get(tag, tag),
+                    "source": "pending",
+                    "confidence": None,
+                    "evidence": [],
+                    "decision": "add",
+                }
+            )
+    return chips
 
 
 class Review:
@@ -117,7 +172,10 @@ class Review:
             pair_links[lang] = self.links(lang, pivot, tgt, records)
             pairs[lang] = (tgt, pair_links[lang])
         rows = sixway(pivot, pairs)
-        tags = p.tags()
+        tagged = p.tagged_paragraphs()
+        texts.update({pid: r["text"] for pid, r in tagged.items() if pid not in texts and r.get("text")})
+        active, stale_tags = tag_corrections.in_force(tag_corrections.load(p.tag_decisions_file), texts)
+        labels = {tag.id: tag.label.get("en", tag.id) for tag in p.taxonomy.tags}
         comments: dict[str, list[corrections.Correction]] = {}
         for c in records:
             if c.action == "comment":
@@ -125,11 +183,18 @@ class Review:
                     comments.setdefault(pid, []).append(c)
         for row in rows:
             ids = [*row["en_ids"], *(i for lang in LANGS for i in row.get(f"{lang}_ids", []))]
-            row["tags"] = sorted({t for i in ids for t in tags.get(i, [])})
+            row["tags"] = sorted({t for i in ids for t in tagged.get(i, {}).get("tags", [])})
+            row["tag_chips"] = {i: tag_chips(i, tagged.get(i, {}), active, labels) for i in ids}
             # A comment names the paragraphs of both languages: shown once per row, not per paragraph.
             shown = {c.id: c for i in ids for c in comments.get(i, [])}
             row["comments"] = [{"who": c.who, "when": c.when, "text": c.comment} for c in shown.values()]
-        meta = {"last": records[-1].id if records else 0, "stale": stale, "texts": texts, "records": records}
+        meta = {
+            "last": records[-1].id if records else 0,
+            "stale": stale,
+            "stale_tags": stale_tags,
+            "texts": texts,
+            "records": records,
+        }
         return rows, pair_links, meta
 
     def act(self, body: dict) -> dict:
@@ -256,6 +321,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
                 )
                 cells[lang] = {
                     "ids": ids,
+                    "tags": [chip for i in ids for chip in row["tag_chips"][i]],
                     "text": row.get(lang, ""),
                     "confidence": row.get(f"{lang}_confidence"),
                     "type": row.get(f"{lang}_type", ""),
@@ -269,6 +335,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
                     "row": row["row"],
                     "en_ids": row["en_ids"],
                     "en": row["en"],
+                    "en_tags": [chip for i in row["en_ids"] for chip in row["tag_chips"][i]],
                     "cells": cells,
                     "confidence": min(confidences) if confidences else 1.0,
                     "tags": row["tags"],
@@ -286,6 +353,8 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
                 "rows": out,
                 "last": meta["last"],
                 "stale": meta["stale"],
+                "stale_tags": meta["stale_tags"],
+                "taxonomy": [{"id": tag.id, "label": tag.label.get("en", tag.id)} for tag in project.taxonomy.tags],
                 "progress": {"confirmed": confirmed, "rows": len(out)},
             }
         )
@@ -320,24 +389,22 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
 def record_tag_decision(project: Project, body: object) -> dict:
     """An analyst accepts, rejects or adds a tag on one paragraph: appended to
     ``<corrections>/<doc>.tags.jsonl`` (``pipeline.tag.tag_corrections``), honoured by the next tag run."""
-    from pipeline.tag import tag_corrections
-
     if not isinstance(body, dict):
         raise BadRequest("expected a JSON object")
     pid, tag, action = body.get("para_id"), body.get("tag"), body.get("action")
     if action not in tag_corrections.ACTIONS:
         raise BadRequest(f"action must be one of {', '.join(tag_corrections.ACTIONS)}")
     lang = str(pid).split("-")[0]
-    if lang not in LANGS:
-        raise BadRequest(f"unknown paragraph {pid!r}")
+    if lang not in LANGS or not (project.extracted / project.doc / f"{lang}.jsonl").exists():
+        raise BadRequest(f"unknown paragraph {str(pid)[:40]!r}")
     text = next((r["text"] for r in project.side(lang).paragraphs if r["para_id"] == pid), None)
     if text is None:
         raise BadRequest(f"unknown paragraph {pid!r}")
-    if not isinstance(tag, str) or not tag.replace("_", "a").isalnum() or not tag.islower():
-        raise BadRequest(f"not a tag id: {tag!r}")
+    if not isinstance(tag, str) or tag not in project.taxonomy.ids:
+        raise BadRequest(f"not a tag of {project.taxonomy_path}: {str(tag)[:40]!r}")
     decision = tag_corrections.make(
         pid, lang, tag, action, text, str(body.get("who", "")), str(body.get("comment", ""))
     )
-    path = tag_corrections.decisions_path(project.corrections, project.doc)
+    path = project.tag_decisions_file
     tag_corrections.append(path, [decision])
     return {"ok": True, "decision": decision.id, "file": str(path)}
