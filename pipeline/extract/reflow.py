@@ -13,17 +13,17 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.core.records import Line
-from pipeline.extract.bidi import has_arabic
+from pipeline.extract.bidi import has_arabic, mirror, starts_right
 from pipeline.extract.text_lines import display_width
 
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LABEL = re.compile(
     r"^(?:\d{1,3}\.(?=\s|\t)|\d{1,3}\s*\(?[a-z]\)(?=\s)|\(?[a-z]{1,4}\)(?=\s|\t)|\([ivx]{1,6}\)|"
-    r"\([\u0621-\u064A]{1,2}\)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
+    r"\([\u0621-\u064A]{1,2}\)|\d{1,3} ?-(?=\s)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
 )
 TERMINAL = tuple(".;:!?。；：！？؟؛…")
 HEADING_LABEL = re.compile(
@@ -50,19 +50,21 @@ class Layout:
     indent: float = 0.0
     """First-line indent of the document's paragraphs (0: none). Where paragraphs open with an
     indent, coming back to the margin on the next line is a wrap, not a new paragraph."""
+    mirrored: bool = False
+    """Right-to-left text set from the right: measured, and its breaks decided, on mirrored
+    lines (``oriented``), so indents and hanging numbers are found on the right."""
 
     @classmethod
     def measure(cls, lines: list[Line]) -> Layout:
         body_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0] if lines else 0.0
         body = [line for line in lines if round(line.size, 1) == body_size and "\t" not in line.text] or lines
-        lefts = Counter(round(line.x0) for line in body)
-        rights = Counter(round(line.x1) for line in body)
-        # The start edge is the one most lines share exactly; RTL text set flush right has it on
-        # the right, and badly set RTL text (left-aligned) on the left like LTR.
-        # Justified left-to-right text shares its right edge too, so only right-to-left scripts
-        # are asked.
+        # Right-to-left text set from the right (flush right or justified) is measured in a
+        # mirror, where its start edge, indents and hanging numbers are on the left as in
+        # left-to-right text; right-to-left text set flush left starts on the left as it is.
         rtl = sum(1 for line in body if has_arabic(line.text)) > len(body) / 2
-        start_left = not rtl or lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
+        if rtl and starts_right(body):
+            return replace(cls.measure(mirror(lines)), mirrored=True)
+        start_left = not rtl or not starts_right(body)
         pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
@@ -93,7 +95,7 @@ def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: f
     hanging at another depth do not count)."""
     if not body or not size:
         return 0.0, 0.0
-    margin = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    margin = _common_edge([line.x0 for line in body])
 
     def indented(line: Line) -> bool:
         return 0.8 * size < line.x0 - margin < 6 * size
@@ -104,6 +106,14 @@ def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: f
     indent = statistics.median(opened)
     hanging = sum(1 for a, b in pairs if abs(a.x0 - margin - indent) < 0.3 * size and abs(b.x0 - a.x0) < 0.3 * size)
     return float(margin), indent if len(opened) > hanging else 0.0
+
+
+def _common_edge(values: list[float]) -> float:
+    """The position most values share, to within a point: whole points would split an edge
+    printed at 532.4 to 532.9 into two counts and let a rarer one win."""
+    counts = Counter(round(value) for value in values)
+    best = max(counts, key=lambda x: (counts[x - 1] + counts[x] + counts[x + 1], -x))
+    return statistics.median(value for value in values if abs(value - best) <= 1.5)
 
 
 def _usual_smallest(gaps: list[float]) -> float:
@@ -179,6 +189,8 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return False  # no extra space before it, and this line ran (almost) to the margin
     if not ends and _nearly_full(line, layout) and (IDEOGRAPH.search(line.text[-1]) or nxt.text[:1].islower()):
         return False  # a long line stopping mid-phrase, continued in lower case, was wrapped
+    if not ends and _nearly_full(line, layout) and _opens(line, layout):
+        return False  # a paragraph's long first line stopping mid-phrase (scripts without case)
     return not is_full(line, nxt, layout)
 
 
@@ -252,9 +264,14 @@ def reflow(lines: list[Line], layout: Layout | None = None) -> list[list[Line]]:
         return []
     layout = layout or Layout.measure(lines)
     blocks = [[lines[0]]]
-    for line, nxt in itertools.pairwise(lines):
+    for (line, nxt), original in zip(itertools.pairwise(oriented(lines, layout)), lines[1:], strict=True):
         if is_hard_break(line, nxt, layout):
-            blocks.append([nxt])
+            blocks.append([original])
         else:
-            blocks[-1].append(nxt)
+            blocks[-1].append(original)
     return blocks
+
+
+def oriented(lines: list[Line], layout: Layout) -> list[Line]:
+    """The lines as the layout was measured: mirrored for right-to-left text set from the right."""
+    return mirror(lines) if layout.mirrored else lines
