@@ -23,7 +23,8 @@ CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LABEL = re.compile(
     r"^(?:\d{1,3}\.(?=\s|\t)|\d{1,3}\s*\(?[a-z]\)(?=\s)|\(?[a-z]{1,4}\)(?=\s|\t)|\([ivx]{1,6}\)|"
-    r"\([\u0621-\u064A]{1,2}\)|\d{1,3} ?-(?=\s)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
+    r"\([\u0621-\u064A]{1,2}\)|\d{1,3} ?-(?=\s)|"
+    r"[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
 )
 TERMINAL = tuple(".;:!?。；：！？؟؛…")
 HEADING_LABEL = re.compile(

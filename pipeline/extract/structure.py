@@ -1,8 +1,8 @@
 """Document structure: paragraph labels (``1.``, ``(a)``, ``第三章``) and kinds.
 
-Enumerators (``1.``, ``(a)``, ``a)``, ``(أ)``, Arabic ``1 -``) are numbering, not wording, so they move to
-``label`` and leave ``text``; word labels such as ``Article 1`` or ``第三章`` are part of a
-heading's wording, so they are copied to ``label`` and kept in ``text``.
+Enumerators (``1.``, ``(a)``, ``a)``, ``(أ)``, Arabic ``1 -``) are numbering, not wording, so they
+move to ``label`` and leave ``text``; word labels such as ``Article 1`` or ``第三章`` are part of
+a heading's wording, so they are copied to ``label`` and kept in ``text``.
 """
 
 from __future__ import annotations
