@@ -15,14 +15,14 @@ from pipeline.extract.bidi import mirror, normalize_arabic, starts_right
 from pipeline.extract.pdf_lines import read_pdf_lines
 from pipeline.extract.reflow import Layout
 from pipeline.extract.stage import extract_file
-from tests.conftest import ROOT, udhr_pdf
+from tests.conftest import ROOT, udhr_pdf, udhr_units
 
 MATRIX = ROOT / "tests" / "data" / "layouts"
 ARABIC_FLOORS = {
     "block_spaced": 1.0,
     "footnotes": 1.0,
     "hanging_number": 1.0,
-    "indent_2em": 0.875,
+    "indent_2em": 1.0,
     "indent_number": 1.0,
     "job_footer": 1.0,
     "masthead": 1.0,
@@ -102,3 +102,26 @@ def test_udhr_note_keeps_its_full_stop(font: str) -> None:
     """The UDHR renders draw the note's closing stop over ``العامة`` (``العام.ة``, ``العام .ة``)."""
     texts = [p.text for p in extract_file(udhr_pdf("ar", font), "ar", "udhr").paragraphs]
     assert "اعتُمد بموجب قرار الجمعية العامة 217 ألف (د-3) المؤرخ في 10 كانون الأول / ديسمبر 1948." in texts
+
+
+def test_long_one_line_paragraphs_at_the_indent_stay_apart() -> None:
+    """Three one-line paragraphs in a row, each as long as the ragged column and ending a
+    sentence, all at the first-line indent: no line at the indent wraps onto another in this
+    document, so they are not an indented block."""
+    result, gold = _extract("indent_2em")
+    texts = [p.text for p in result.paragraphs]
+    for start in ("وطرح السؤال حول", "وأكّد المشاركون مجدّدًا", "وعلم المشاركون أن إنشاء"):
+        wanted = next(u["text"] for u in gold["paragraphs"] if u["text"].startswith(start))
+        assert wanted in texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("font", "start"), [("Serif_12", "للأمومة والطفولة الحق"), ("Sans_12", "ولما كانت الدول الأعضاء")]
+)
+def test_udhr_line_running_off_the_page_ends_its_paragraph(font: str, start: str) -> None:
+    """The UDHR renders do not wrap: a paragraph longer than the page runs off it, and the next
+    paragraph was joined to it as if it were a wrapped line."""
+    wanted = next(unit for unit in udhr_units("ar") if unit.startswith(start))
+    texts = [p.text for p in extract_file(udhr_pdf("ar", font), "ar", "udhr").paragraphs]
+    assert wanted in texts

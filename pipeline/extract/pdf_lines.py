@@ -52,7 +52,7 @@ def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
                 ),
                 1,
             ):
-                lines += _page_lines(number, page.chars)
+                lines += _off_the_page(_page_lines(number, page.chars), float(page.width))
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
@@ -88,6 +88,16 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
         else:
             rows.append([char])
     return [_make_line(page, row, _row_spaces(row, spaces)) for row in rows]
+
+
+def _off_the_page(lines: list[Line], width: float) -> list[Line]:
+    """Mark the lines that run off the page as paragraph ends: a producer that lets a line run
+    past the paper did not wrap it (HTML renders of unwrapped paragraphs, the UDHR's), so the
+    break after it is hard, however long the line."""
+    for line in lines:
+        if line.x1 > width + line.size or line.x0 < -line.size:
+            line.final = True
+    return lines
 
 
 def _row_spaces(row: list[dict], spaces: list[tuple[float, float]]) -> list[float]:

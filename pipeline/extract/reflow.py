@@ -51,6 +51,10 @@ class Layout:
     indent: float = 0.0
     """First-line indent of the document's paragraphs (0: none). Where paragraphs open with an
     indent, coming back to the margin on the next line is a wrap, not a new paragraph."""
+    blocks: bool = False
+    """Some lines at the indent wrap onto another line at the indent (an indented block, a quote):
+    there a finished line at the indent may go on. Without such a wrap, consecutive lines at the
+    indent are one-line paragraphs, however long."""
     mirrored: bool = False
     """Right-to-left text set from the right: measured, and its breaks decided, on mirrored
     lines (``oriented``), so indents and hanging numbers are found on the right."""
@@ -75,7 +79,7 @@ class Layout:
         ends = [b.top - a.bottom for a, b in pairs if a.x1 - a.x0 < 0.8 * (right - a.x0)]
         wide = sum(1 for gap in ends if gap - line_gap > 0.45 * line_height)
         margin, indent = _first_line_indent(body, pairs, body_size) if start_left else (0.0, 0.0)
-        return cls(
+        layout = cls(
             margin=margin,
             indent=indent,
             spaced=len(ends) >= 3 and wide >= 0.6 * len(ends),
@@ -86,6 +90,8 @@ class Layout:
             line_height=line_height,
             body_size=body_size,
         )
+        layout.blocks = any(_wrapped_at_indent(a, b, layout) for a, b in pairs)
+        return layout
 
 
 def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: float) -> tuple[float, float]:
@@ -175,7 +181,7 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
-    block = _opens(line, layout)  # this line starts at the indent too: inside an indented block
+    block = layout.blocks and _opens(line, layout)  # this line starts at the indent too: inside a block
     finished = ends or nxt.text[:1].isupper()
     if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
         return True  # an indented first line after a finished one
@@ -204,6 +210,12 @@ def _same_start(line: Line, nxt: Line, layout: Layout) -> bool:
     if layout.start_left:
         return abs(nxt.x0 - line.x0) < 0.5 * line.size
     return abs(nxt.x1 - line.x1) < 0.5 * line.size
+
+
+def _wrapped_at_indent(line: Line, nxt: Line, layout: Layout) -> bool:
+    """A long unfinished line at the indent followed by another there: an indented block."""
+    unfinished = not line.text.rstrip().endswith(TERMINAL)
+    return _opens(line, layout) and _opens(nxt, layout) and unfinished and _nearly_full(line, layout)
 
 
 def _opens(line: Line, layout: Layout) -> bool:
