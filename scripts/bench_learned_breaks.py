@@ -31,7 +31,7 @@ from pipeline import LANGS
 from pipeline.core.records import Line
 from pipeline.extract import stage
 from pipeline.extract.furniture import sort_lines
-from pipeline.extract.reflow import LABEL, TERMINAL, Layout, is_full, is_hard_break, join_lines
+from pipeline.extract.reflow import LABEL, TERMINAL, Layout, is_full, is_hard_break, join_lines, oriented
 
 ROOT = Path(__file__).resolve().parents[1]
 MATRIX = ROOT / "tests" / "data" / "layouts"
@@ -62,11 +62,13 @@ def load(pdf: Path, lang: str) -> Doc:
         for line in lines:
             line.text = stage._fix_rtl_lead(line.text)
     body = sort_lines(lines, symbol=gold["symbol"], page_height=height).body
+    layout = Layout.measure(body)
+    body = oriented(body, layout)  # right-to-left text set from the right: seen in a mirror
     return Doc(
         pdf.parent.name,
         lang,
         body,
-        Layout.measure(body),
+        layout,
         locate(body, body_units),
         [key(u["text"]) for u in body_units],
     )

@@ -315,6 +315,9 @@ def furniture_xml(spec: Spec, lang: str) -> tuple[str, str]:
     return standard, f"<style:footer>{p('FootCenter', page)}</style:footer>"
 
 
+SWAP = {"start": "end", "end": "start"}
+
+
 def styles_xml(spec: Spec, lang: str) -> str:
     western, asian, complex_ = fonts(spec, lang)
     mode = "rl-tb" if lang == "ar" else "lr-tb"
@@ -352,7 +355,7 @@ def styles_xml(spec: Spec, lang: str) -> str:
     )
     title_props = 'fo:text-align="start" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm"'
     tab = '<style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops>'
-    return f"""<office:font-face-decls>
+    xml = f"""<office:font-face-decls>
  <style:font-face style:name="W" svg:font-family="'{western}'"/>
  <style:font-face style:name="A" svg:font-family="'{asian}'"/>
  <style:font-face style:name="C" svg:font-family="'{complex_}'"/>
@@ -398,6 +401,11 @@ def styles_xml(spec: Spec, lang: str) -> str:
  {pstyle("PMast", 'fo:text-align="start"', size - 1)}
  {pstyle("PMastBig", 'fo:text-align="start"', 16, True)}
 </office:automatic-styles>"""
+    if lang == "ar":
+        # LibreOffice resolves ``start`` and ``end`` against the page, not against the paragraph's
+        # writing mode: ``start`` set Arabic flush left. Swap them so Arabic starts on the right.
+        xml = re.sub(r'fo:text-align="(start|end)"', lambda m: f'fo:text-align="{SWAP[m.group(1)]}"', xml)
+    return xml
 
 
 def list_style(lang: str) -> str:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
+
+from pipeline.core.records import Line
 
 MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 # Runs the renderer kept left to right. Latin runs take the punctuation of document symbols
@@ -21,7 +24,10 @@ MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 LATIN = r"[A-Za-z\u00C0-\u024F]"
 LATIN_RUN = rf"(?:[0-9][0-9./:\-–]*)?{LATIN}(?:[0-9A-Za-z\u00C0-\u024F./:\-–,%]*[0-9A-Za-z\u00C0-\u024F%])?"
 LTR_PHRASE = re.compile(rf"{LATIN_RUN}(?: +{LATIN_RUN})*|\d+(?:[/:.,]\d+)*")
-STRAY_DOT = re.compile(r"(?<=[\u0621-\u064A])\.(?=[\u0621-\u064A])")
+STRAY_DOT = re.compile(r"(?<=[\u0621-\u064A]) ?\.(?=[\u0621-\u064A])")
+"""A full stop inside an Arabic word (``العام.ة``, ``العام .ة``): a renderer drew the paragraph's
+closing stop over the text (the UDHR renders). No Arabic word holds one; it goes back to the end."""
+SENTENCE_END = (".", "!", "?", "؟", "؛", ":")
 ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -79,6 +85,32 @@ def _reverse_ltr(run: str) -> str:
 
 
 def normalize_arabic(text: str) -> str:
-    """NFKC folds presentation forms (U+FB50–U+FEFF) back to base letters; drop PDF stray dots."""
+    """NFKC folds presentation forms (U+FB50–U+FEFF) back to base letters; a full stop drawn
+    inside a word moves back to the end of the line, unless the line already ends a sentence."""
     text = unicodedata.normalize("NFKC", text)
-    return STRAY_DOT.sub("", text)
+    stripped, strays = STRAY_DOT.subn("", text)
+    if not strays:
+        return text
+    return stripped if stripped.rstrip().endswith(SENTENCE_END) else stripped.rstrip() + "."
+
+
+def starts_right(lines: list[Line]) -> bool:
+    """Is this right-to-left text set from the right (flush right or justified)? Lines start at
+    the start edge: the short ones (a paragraph's last line, headings) touch it and stop short of
+    the other edge. Right-to-left text set flush left (some HTML renderers, the UDHR PDFs) has
+    them on the left. Asked of lines that are mostly Arabic."""
+    if not lines:
+        return False
+    left = sorted(line.x0 for line in lines)[len(lines) // 20]
+    right = sorted(line.x1 for line in lines)[len(lines) * 19 // 20]
+    short = [line for line in lines if line.x1 - line.x0 < 0.7 * (right - left)]
+    at_right = sum(1 for line in short if abs(line.x1 - right) < line.size)
+    at_left = sum(1 for line in short if abs(line.x0 - left) < line.size)
+    return at_right > at_left
+
+
+def mirror(lines: list[Line]) -> list[Line]:
+    """Copies of the lines as seen in a mirror (x -> -x). Right-to-left text set from the right
+    then has its start edge, first-line indents and hanging numbers on the left, where the
+    paragraph rules written for left-to-right text (``pipeline.extract.reflow``) look for them."""
+    return [replace(line, x0=-line.x1, x1=-line.x0) for line in lines]

@@ -26,7 +26,7 @@ from pipeline.core.errors import InputError
 from pipeline.core.records import Line
 from pipeline.extract.bidi import has_arabic, producer_mirrors, visual_to_logical
 
-LABEL_TAB = re.compile(r"^(\(?[\w\u0600-\u06FF]{1,4}[.)])\t")
+LABEL_TAB = re.compile(r"^(\(?[\w\u0600-\u06FF]{1,4}[.)]|\d{1,3} ?[-–])\t")
 PROGRESS_PAGES = 50
 """Files with at least this many pages show a progress bar (on a terminal)."""
 CELL_GAP = 2.0
@@ -52,7 +52,7 @@ def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
                 ),
                 1,
             ):
-                lines += _page_lines(number, page.chars)
+                lines += _off_the_page(_page_lines(number, page.chars), float(page.width))
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
@@ -90,6 +90,16 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
     return [_make_line(page, row, _row_spaces(row, spaces)) for row in rows]
 
 
+def _off_the_page(lines: list[Line], width: float) -> list[Line]:
+    """Mark the lines that run off the page as paragraph ends: a producer that lets a line run
+    past the paper did not wrap it (HTML renders of unwrapped paragraphs, the UDHR's), so the
+    break after it is hard, however long the line."""
+    for line in lines:
+        if line.x1 > width + line.size or line.x0 < -line.size:
+            line.final = True
+    return lines
+
+
 def _row_spaces(row: list[dict], spaces: list[tuple[float, float]]) -> list[float]:
     """Centres of the space glyphs printed on this row. Justified text can set words closer than
     any fixed share of the font size, but a producer that writes space glyphs says where the
@@ -103,17 +113,30 @@ def _row_spaces(row: list[dict], spaces: list[tuple[float, float]]) -> list[floa
 
 
 def _attach_marks(chars: list[dict]) -> list[dict]:
-    """Fold combining marks (Arabic harakat) into the base glyph they are drawn over.
+    """Fold combining marks (Arabic harakat) and zero-width ligature letters into the base glyph
+    they are drawn over.
 
     A mark is a zero-width glyph placed inside its base's box; producers write it before or
     after its base in the content stream, so only geometry says which base it belongs to.
     """
-    bases = [c for c in chars if not unicodedata.combining(c["text"][0])]
+    bases = [c for c in chars if not unicodedata.combining(c["text"][0]) and not _ligature_part(c)]
+    for part in (c for c in chars if _ligature_part(c)):
+        base = _nearest_base(bases, part)
+        if base is not None:  # drawn at the glyph's left (end) edge: first in visual order
+            base["text"] = part["text"] + base["text"]
     for mark in (c for c in chars if unicodedata.combining(c["text"][0])):
         base = _nearest_base(bases, mark)
         if base is not None:
             base["text"] += mark["text"]
     return bases
+
+
+def _ligature_part(char: dict) -> bool:
+    """A zero-width Arabic letter: the second letter of a ligature (the alef of lam-alef) that
+    the producer wrote as its own glyph of no width at the ligature's left edge. Left alone, it
+    sorts after the ligature's first letter and spells the word backwards there, with a space
+    (``وإص الح`` for ``وإصلاح``)."""
+    return char["x1"] - char["x0"] < 0.01 and not unicodedata.combining(char["text"][0]) and has_arabic(char["text"])
 
 
 def _nearest_base(bases: list[dict], mark: dict) -> dict | None:

@@ -13,17 +13,18 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.core.records import Line
-from pipeline.extract.bidi import has_arabic
+from pipeline.extract.bidi import has_arabic, mirror, starts_right
 from pipeline.extract.text_lines import display_width
 
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LABEL = re.compile(
     r"^(?:\d{1,3}\.(?=\s|\t)|\d{1,3}\s*\(?[a-z]\)(?=\s)|\(?[a-z]{1,4}\)(?=\s|\t)|\([ivx]{1,6}\)|"
-    r"\([\u0621-\u064A]{1,2}\)|[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
+    r"\([\u0621-\u064A]{1,2}\)|\d{1,3} ?-(?=\s)|"
+    r"[\u2022\u2013\u2014\-•▪]\s|第[一二三四五六七八九十百零〇\d]+[章条节段款项])"
 )
 TERMINAL = tuple(".;:!?。；：！？؟؛…")
 HEADING_LABEL = re.compile(
@@ -50,19 +51,25 @@ class Layout:
     indent: float = 0.0
     """First-line indent of the document's paragraphs (0: none). Where paragraphs open with an
     indent, coming back to the margin on the next line is a wrap, not a new paragraph."""
+    blocks: bool = False
+    """Some lines at the indent wrap onto another line at the indent (an indented block, a quote):
+    there a finished line at the indent may go on. Without such a wrap, consecutive lines at the
+    indent are one-line paragraphs, however long."""
+    mirrored: bool = False
+    """Right-to-left text set from the right: measured, and its breaks decided, on mirrored
+    lines (``oriented``), so indents and hanging numbers are found on the right."""
 
     @classmethod
     def measure(cls, lines: list[Line]) -> Layout:
         body_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0] if lines else 0.0
         body = [line for line in lines if round(line.size, 1) == body_size and "\t" not in line.text] or lines
-        lefts = Counter(round(line.x0) for line in body)
-        rights = Counter(round(line.x1) for line in body)
-        # The start edge is the one most lines share exactly; RTL text set flush right has it on
-        # the right, and badly set RTL text (left-aligned) on the left like LTR.
-        # Justified left-to-right text shares its right edge too, so only right-to-left scripts
-        # are asked.
+        # Right-to-left text set from the right (flush right or justified) is measured in a
+        # mirror, where its start edge, indents and hanging numbers are on the left as in
+        # left-to-right text; right-to-left text set flush left starts on the left as it is.
         rtl = sum(1 for line in body if has_arabic(line.text)) > len(body) / 2
-        start_left = not rtl or lefts.most_common(1)[0][1] >= rights.most_common(1)[0][1]
+        if rtl and starts_right(body):
+            return replace(cls.measure(mirror(lines)), mirrored=True)
+        start_left = not rtl or not starts_right(body)
         pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
@@ -72,7 +79,7 @@ class Layout:
         ends = [b.top - a.bottom for a, b in pairs if a.x1 - a.x0 < 0.8 * (right - a.x0)]
         wide = sum(1 for gap in ends if gap - line_gap > 0.45 * line_height)
         margin, indent = _first_line_indent(body, pairs, body_size) if start_left else (0.0, 0.0)
-        return cls(
+        layout = cls(
             margin=margin,
             indent=indent,
             spaced=len(ends) >= 3 and wide >= 0.6 * len(ends),
@@ -83,6 +90,8 @@ class Layout:
             line_height=line_height,
             body_size=body_size,
         )
+        layout.blocks = any(_wrapped_at_indent(a, b, layout) for a, b in pairs)
+        return layout
 
 
 def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: float) -> tuple[float, float]:
@@ -93,7 +102,7 @@ def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: f
     hanging at another depth do not count)."""
     if not body or not size:
         return 0.0, 0.0
-    margin = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    margin = _common_edge([line.x0 for line in body])
 
     def indented(line: Line) -> bool:
         return 0.8 * size < line.x0 - margin < 6 * size
@@ -104,6 +113,14 @@ def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: f
     indent = statistics.median(opened)
     hanging = sum(1 for a, b in pairs if abs(a.x0 - margin - indent) < 0.3 * size and abs(b.x0 - a.x0) < 0.3 * size)
     return float(margin), indent if len(opened) > hanging else 0.0
+
+
+def _common_edge(values: list[float]) -> float:
+    """The position most values share, to within a point: whole points would split an edge
+    printed at 532.4 to 532.9 into two counts and let a rarer one win."""
+    counts = Counter(round(value) for value in values)
+    best = max(counts, key=lambda x: (counts[x - 1] + counts[x] + counts[x + 1], -x))
+    return statistics.median(value for value in values if abs(value - best) <= 1.5)
 
 
 def _usual_smallest(gaps: list[float]) -> float:
@@ -164,7 +181,7 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return True
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
-    block = _opens(line, layout)  # this line starts at the indent too: inside an indented block
+    block = layout.blocks and _opens(line, layout)  # this line starts at the indent too: inside a block
     finished = ends or nxt.text[:1].isupper()
     if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
         return True  # an indented first line after a finished one
@@ -179,6 +196,8 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
         return False  # no extra space before it, and this line ran (almost) to the margin
     if not ends and _nearly_full(line, layout) and (IDEOGRAPH.search(line.text[-1]) or nxt.text[:1].islower()):
         return False  # a long line stopping mid-phrase, continued in lower case, was wrapped
+    if not ends and _nearly_full(line, layout) and _opens(line, layout):
+        return False  # a paragraph's long first line stopping mid-phrase (scripts without case)
     return not is_full(line, nxt, layout)
 
 
@@ -191,6 +210,12 @@ def _same_start(line: Line, nxt: Line, layout: Layout) -> bool:
     if layout.start_left:
         return abs(nxt.x0 - line.x0) < 0.5 * line.size
     return abs(nxt.x1 - line.x1) < 0.5 * line.size
+
+
+def _wrapped_at_indent(line: Line, nxt: Line, layout: Layout) -> bool:
+    """A long unfinished line at the indent followed by another there: an indented block."""
+    unfinished = not line.text.rstrip().endswith(TERMINAL)
+    return _opens(line, layout) and _opens(nxt, layout) and unfinished and _nearly_full(line, layout)
 
 
 def _opens(line: Line, layout: Layout) -> bool:
@@ -252,9 +277,14 @@ def reflow(lines: list[Line], layout: Layout | None = None) -> list[list[Line]]:
         return []
     layout = layout or Layout.measure(lines)
     blocks = [[lines[0]]]
-    for line, nxt in itertools.pairwise(lines):
+    for (line, nxt), original in zip(itertools.pairwise(oriented(lines, layout)), lines[1:], strict=True):
         if is_hard_break(line, nxt, layout):
-            blocks.append([nxt])
+            blocks.append([original])
         else:
-            blocks[-1].append(nxt)
+            blocks[-1].append(original)
     return blocks
+
+
+def oriented(lines: list[Line], layout: Layout) -> list[Line]:
+    """The lines as the layout was measured: mirrored for right-to-left text set from the right."""
+    return mirror(lines) if layout.mirrored else lines

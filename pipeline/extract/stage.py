@@ -69,7 +69,7 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
-            line.final = fixed != line.text and fixed.endswith(".")
+            line.final = line.final or (fixed != line.text and fixed.endswith("."))
             line.text = fixed
     sorted_lines = sort_lines(lines, symbol=symbol, page_height=page_height)
     layout = Layout.measure(sorted_lines.body)

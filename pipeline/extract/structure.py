@@ -1,8 +1,8 @@
 """Document structure: paragraph labels (``1.``, ``(a)``, ``第三章``) and kinds.
 
-Enumerators (``1.``, ``(a)``, ``a)``, ``(أ)``) are numbering, not wording, so they move to
-``label`` and leave ``text``; word labels such as ``Article 1`` or ``第三章`` are part of a
-heading's wording, so they are copied to ``label`` and kept in ``text``.
+Enumerators (``1.``, ``(a)``, ``a)``, ``(أ)``, Arabic ``1 -``) are numbering, not wording, so they
+move to ``label`` and leave ``text``; word labels such as ``Article 1`` or ``第三章`` are part of
+a heading's wording, so they are copied to ``label`` and kept in ``text``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 ENUMERATOR = re.compile(
     r"^(?P<label>\d{1,3}\.(?!\d)|\d{1,3}\s?\(?[a-z]\)|\([a-z]{1,4}\)|[a-z]\)|\([ivxlc]{1,6}\)|"
-    r"\([\u0621-\u064A]{1,2}\))[\s\t]+(?=\S)"
+    r"\([\u0621-\u064A]{1,2}\)|\d{1,3} ?-(?=\s))[\s\t]+(?=\S)"
 )
 WORD_LABEL = re.compile(
     r"^(?P<label>第[一二三四五六七八九十百零〇\d]+[章条节段款项]|"
