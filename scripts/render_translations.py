@@ -167,6 +167,13 @@ def table_xml(annex: dict) -> str:
     )
 
 
+def set_from_the_right(xml: str) -> str:
+    """Arabic as the UN sets it: flush right, numbers hanging on the right. LibreOffice resolves
+    ``start`` and margins against the page, not the paragraph's writing mode, so both are swapped."""
+    xml = xml.replace('fo:text-align="start"', 'fo:text-align="end"')
+    return re.sub(r"fo:margin-(left|right)=", lambda m: f"fo:margin-{'right' if m.group(1) == 'left' else 'left'}=", xml)
+
+
 def document_xml(doc: dict) -> str:
     lang = doc["lang"]
     job = doc["job"]
@@ -180,6 +187,8 @@ def document_xml(doc: dict) -> str:
         job=escape(job),
         barcode=f"*{digits}*",
     )
+    if lang == "ar":
+        head = set_from_the_right(head)
     mast = doc["masthead"]
     parts = [para("PFirst", escape(mast[0]) + '<text:s text:c="12"/>' + escape(doc["symbol"]))]
     parts += [para("PMast", escape(line)) for line in mast[1:]]
