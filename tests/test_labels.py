@@ -94,10 +94,11 @@ def test_translations_keep_the_tags(path: Path) -> None:
 
 
 def test_split_sizes_and_mix(train: list[dict], dev: list[dict]) -> None:
-    for items, least, per_lang in ((train, 400, 30), (dev, 80, 6)):
+    """Every language has enough paragraphs to learn from and to score on by itself (issue 12: the
+    non-English languages were the weak side with 58 training and 8 dev paragraphs each)."""
+    for items, least, per_lang in ((train, 900, 120), (dev, 200, 25)):
         langs = collections.Counter(item["lang"] for item in items)
         assert len(items) >= least
-        assert langs["en"] > len(items) / 2, "most paragraphs are in English"
         assert all(langs[lang] >= per_lang for lang in LANGS), langs
         empty = sum(not item["tags"] for item in items) / len(items)
         assert 0.15 <= empty <= 0.35, f"share of paragraphs with no tag: {empty:.2f}"
