@@ -33,7 +33,7 @@ def taxonomy():
 @pytest.mark.parametrize(
     ("lang", "text", "tag"),
     [
-        ("ru", "Мнения экспертов разделились.", "stance_divergent"),
+        ("ru", "Эксперты разошлись во мнениях по этому вопросу.", "stance_divergent"),
         ("ru", "Речь шла о быстром замораживании записей у поставщика.", "data_preservation"),
         ("fr", "Les avis ont nettement divergé sur ce point.", "stance_divergent"),
         ("es", "Los expertos discreparon sobre la cuestión.", "stance_divergent"),
@@ -91,8 +91,9 @@ def test_model_round_trips_and_refuses_another_embedder(tmp_path: Path) -> None:
 
 def test_each_tag_gets_the_threshold_its_scores_need() -> None:
     """Tag "loud" scores every paragraph high (its right cut is strict), tag "quiet" scores its true
-    paragraphs low (its right cut is lenient); one global threshold cannot serve both, per-tag ones
-    can, and a tag with nothing to gain keeps the global one."""
+    paragraphs just above even odds (its right cut is lenient); one global threshold cannot serve
+    both, per-tag ones can, none goes below even odds, and a tag with nothing to gain keeps the
+    global one."""
     from pipeline.tag.labels import Example
     from pipeline.tag.train import DevTable, tag_thresholds
 
@@ -101,12 +102,12 @@ def test_each_tag_gets_the_threshold_its_scores_need() -> None:
         want = {"loud"} if k % 4 == 0 else set()
         want |= {"quiet"} if k % 5 == 0 else set()
         dev.append(Example("en", f"paragraph {k}", frozenset(want)))
-        scores.append({"loud": 0.9 if "loud" in want else 0.75, "quiet": 0.35 if "quiet" in want else 0.1, "flat": 0.1})
+        scores.append({"loud": 0.95 if "loud" in want else 0.8, "quiet": 0.55 if "quiet" in want else 0.1, "flat": 0.1})
     table = DevTable.__new__(DevTable)
     table.dev, table.rules, table.scores = dev, [set() for _ in dev], scores
-    default = 0.5
+    default = 0.7
     cut = tag_thresholds(table, ["loud", "quiet", "flat"], default, min_precision=0.9)
-    assert 0.75 < cut["loud"] <= 0.9 and 0.1 < cut["quiet"] <= 0.35 and "flat" not in cut
+    assert 0.8 < cut["loud"] <= 0.95 and 0.5 <= cut["quiet"] <= 0.55 and "flat" not in cut
     assert table.evaluate(cut, default)["f1"] == 1.0 > table.evaluate({}, default)["f1"]
 
 
