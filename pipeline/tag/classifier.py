@@ -7,9 +7,11 @@ mostly on English carries to the other languages. A paragraph is scored as a who
 by sentence; its score for a tag is the best of these, and the best-scoring sentence is the
 evidence an analyst sees (with the score), since a long paragraph dilutes one sentence's topic.
 
-The model is small (15 x 512 weights): a ``.npz`` beside a readable ``.json`` with the threshold,
-the embedding model it was trained on, per-tag rule precision (the confidence given to rule
-tags) and hashes of the data it was built from.
+The model is small (15 x 512 weights): a ``.npz`` beside a readable ``.json`` with the thresholds
+(one global, and one per tag where the dev split chose another: a tag whose scores run high, such
+as a frequent stance, needs a stricter cut than a rare topic), the embedding model it was trained
+on, per-tag rule precision (the confidence given to rule tags) and hashes of the data it was built
+from.
 """
 
 from __future__ import annotations
@@ -97,6 +99,12 @@ class TagModel:
     rule_precision: dict[str, float] = field(default_factory=dict)
     info: dict = field(default_factory=dict)
     """Provenance: data hashes, regularisation, dev scores (written to the .json, not used)."""
+    tag_thresholds: dict[str, float] = field(default_factory=dict)
+    """Per-tag thresholds that differ from ``threshold`` (chosen on the dev split)."""
+
+    def cut(self, tag: str) -> float:
+        """The probability a tag's best unit must reach for the model to propose it."""
+        return self.tag_thresholds.get(tag, self.threshold)
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(vectors @ self.weights.T + self.bias)))
@@ -140,6 +148,7 @@ class TagModel:
         meta = {
             "tags": self.tags,
             "threshold": self.threshold,
+            "tag_thresholds": self.tag_thresholds,
             "embedding": self.embedding,
             "rule_precision": self.rule_precision,
             "info": self.info,
@@ -162,4 +171,5 @@ def load_model(path: Path) -> TagModel:
         meta["embedding"],
         meta.get("rule_precision", {}),
         {**meta.get("info", {}), "path": str(path)},
+        {tag: float(t) for tag, t in meta.get("tag_thresholds", {}).items()},
     )

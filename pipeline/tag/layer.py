@@ -20,9 +20,13 @@ class ModelLayer:
     """The trained classifier over an embedder, applied after the rules."""
 
     def __init__(self, model: TagModel, embedder: Embedder, threshold: float | None = None) -> None:
+        """``threshold``, when given, replaces the model's own thresholds for every tag."""
         model.check(embedder)
         self.model, self.embedder = model, embedder
-        self.threshold = model.threshold if threshold is None else threshold
+        self.threshold = threshold
+
+    def cut(self, tag: str) -> float:
+        return self.model.cut(tag) if self.threshold is None else self.threshold
 
     def rule_confidence(self, tag: str) -> float:
         return round(self.model.rule_precision.get(tag, RULE_CONFIDENCE), 3)
@@ -36,7 +40,7 @@ class ModelLayer:
             for tag in result.tags:
                 result.provenance[tag]["confidence"] = self.rule_confidence(tag)
             for tag, hit in hits.items():
-                if hit.score < self.threshold:
+                if hit.score < self.cut(tag):
                     continue
                 result.evidence.append(
                     Evidence(tag, f"model:{hit.score:.2f}", hit.sentence, hit.start, hit.end, "model")
