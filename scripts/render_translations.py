@@ -171,7 +171,8 @@ def set_from_the_right(xml: str) -> str:
     """Arabic as the UN sets it: flush right, numbers hanging on the right. LibreOffice resolves
     ``start`` and margins against the page, not the paragraph's writing mode, so both are swapped."""
     xml = xml.replace('fo:text-align="start"', 'fo:text-align="end"')
-    return re.sub(r"fo:margin-(left|right)=", lambda m: f"fo:margin-{'right' if m.group(1) == 'left' else 'left'}=", xml)
+    other = {"left": "right", "right": "left"}
+    return re.sub(r"fo:margin-(left|right)=", lambda m: f"fo:margin-{other[m.group(1)]}=", xml)
 
 
 def document_xml(doc: dict) -> str:
