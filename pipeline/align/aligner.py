@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 from pipeline.align import dp
 from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, set_background
@@ -56,10 +57,7 @@ class Scorer:
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
         one_row = rows[0] == rows[-1]
-        if one_row:  # a DP row (the coarse pass): one vector against many, no gathered copies
-            sim = self.tgt.vectors[b][js] @ self.src.vectors[a][rows[0]]
-        else:
-            sim = np.einsum("kd,kd->k", self.src.vectors[a][rows], self.tgt.vectors[b][js])
+        sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], rows, js)
         background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
         margin = (sim - background) / self.scale
         anchor_term = np.zeros(js.size)
@@ -76,41 +74,26 @@ class Scorer:
             anchor_term[pick] = 2 * shared / (n_src[pick] + n_tgt[pick]) - 0.5
         return margin + self.params.anchor_weight * anchor_term
 
-    def use_band(self, lo: np.ndarray, hi: np.ndarray) -> None:
-        """Score every link of the band at once, vectorised over all its cells, and serve the
-        search and both posterior passes from these tables."""
-        self.lo, self.hi, self.tables = lo, hi, {}
-        for a, b in self.params.types:
-            if a == 0 or b == 0:
-                continue
-            rows, js, offsets, starts = self.band_cells(a, b)
-            table = np.empty(rows.size)
-            for k in range(0, rows.size, CHUNK):
-                table[k : k + CHUNK] = self.compute(a, b, rows[k : k + CHUNK], js[k : k + CHUNK])
-            self.tables[(a, b)] = (table, offsets, starts)
-
-    def band_cells(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Every (row, j) of the band where a link of type (a, b) can end, flattened row by row,
-        with each row's offset into the flat arrays and its first j."""
-        n = len(self.lo) - 1
-        starts = np.maximum(self.lo, b)
-        widths = np.where(np.arange(n + 1) >= a, np.maximum(self.hi - starts + 1, 0), 0)
+    def band_table(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
+        """Scores of the type-(a, b) links ending in every cell of the band, ``(n + 1, width)``
+        with cell (i, k) at j = lo[i] + k (the DP's layout; cells where no such link can end
+        hold garbage the DP masks), computed vectorised over the cells in chunks."""
+        n = len(lo) - 1
+        starts = np.maximum(lo, b)
+        widths = np.where(np.arange(n + 1) >= a, np.clip(hi - starts + 1, 0, None), 0)
         offsets = np.concatenate(([0], np.cumsum(widths)))
         rows = np.repeat(np.arange(n + 1), widths)
         js = np.arange(offsets[-1]) - np.repeat(offsets[:-1], widths) + np.repeat(starts, widths)
-        return rows, js, offsets, starts
+        out = np.zeros((n + 1, width), dtype=np.float32)
+        for k in range(0, rows.size, CHUNK):
+            r, j = rows[k : k + CHUNK], js[k : k + CHUNK]
+            out[r, j - lo[r]] = self.compute(a, b, r, j)
+        return out
 
     def __call__(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         if a == 0 or b == 0:
             return np.full(js.size, self.params.skip)
-        tables = getattr(self, "tables", None)
-        if tables is None or js.size == 0 or js[0] < self.lo[i] or js[-1] > self.hi[i]:
-            return self.compute(a, b, np.full(js.size, i), js)
-        table, offsets, starts = tables[(a, b)]
-        out = np.full(js.size, -1e9)
-        ok = js >= starts[i]
-        out[ok] = table[offsets[i] + js[ok] - starts[i]]
-        return out
+        return self.compute(a, b, np.full(js.size, i), js)
 
     def compute(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         ls = self.src.lengths[a][rows]
@@ -120,6 +103,20 @@ class Scorer:
         dangling = self.params.dangling_penalty * ((a > 1) * self.src.dangling[rows] + (b > 1) * self.tgt.dangling[js])
         per_unit = self.evidence(a, b, rows, js) + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling
+
+
+def pair_dots(src: np.ndarray, tgt: np.ndarray, rows: np.ndarray, js: np.ndarray, step: int = 64) -> np.ndarray:
+    """``src[rows[k]] @ tgt[js[k]]`` for band cells given row by row: one small matrix product
+    per ``step`` rows over the span of columns they use, instead of gathering two vectors per
+    cell (memory traffic 2 x 512 floats a cell, the slow part of scoring a band)."""
+    out = np.empty(rows.size, dtype=np.float32)
+    bounds = np.flatnonzero(np.diff(rows // step)) + 1
+    for s, e in zip(np.concatenate(([0], bounds)), np.concatenate((bounds, [rows.size]))):
+        r0, r1 = int(rows[s]), int(rows[e - 1])
+        j0, j1 = int(js[s:e].min()), int(js[s:e].max())
+        block = src[r0 : r1 + 1] @ tgt[j0 : j1 + 1].T
+        out[s:e] = block[rows[s:e] - r0, js[s:e] - j0]
+    return out
 
 
 def shared_anchors(src: sparse.csr_matrix, i: int, tgt: sparse.csr_matrix, js: np.ndarray) -> np.ndarray:
@@ -162,6 +159,14 @@ def align_units(
         return [Link((i,), (), params.skip, 1.0) for i in range(n)] + [
             Link((), (j,), params.skip, 1.0) for j in range(m)
         ]
+    # One BLAS thread: scoring is many small matrix products, which a second thread does not
+    # speed up and which, on a busy machine, spin-waiting threads made 80x slower (measured).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners)
+
+
+def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[Link]:
+    n, m = len(src), len(tgt)
     use_labels = bool(src_labels and tgt_labels and any(src_labels) and any(tgt_labels))
     max_size = params.max_link - 1
     vocabulary: dict[str, int] = {}
@@ -182,7 +187,6 @@ def align_units(
     coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
     cells = _cells(coarse.links)
     lo, hi = dp.band_around(cells, n, m, params.band)
-    scorer.use_band(lo, hi)
     best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
     probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
     return [Link(s, t, value, p) for (s, t), value, p in zip(best.links, best.scores, probs)]

