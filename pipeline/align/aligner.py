@@ -24,7 +24,8 @@ from scipy import sparse
 from threadpoolctl import threadpool_limits
 
 from pipeline.align import dp
-from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, set_background
+from pipeline.align.coarse import coarse_band
+from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, pair_dots, set_background
 from pipeline.core.embed import Embedder
 from pipeline.core.params import AlignParams
 
@@ -105,20 +106,6 @@ class Scorer:
         return 0.5 * (a + b) * per_unit - size - dangling
 
 
-def pair_dots(src: np.ndarray, tgt: np.ndarray, rows: np.ndarray, js: np.ndarray, step: int = 64) -> np.ndarray:
-    """``src[rows[k]] @ tgt[js[k]]`` for band cells given row by row: one small matrix product
-    per ``step`` rows over the span of columns they use, instead of gathering two vectors per
-    cell (memory traffic 2 x 512 floats a cell, the slow part of scoring a band)."""
-    out = np.empty(rows.size, dtype=np.float32)
-    bounds = np.flatnonzero(np.diff(rows // step)) + 1
-    for s, e in zip(np.concatenate(([0], bounds)), np.concatenate((bounds, [rows.size]))):
-        r0, r1 = int(rows[s]), int(rows[e - 1])
-        j0, j1 = int(js[s:e].min()), int(js[s:e].max())
-        block = src[r0 : r1 + 1] @ tgt[j0 : j1 + 1].T
-        out[s:e] = block[rows[s:e] - r0, js[s:e] - j0]
-    return out
-
-
 def shared_anchors(src: sparse.csr_matrix, i: int, tgt: sparse.csr_matrix, js: np.ndarray) -> np.ndarray:
     """Anchors that source row ``i`` shares with each target row in ``js``, read straight from
     the CSR arrays over the rows' span (scipy's row indexing costs more than a whole DP row)."""
@@ -182,8 +169,7 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
     scorer = Scorer(src_blocks, tgt_blocks, params)
 
     coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
-    width = params.coarse_band + abs(n - m)
-    lo, hi = dp.diagonal_band(n, m, width)
+    lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
     coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
     cells = _cells(coarse.links)
     lo, hi = dp.band_around(cells, n, m, params.band)

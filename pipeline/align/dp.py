@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 NEG = -1e18
 Link = tuple[tuple[int, ...], tuple[int, ...]]
@@ -36,15 +37,17 @@ last target unit is j - 1, for each j in js (the cells are DP positions: i units
 
 
 def band_around(path_cells: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Row bounds of a band ``width`` cells around a path given as (i, j) grid points."""
-    lo = np.full(n + 1, m, dtype=np.int64)
-    hi = np.zeros(n + 1, dtype=np.int64)
-    for i, j in path_cells:
-        for di in range(-width, width + 1):
-            r = i + di
-            if 0 <= r <= n:
-                lo[r] = min(lo[r], max(0, j - width))
-                hi[r] = max(hi[r], min(m, j + width))
+    """Row bounds of a band ``width`` cells around a path given as (i, j) grid points: row r
+    reaches from the least j - width to the greatest j + width of the points within ``width``
+    rows of it (sliding-window minimum and maximum)."""
+    cells = np.asarray(path_cells, dtype=np.int64).reshape(-1, 2)
+    first = np.full(n + 1 + 2 * width, m + width, dtype=np.int64)  # padded by width on both ends
+    last = np.full(n + 1 + 2 * width, -width, dtype=np.int64)
+    inside = (cells[:, 0] >= 0) & (cells[:, 0] <= n)
+    np.minimum.at(first, cells[inside, 0] + width, cells[inside, 1])
+    np.maximum.at(last, cells[inside, 0] + width, cells[inside, 1])
+    lo = np.clip(sliding_window_view(first, 2 * width + 1).min(axis=1) - width, 0, m)
+    hi = np.clip(sliding_window_view(last, 2 * width + 1).max(axis=1) + width, 0, m)
     _make_monotone(lo, hi, m)
     return lo, hi
 
@@ -89,22 +92,25 @@ def band_tables(
     return moving, out
 
 
-def _steps(n: int, moving: list[tuple[int, int]], lo: np.ndarray, direction: int) -> tuple[np.ndarray, np.ndarray]:
-    """For every row i and type t: the row a link of the type reaches (``i - a`` looking back,
-    ``i + a`` looking forward; clipped into the grid, the table masks the rest) and the column
-    shift from row i's band coordinates to that row's."""
-    rows = np.arange(n + 1)
+def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, direction: int):
+    """Where each link type reaches from each band cell, as flat indices into an
+    ``(n + 1, width + 1)`` array of DP values (its last column a pad that stays NEG or -inf):
+    ``(n + 1, types, width)`` int32, the row ``i - a`` and column ``j - b`` looking back
+    (direction 1) or ``i + a``, ``j + b`` looking forward (-1); the pad where that leaves the
+    grid or the band. Also the reached rows, ``(n + 1, types)``."""
     a = np.array([t[0] for t in moving])
     b = np.array([t[1] for t in moving])
-    other = np.clip(rows[:, None] - direction * a[None, :], 0, n)
-    return other, lo[:, None] - lo[other] - direction * b[None, :]
-
-
-def _gather(values: np.ndarray, other: np.ndarray, shift: np.ndarray, k: np.ndarray, width: int) -> np.ndarray:
-    """values[other[t], shift[t] + k] for each type t, the pad column where it leaves the band."""
-    cols = shift[:, None] + k[None, :]
-    cols[(cols < 0) | (cols > width)] = width
-    return values[other[:, None], cols]
+    rows = np.arange(n + 1)[:, None] - direction * a[None, :]
+    outside = (rows < 0) | (rows > n)
+    other = np.clip(rows, 0, n)
+    flat = np.empty((n + 1, len(moving), width), dtype=np.int32)
+    k = np.arange(width)
+    for start in range(0, n + 1, 4096):  # bounded temporaries
+        part = slice(start, start + 4096)
+        cols = (lo[part, None] - lo[other[part]] - direction * b[None, :])[:, :, None] + k
+        cols[(cols < 0) | (cols > width) | outside[part, :, None]] = width
+        flat[part] = other[part, :, None] * (width + 1) + cols
+    return flat, other
 
 
 def align(
@@ -113,28 +119,29 @@ def align(
     """Best-scoring monotonic path from (0, 0) to (n, m) inside the band."""
     moving, table = band_tables(n, types, score, skip, lo, hi)
     width = table.shape[2]
-    other, shift = _steps(n, moving, lo, 1)
+    flat, _ = _sources(n, moving, lo, width, 1)
     best = np.full((n + 1, width + 1), NEG)  # the last column pads gathers that leave the band
+    values = best.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    k = np.arange(width)
     skips = (0, 1) in types
-    offset = k * skip
+    offset = np.arange(width) * skip
+    ends = hi - lo + 1
     for i in range(n + 1):
         if i == 0:
             row = np.full(width, NEG)
             row[0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
             arg = np.full(width, -1, dtype=np.int8)
         else:
-            cand = _gather(best, other[i], shift[i], k, width) + table[i]
+            cand = values.take(flat[i])
+            cand += table[i]
             arg = cand.argmax(axis=0).astype(np.int8)
-            row = np.take_along_axis(cand, arg[None, :].astype(np.int64), axis=0)[0]
+            row = cand.max(axis=0)
         if skips:
             # Skips along the row: best[j] = max_k<=j (best[k] + (j - k) * skip).
             run = np.maximum.accumulate(row - offset) + offset
-            moved = run > row + 1e-12
-            row = np.where(moved, run, row)
-            arg = np.where(moved, len(moving), arg).astype(np.int8)
-        row[k > hi[i] - lo[i]] = NEG
+            arg[run > row + 1e-12] = len(moving)
+            row = run
+        row[ends[i] :] = NEG
         best[i, :width] = row
         back[i] = arg
     return _backtrack(n, m, moving, best, back, lo, table, skip)
@@ -182,40 +189,43 @@ def posteriors(
     competing paths avoid gets a low probability: that is the doubt a reviewer should see."""
     moving, table = band_tables(n, types, score, skip, lo, hi)
     width = table.shape[2]
-    logits = np.where(table > NEG / 2, table / temperature, -np.inf)
+    logits = np.full((n + 1, len(moving), width + 1), -np.inf, dtype=np.float32)  # padded like the DP rows
+    logits[:, :, :width] = np.where(table > NEG / 2, table / temperature, -np.inf)
     del table
-    k = np.arange(width)
-    step = k * (skip / temperature)
+    step = np.arange(width) * (skip / temperature)
     skips = (0, 1) in types
+    ends = hi - lo + 1
     forward = np.full((n + 1, width + 1), -np.inf)
-    other, shift = _steps(n, moving, lo, 1)
+    values = forward.reshape(-1)
+    flat, _ = _sources(n, moving, lo, width, 1)
     with np.errstate(divide="ignore", invalid="ignore"):
         for i in range(n + 1):
             if i == 0:
                 acc = np.full(width, -np.inf)
                 acc[0] = 0.0
             else:
-                acc = _logsumexp(_gather(forward, other[i], shift[i], k, width) + logits[i])
+                cand = values.take(flat[i])
+                cand += logits[i, :, :width]
+                acc = _logsumexp(cand)
             if skips:
                 acc = np.logaddexp.accumulate(acc - step) + step
-            acc[k > hi[i] - lo[i]] = -np.inf
+            acc[ends[i] :] = -np.inf
             forward[i, :width] = acc
         backward = np.full((n + 1, width + 1), -np.inf)
-        other, shift = _steps(n, moving, lo, -1)
-        types_index = np.arange(len(moving))
-        sizes = np.array([a for a, _ in moving])
+        values = backward.reshape(-1)
+        flat, other = _sources(n, moving, lo, width, -1)
+        # The same cells in the padded logits: row other, type t (flat index over types too).
+        shift = ((len(moving) - 1) * other + np.arange(len(moving))[None, :]) * (width + 1)
+        scores = logits.reshape(-1)
         for i in range(n, -1, -1):
             if i == n:
                 acc = np.full(width, -np.inf)
                 acc[m - lo[n]] = 0.0
             else:
-                cols = shift[i][:, None] + k[None, :]
-                cols[(cols < 0) | (cols > width)] = width
-                padded = np.concatenate([logits[other[i], types_index], np.full((len(moving), 1), -np.inf)], axis=1)
-                reach = backward[other[i][:, None], cols] + np.take_along_axis(padded, cols, axis=1)
-                reach[i + sizes > n] = -np.inf  # links running past the last row
+                reach = values.take(flat[i])
+                reach += scores.take(flat[i] + shift[i][:, None])
                 acc = _logsumexp(reach)
-            acc[k > hi[i] - lo[i]] = -np.inf  # before the scan: it carries values leftwards
+            acc[ends[i] :] = -np.inf  # before the scan: it carries values leftwards
             if skips:
                 acc = (np.logaddexp.accumulate((acc + step)[::-1]) - step[::-1])[::-1]
             backward[i, :width] = acc
@@ -227,7 +237,7 @@ def posteriors(
         a, b = len(src), len(tgt)
         f = forward[i, j - lo[i]]
         end_i, end_j = i + a, j + b
-        s = skip / temperature if a == 0 else logits[end_i, index[(a, b)], end_j - lo[end_i]]
+        s = skip / temperature if a == 0 else float(logits[end_i, index[(a, b)], end_j - lo[end_i]])
         back = backward[end_i, end_j - lo[end_i]]
         out.append(float(np.exp(min(0.0, f + s + back - total))))
         i, j = end_i, end_j
