@@ -17,6 +17,7 @@ relates to correctness).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,10 @@ class Link:
     def kind(self) -> str:
         return f"{len(self.src)}-{len(self.tgt)}"
 
+
+TIMES = {"blocks_s": 0.0, "search_s": 0.0}
+"""Seconds spent, summed over calls, building blocks (embedding, anchors) and in the search (the
+scored band and the DP passes): benchmarks report the DP's share of the time from it."""
 
 CHUNK = 20000
 """Band cells scored per vectorised step: bounds the memory of the gathered block vectors."""
@@ -153,6 +158,7 @@ def align_units(
 
 
 def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[Link]:
+    started = time.perf_counter()
     n, m = len(src), len(tgt)
     use_labels = bool(src_labels and tgt_labels and any(src_labels) and any(tgt_labels))
     max_size = params.max_link - 1
@@ -167,6 +173,7 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
         finish_anchors(blocks, len(vocabulary))
     set_background(src_blocks, tgt_blocks)
     scorer = Scorer(src_blocks, tgt_blocks, params)
+    searched = time.perf_counter()
 
     coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
     lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
@@ -175,6 +182,8 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
     lo, hi = dp.band_around(cells, n, m, params.band)
     best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
     probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+    TIMES["blocks_s"] += searched - started
+    TIMES["search_s"] += time.perf_counter() - searched
     return [Link(s, t, value, p) for (s, t), value, p in zip(best.links, best.scores, probs)]
 
 
