@@ -31,6 +31,8 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 log = logging.getLogger(__name__)
+PARTS_KEY = ":parts-v2"
+"""Cache key suffix of an encoder's per-unit ``parts``; bumped whenever their layout changes."""
 PROGRESS_CHUNK = 1000
 """Texts embedded per step of the progress bar that big inputs (a whole book of lines) show."""
 
@@ -386,14 +388,14 @@ class Embedder:
 
     def _parts(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))
-        found = self._lookup({self._key(t, ":parts"): t for t in unique})
+        found = self._lookup({self._key(t, PARTS_KEY): t for t in unique})
         missing = [t for t in unique if t not in found]
         if missing:
             fresh = self.encoder.parts(missing)
             vectors = self.encoder.compose(fresh, 1, None)
             found.update(zip(missing, fresh))
             self._store(
-                [(self._key(t, ":parts"), p) for t, p in zip(missing, fresh)]
+                [(self._key(t, PARTS_KEY), p) for t, p in zip(missing, fresh)]
                 + [(self._key(t), v) for t, v in zip(missing, vectors)]
             )
         self.embedded += len(missing)
