@@ -15,6 +15,7 @@ from pipeline.align import dp
 from pipeline.align.overlap import block_texts
 from pipeline.core import embed
 from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.params import AlignParams
 from tests.conftest import udhr_units
 from tests.fakes import FakeEmbedder
 
@@ -151,3 +152,24 @@ def test_dp_matches_trying_every_path(seed: int) -> None:
     assert np.allclose(got, expected, atol=1e-9), (got, expected)
     assert math.isclose(sum(found.scores), max(totals), abs_tol=1e-5)
     assert list(itertools.chain(*[s for s, _ in found.links])) == list(range(n))
+
+
+def test_a_long_unequal_pair_is_searched_in_a_narrow_band(monkeypatch) -> None:
+    """A target with 150 extra units up front: the plain coarse band must be 150+ wide on every
+    row; on the grid of runs it is that wide only where the path runs down the extra units,
+    and the alignment is the same."""
+    from pipeline.align import aligner, coarse
+
+    src = [f"u{k} v{k} w{k}" for k in range(400)]
+    tgt = [f"x{k} y{k}" for k in range(150)] + list(src)
+    seen = []
+    monkeypatch.setattr(aligner, "coarse_band", lambda *a: seen.append(coarse.coarse_band(*a)) or seen[-1])
+    params = AlignParams(coarse_band=10)
+    plain = aligner.align_units(src, tgt, FakeEmbedder(), params)
+    monkeypatch.setattr(coarse, "CELLS", 5000)
+    narrow = aligner.align_units(src, tgt, FakeEmbedder(), params)
+    cells = [int((hi - lo + 1).sum()) for lo, hi in seen]
+    assert cells[0] > 400 * 250 and cells[1] < cells[0] / 3, cells
+    expected = [((), (j,)) for j in range(150)] + [((i,), (150 + i,)) for i in range(400)]
+    assert [(link.src, link.tgt) for link in plain] == expected
+    assert [(link.src, link.tgt) for link in narrow] == expected
