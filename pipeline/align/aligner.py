@@ -59,6 +59,8 @@ class Scorer:
         total_src = max(src.lengths[1].sum(), 1.0)
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
         self.scale = match_scale(src, tgt)
+        self.band: tuple[np.ndarray, np.ndarray] | None = None
+        self.tables: dict[tuple[int, int], np.ndarray] = {}
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
@@ -83,7 +85,15 @@ class Scorer:
     def band_table(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
         """Scores of the type-(a, b) links ending in every cell of the band, ``(n + 1, width)``
         with cell (i, k) at j = lo[i] + k (the DP's layout; cells where no such link can end
-        hold garbage the DP masks), computed vectorised over the cells in chunks."""
+        hold garbage the DP masks), computed vectorised over the cells in chunks. The tables of
+        the last band are kept: the search and the posterior passes share them."""
+        if self.band is None or self.band[0] is not lo or self.band[1] is not hi:
+            self.band, self.tables = (lo, hi), {}
+        if (a, b) not in self.tables:
+            self.tables[(a, b)] = self._band_table(a, b, lo, hi, width)
+        return self.tables[(a, b)]
+
+    def _band_table(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
         n = len(lo) - 1
         starts = np.maximum(lo, b)
         widths = np.where(np.arange(n + 1) >= a, np.clip(hi - starts + 1, 0, None), 0)
