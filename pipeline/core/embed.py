@@ -350,6 +350,8 @@ class Embedder:
             fresh = self.encoder.joints([pairs[k] for k in need], parts[need], parts[[k + 1 for k in need]])
             found.update(zip((pairs[k] for k in need), fresh))
             self._store([(self._key(f"{a}\x1e{b}", ":joint"), v) for (a, b), v in zip((pairs[k] for k in need), fresh)])
+        self.embedded += len(need)  # a joint's snippet is a (short) model call too
+        self.cached += len(pairs) - len(need)
         dim = parts.shape[1] if not found else next(iter(found.values())).shape[0]
         return np.vstack([found[p] for p in pairs]) if pairs else np.zeros((0, dim), dtype=np.float32)
 
