@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 
-from pipeline.align import dp
+from pipeline.align import aligner, dp
 from pipeline.align.overlap import block_texts
 from pipeline.core import embed
 from pipeline.core.embed import Embedder, ModelSpec
@@ -86,15 +86,17 @@ def test_each_unit_goes_through_the_model_once_and_parts_are_cached(composing, t
     assert ComposingFake.calls == 0
 
 
-def test_big_inputs_show_embedding_progress_on_a_terminal(composing, tmp_path, monkeypatch) -> None:
+def test_big_inputs_show_progress_on_a_terminal(composing, tmp_path, monkeypatch) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     screen = Terminal()
     monkeypatch.setattr("sys.stderr", screen)
-    Embedder(composing).encode_blocks(UNITS, 4)
+    monkeypatch.setattr(aligner, "PROGRESS_CHUNK", 7)
+    aligner.align_units(UNITS, UNITS[::-1], Embedder(composing))
     assert f"embedding units:   0%|          | 0/{len(UNITS)}" in screen.getvalue()
+    assert "aligning:   0%|          | 0/3" in screen.getvalue()  # then the three search passes
 
 
 @pytest.mark.slow
@@ -158,7 +160,7 @@ def test_a_long_unequal_pair_is_searched_in_a_narrow_band(monkeypatch) -> None:
     """A target with 150 extra units up front: the plain coarse band must be 150+ wide on every
     row; on the grid of runs it is that wide only where the path runs down the extra units,
     and the alignment is the same."""
-    from pipeline.align import aligner, coarse
+    from pipeline.align import coarse
 
     src = [f"u{k} v{k} w{k}" for k in range(400)]
     tgt = [f"x{k} y{k}" for k in range(150)] + list(src)

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 from threadpoolctl import threadpool_limits
+from tqdm import tqdm
 
 from pipeline.align import dp
 from pipeline.align.coarse import coarse_band
 from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, pair_dots, set_background
-from pipeline.core.embed import Embedder
+from pipeline.core.embed import PROGRESS_CHUNK, Embedder
 from pipeline.core.params import AlignParams
 
 
@@ -186,12 +187,16 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
     searched = time.perf_counter()
 
     coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
-    lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
-    coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
-    cells = _cells(coarse.links)
-    lo, hi = dp.band_around(cells, n, m, params.band)
-    best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
-    probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+    show = None if n + m >= 4 * PROGRESS_CHUNK else True  # big inputs, on a terminal (as embedding)
+    with tqdm(total=3, desc="aligning", unit="pass", leave=False, disable=show) as bar:
+        lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
+        coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
+        bar.update()
+        lo, hi = dp.band_around(_cells(coarse.links), n, m, params.band)
+        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
+        bar.update()
+        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+        bar.update()
     TIMES["blocks_s"] += searched - started
     TIMES["search_s"] += time.perf_counter() - searched
     return [Link(s, t, value, p) for (s, t), value, p in zip(best.links, best.scores, probs)]
