@@ -247,8 +247,9 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
         t0 = time.perf_counter()
         before = dict(TIMES)
         links = align_units(src, tgt, embedder, params, joiners=(" ", joiner(lang)))
+        dp_s = round(time.perf_counter() - t0, 3)
         row["hexalign"] = score([(k.src, k.tgt) for k in links], gold).as_dict()
-        row["hexalign"]["time"] = {"embed_s": embed_s, "dp_s": round(time.perf_counter() - t0, 3)}
+        row["hexalign"]["time"] = {"embed_s": embed_s, "dp_s": dp_s}
         # of which: blocks from the (now warm) cache and anchors, and the search itself
         row["hexalign"]["time"].update({k: round(TIMES[k] - before[k], 3) for k in TIMES})
     if name.startswith("unpc"):
