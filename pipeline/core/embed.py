@@ -114,6 +114,7 @@ class UsemEncoder:
         # made encoding 7x slower (28 vs 201 texts/s measured on 2 shared cores).
         self.model = USE(threads=spec.threads or 1)
         self.spec = spec
+        self._tokens: dict[str, list[int]] = {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = []
@@ -123,8 +124,15 @@ class UsemEncoder:
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
     def _ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids, remembered for the last few thousand texts: the tokenizer is pure Python,
+        and ``joints`` asks again for the units ``parts`` has just tokenized."""
         tokenize = self.model._tokenizer.encode
-        return [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        if len(self._tokens) > 3 * PROGRESS_CHUNK:
+            self._tokens.clear()
+        for t in texts:
+            if t not in self._tokens:
+                self._tokens[t] = tokenize(t, out_type=int, add_bos=True, add_eos=True)
+        return [self._tokens[t] for t in texts]
 
     def parts(self, texts: Sequence[str]) -> np.ndarray:
         """(n, PARTS) per-unit pooled features that ``compose`` turns into block vectors."""
