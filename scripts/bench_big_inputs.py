@@ -27,7 +27,8 @@ BUNDLED_EN = ROOT / "data" / "raw" / "UNODC_CCPCJ_EG.4_2020_1" / "en.pdf"
 BIBLE = ROOT.parent / "shared" / "corpus" / "bible_zh_en" / "split"
 MEASURE = (
     "import resource, sys; from pipeline.cli import main; code = main(sys.argv[1:]); "
-    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+    "use = resource.getrusage(resource.RUSAGE_SELF); "
+    "print('PEAK_KB', use.ru_maxrss, 'CPU_S', use.ru_utime + use.ru_stime, file=sys.stderr); sys.exit(code)"
 )
 
 
@@ -53,10 +54,13 @@ def run_cli(args: list[str]) -> dict:
         [sys.executable, "-c", MEASURE, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     seconds = time.perf_counter() - started
-    peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("PEAK_KB")]
+    peak = [line.split() for line in done.stderr.splitlines() if line.startswith("PEAK_KB")]
     return {
         "seconds": round(seconds, 1),
-        "peak_mb": round(int(peak[-1]) / 1024, 1) if peak else None,
+        # CPU seconds of the process: on a machine shared with other jobs, what the run costs
+        # without waiting for the cores (the aligner and the default encoder use one thread).
+        "cpu_seconds": round(float(peak[-1][3]), 1) if peak else None,
+        "peak_mb": round(int(peak[-1][1]) / 1024, 1) if peak else None,
         "exit": done.returncode,
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # other jobs on the machine
         "stderr_tail": done.stderr.strip().splitlines()[-3:],

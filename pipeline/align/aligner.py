@@ -17,14 +17,18 @@ relates to correctness).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
+from tqdm import tqdm
 
 from pipeline.align import dp
-from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, set_background
-from pipeline.core.embed import Embedder
+from pipeline.align.coarse import coarse_band
+from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, pair_dots, set_background
+from pipeline.core.embed import PROGRESS_CHUNK, Embedder
 from pipeline.core.params import AlignParams
 
 
@@ -42,6 +46,10 @@ class Link:
         return f"{len(self.src)}-{len(self.tgt)}"
 
 
+TIMES = {"blocks_s": 0.0, "search_s": 0.0}
+"""Seconds spent, summed over calls, building blocks (embedding, anchors) and in the search (the
+scored band and the DP passes): benchmarks report the DP's share of the time from it."""
+
 CHUNK = 20000
 """Band cells scored per vectorised step: bounds the memory of the gathered block vectors."""
 
@@ -52,14 +60,13 @@ class Scorer:
         total_src = max(src.lengths[1].sum(), 1.0)
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
         self.scale = match_scale(src, tgt)
+        self.band: tuple[np.ndarray, np.ndarray] | None = None
+        self.tables: dict[tuple[int, int], np.ndarray] = {}
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
         one_row = rows[0] == rows[-1]
-        if one_row:  # a DP row (the coarse pass): one vector against many, no gathered copies
-            sim = self.tgt.vectors[b][js] @ self.src.vectors[a][rows[0]]
-        else:
-            sim = np.einsum("kd,kd->k", self.src.vectors[a][rows], self.tgt.vectors[b][js])
+        sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], rows, js)
         background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
         margin = (sim - background) / self.scale
         anchor_term = np.zeros(js.size)
@@ -76,41 +83,34 @@ class Scorer:
             anchor_term[pick] = 2 * shared / (n_src[pick] + n_tgt[pick]) - 0.5
         return margin + self.params.anchor_weight * anchor_term
 
-    def use_band(self, lo: np.ndarray, hi: np.ndarray) -> None:
-        """Score every link of the band at once, vectorised over all its cells, and serve the
-        search and both posterior passes from these tables."""
-        self.lo, self.hi, self.tables = lo, hi, {}
-        for a, b in self.params.types:
-            if a == 0 or b == 0:
-                continue
-            rows, js, offsets, starts = self.band_cells(a, b)
-            table = np.empty(rows.size)
-            for k in range(0, rows.size, CHUNK):
-                table[k : k + CHUNK] = self.compute(a, b, rows[k : k + CHUNK], js[k : k + CHUNK])
-            self.tables[(a, b)] = (table, offsets, starts)
+    def band_table(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
+        """Scores of the type-(a, b) links ending in every cell of the band, ``(n + 1, width)``
+        with cell (i, k) at j = lo[i] + k (the DP's layout; cells where no such link can end
+        hold garbage the DP masks), computed vectorised over the cells in chunks. The tables of
+        the last band are kept: the search and the posterior passes share them."""
+        if self.band is None or self.band[0] is not lo or self.band[1] is not hi:
+            self.band, self.tables = (lo, hi), {}
+        if (a, b) not in self.tables:
+            self.tables[(a, b)] = self._band_table(a, b, lo, hi, width)
+        return self.tables[(a, b)]
 
-    def band_cells(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Every (row, j) of the band where a link of type (a, b) can end, flattened row by row,
-        with each row's offset into the flat arrays and its first j."""
-        n = len(self.lo) - 1
-        starts = np.maximum(self.lo, b)
-        widths = np.where(np.arange(n + 1) >= a, np.maximum(self.hi - starts + 1, 0), 0)
+    def _band_table(self, a: int, b: int, lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
+        n = len(lo) - 1
+        starts = np.maximum(lo, b)
+        widths = np.where(np.arange(n + 1) >= a, np.clip(hi - starts + 1, 0, None), 0)
         offsets = np.concatenate(([0], np.cumsum(widths)))
         rows = np.repeat(np.arange(n + 1), widths)
         js = np.arange(offsets[-1]) - np.repeat(offsets[:-1], widths) + np.repeat(starts, widths)
-        return rows, js, offsets, starts
+        out = np.zeros((n + 1, width), dtype=np.float32)
+        for k in range(0, rows.size, CHUNK):
+            r, j = rows[k : k + CHUNK], js[k : k + CHUNK]
+            out[r, j - lo[r]] = self.compute(a, b, r, j)
+        return out
 
     def __call__(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         if a == 0 or b == 0:
             return np.full(js.size, self.params.skip)
-        tables = getattr(self, "tables", None)
-        if tables is None or js.size == 0 or js[0] < self.lo[i] or js[-1] > self.hi[i]:
-            return self.compute(a, b, np.full(js.size, i), js)
-        table, offsets, starts = tables[(a, b)]
-        out = np.full(js.size, -1e9)
-        ok = js >= starts[i]
-        out[ok] = table[offsets[i] + js[ok] - starts[i]]
-        return out
+        return self.compute(a, b, np.full(js.size, i), js)
 
     def compute(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         ls = self.src.lengths[a][rows]
@@ -162,6 +162,15 @@ def align_units(
         return [Link((i,), (), params.skip, 1.0) for i in range(n)] + [
             Link((), (j,), params.skip, 1.0) for j in range(m)
         ]
+    # One BLAS thread: scoring is many small matrix products, which a second thread does not
+    # speed up and which, on a busy machine, spin-waiting threads made 80x slower (measured).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners)
+
+
+def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[Link]:
+    started = time.perf_counter()
+    n, m = len(src), len(tgt)
     use_labels = bool(src_labels and tgt_labels and any(src_labels) and any(tgt_labels))
     max_size = params.max_link - 1
     vocabulary: dict[str, int] = {}
@@ -175,16 +184,21 @@ def align_units(
         finish_anchors(blocks, len(vocabulary))
     set_background(src_blocks, tgt_blocks)
     scorer = Scorer(src_blocks, tgt_blocks, params)
+    searched = time.perf_counter()
 
     coarse_types = [t for t in params.types if t in ((1, 1), (0, 1), (1, 0))]
-    width = params.coarse_band + abs(n - m)
-    lo, hi = dp.diagonal_band(n, m, width)
-    coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
-    cells = _cells(coarse.links)
-    lo, hi = dp.band_around(cells, n, m, params.band)
-    scorer.use_band(lo, hi)
-    best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
-    probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+    show = None if n + m >= 4 * PROGRESS_CHUNK else True  # big inputs, on a terminal (as embedding)
+    with tqdm(total=3, desc="aligning", unit="pass", leave=False, disable=show) as bar:
+        lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
+        coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
+        bar.update()
+        lo, hi = dp.band_around(_cells(coarse.links), n, m, params.band)
+        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
+        bar.update()
+        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+        bar.update()
+    TIMES["blocks_s"] += searched - started
+    TIMES["search_s"] += time.perf_counter() - searched
     return [Link(s, t, value, p) for (s, t), value, p in zip(best.links, best.scores, probs)]
 
 

