@@ -138,8 +138,8 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
     size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
     baseline = _row_bottom(row)
     _mark_marker_runs(row, size, baseline)
-    parts: list[str] = []
     markers: list[str] = []
+    glyphs: list[tuple[dict, float | None]] = []  # each glyph of the text and its gap to the one before
     previous = None
     skipped = 0.0  # width of markers since the previous glyph: they are not a gap in the text
     for char in row:
@@ -151,14 +151,25 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
             skipped += char["x1"] - char["x0"]
             char["_marker"] = True
             continue
-        if previous is not None:
-            gap = char["x0"] - previous["x1"] - skipped
-            if gap > CELL_GAP * size:
-                parts.append("\t")
-            elif gap > 0.2 * size or (gap > 0.05 * size and _space_between(spaces, previous["x1"], char["x0"])):
-                parts.append(" ")
-        parts.append(char["text"])
+        gap = None if previous is None else char["x0"] - previous["x1"] - skipped
+        if gap is not None and not (
+            gap > 0.2 * size or (gap > 0.05 * size and _space_between(spaces, previous["x1"], char["x0"]))
+        ):
+            gap = 0.0  # no word space here
+        glyphs.append((char, gap))
         previous, skipped = char, 0.0
+    words = [gap for _, gap in glyphs if gap]
+    # A justified line with few words stretches every space alike, past the cell gap (Russian
+    # text: four long words across the column); cells of a table stand apart from the word
+    # spaces between them, or are set much wider.
+    justified = len(words) >= 3 and min(words) >= 0.8 * max(words) and max(words) < 2 * CELL_GAP * size
+    parts: list[str] = []
+    for char, gap in glyphs:
+        if gap and gap > CELL_GAP * size and not justified:
+            parts.append("\t")
+        elif gap:
+            parts.append(" ")
+        parts.append(char["text"])
     text = "".join(parts)
     body = [c for c in row if not c.get("_marker")] or row
     return Line(
