@@ -87,7 +87,50 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
             row.append(char)
         else:
             rows.append([char])
-    return [_make_line(page, row, _row_spaces(row, spaces)) for row in rows]
+    row_spaces = [_row_spaces(row, spaces) for row in rows]
+    starts: list[list[float]] = [[] for _ in rows]
+    lines = [_make_line(page, row, gaps, starts=out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)]
+    columns = sorted({x for out in starts for x in out})
+    if not columns:
+        return lines
+    # A table: its clear rows give the column positions; a narrower gap that opens on one of
+    # them is a cell gap too (numbers set close after a title).
+    starts = [[] for _ in rows]
+    lines = [
+        _make_line(page, row, gaps, columns, out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)
+    ]
+    return _fold_cells(lines, starts)
+
+
+def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
+    """Cells wrapping over several lines: a line right under a table row, at the usual line
+    distance, with no cell gap of its own, starting at one of the row's cell edges and ending
+    before the next one, goes on that cell (``Efforts contributing to the achievement of the``
+    ``14–28`` over ``aims and objectives of the Middle East peace`` over ``process``)."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        row, edges = lines[index], starts[index]
+        out.append(row)
+        index += 1
+        cells = row.text.split("\t")
+        edges = [row.x0, *edges]
+        if len(cells) < 2 or len(cells) != len(edges):
+            continue
+        last = row
+        while index < len(lines):
+            nxt = lines[index]
+            if "\t" in nxt.text or abs(nxt.size - row.size) > 0.6 or not 0 <= nxt.top - last.bottom < 0.6 * row.size:
+                break
+            column = next((k for k, edge in enumerate(edges) if abs(nxt.x0 - edge) < 1.0), None)
+            if column is None or (column + 1 < len(edges) and nxt.x1 > edges[column + 1]):
+                break
+            cells[column] = f"{cells[column]} {nxt.text.strip()}"
+            row.bottom, row.x1, row.markers = nxt.bottom, max(row.x1, nxt.x1), row.markers + nxt.markers
+            last = nxt
+            index += 1
+        row.text = "\t".join(cells)
+    return out
 
 
 def _row_spaces(row: list[dict], spaces: list[tuple[float, float]]) -> list[float]:
@@ -133,7 +176,12 @@ def _row_bottom(row: list[dict]) -> float:
     return Counter(round(c["bottom"], 1) for c in row).most_common(1)[0][0]
 
 
-def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
+def _make_line(
+    page: int, row: list[dict], spaces: list[float] = (), columns: list[float] = (), starts: list[float] | None = None
+) -> Line:
+    """One printed line from its glyphs: word spaces, cell gaps as tabs (their positions go to
+    ``starts``; a gap of over one size opening on a known table column counts too), footnote
+    markers apart."""
     row.sort(key=lambda c: c["x0"])
     size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
     baseline = _row_bottom(row)
@@ -165,8 +213,10 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
     justified = len(words) >= 3 and min(words) >= 0.8 * max(words) and max(words) < 2 * CELL_GAP * size
     parts: list[str] = []
     for char, gap in glyphs:
-        if gap and gap > CELL_GAP * size and not justified:
+        if gap and not justified and (gap > CELL_GAP * size or (gap > size and _on_column(char["x0"], columns))):
             parts.append("\t")
+            if starts is not None:
+                starts.append(char["x0"])
         elif gap:
             parts.append(" ")
         parts.append(char["text"])
@@ -183,6 +233,11 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
         bold=sum("Bold" in c.get("fontname", "") for c in body) > len(body) / 2,
         markers=markers,
     )
+
+
+def _on_column(x: float, columns: list[float]) -> bool:
+    index = bisect.bisect_left(columns, x - 1.0)
+    return index < len(columns) and columns[index] <= x + 1.0
 
 
 def _space_between(spaces: list[float], left: float, right: float) -> bool:
