@@ -96,9 +96,7 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
     # A table: its clear rows give the column positions; a narrower gap that opens on one of
     # them is a cell gap too (numbers set close after a title).
     starts = [[] for _ in rows]
-    lines = [
-        _make_line(page, row, gaps, columns, out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)
-    ]
+    lines = [_make_line(page, row, gaps, columns, out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)]
     return _fold_cells(lines, starts)
 
 
