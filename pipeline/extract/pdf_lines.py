@@ -93,11 +93,35 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
     columns = sorted({x for out in starts for x in out})
     if not columns:
         return lines
-    # A table: its clear rows give the column positions; a narrower gap that opens on one of
-    # them is a cell gap too (numbers set close after a title).
+    # A table: its clear rows give the column positions; inside the block of lines set tight
+    # around them, a word gap that opens on one of them is a cell gap too (numbers set close
+    # after a title).
+    block = _table_block(lines, starts)
     starts = [[] for _ in rows]
-    lines = [_make_line(page, row, gaps, columns, out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)]
+    lines = [
+        _make_line(page, row, gaps, columns if inside else (), out)
+        for row, gaps, out, inside in zip(rows, row_spaces, starts, block, strict=True)
+    ]
     return _fold_cells(lines, starts)
+
+
+def _table_block(lines: list[Line], starts: list[list[float]]) -> list[bool]:
+    """Which lines belong to a table: runs of lines of one size at the usual line distance
+    (no paragraph space between them) that hold a clear table row."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        last = lines[runs[-1][-1]] if runs else None
+        tight = last is not None and abs(line.size - last.size) <= 0.6 and 0 <= line.top - last.bottom < 0.6 * line.size
+        if tight:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    inside = [False] * len(lines)
+    for run in runs:
+        if any(starts[index] for index in run):
+            for index in run:
+                inside[index] = True
+    return inside
 
 
 def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
@@ -178,7 +202,7 @@ def _make_line(
     page: int, row: list[dict], spaces: list[float] = (), columns: list[float] = (), starts: list[float] | None = None
 ) -> Line:
     """One printed line from its glyphs: word spaces, cell gaps as tabs (their positions go to
-    ``starts``; a gap of over one size opening on a known table column counts too), footnote
+    ``starts``; inside a table, a word gap opening on a known column counts too), footnote
     markers apart."""
     row.sort(key=lambda c: c["x0"])
     size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
@@ -211,7 +235,7 @@ def _make_line(
     justified = len(words) >= 3 and min(words) >= 0.8 * max(words) and max(words) < 2 * CELL_GAP * size
     parts: list[str] = []
     for char, gap in glyphs:
-        if gap and not justified and (gap > CELL_GAP * size or (gap > size and _on_column(char["x0"], columns))):
+        if gap and not justified and (gap > CELL_GAP * size or _on_column(char["x0"], columns)):
             parts.append("\t")
             if starts is not None:
                 starts.append(char["x0"])
