@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 
 from pipeline.core.records import Line
+from pipeline.extract.structure import WORD_LABEL
 
 EDGE = 0.13
 """Share of the page height, at top and bottom, where running heads and footers may sit."""
@@ -101,9 +102,10 @@ def extend_to_edges(
 
 
 def _page_label(line: Line, page: int) -> bool:
-    """``Page 2``, ``Страница 2``, ``第2页``: a few words whose one number is the page's."""
-    text = line.text.replace("\t", " ")
-    return len(text.split()) <= 3 and re.findall(r"\d+", text) == [str(page)]
+    """``Page 2``, ``Страница 2``, ``第2页``: a few words whose one number is the page's (a
+    numbered heading such as ``Article 2`` opening page 2 is not one)."""
+    text = line.text.replace("\t", " ").strip()
+    return len(text.split()) <= 3 and re.findall(r"\d+", text) == [str(page)] and not WORD_LABEL.match(text)
 
 
 def _adjacent(line: Line, head: Line) -> bool:
