@@ -128,7 +128,9 @@ def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
     """Cells wrapping over several lines: a line right under a table row, at the usual line
     distance, with no cell gap of its own, starting at one of the row's cell edges and ending
     before the next one, goes on that cell (``Efforts contributing to the achievement of the``
-    ``14–28`` over ``aims and objectives of the Middle East peace`` over ``process``)."""
+    ``14–28`` over ``aims and objectives of the Middle East peace`` over ``process``). Not on
+    the last cell: the right column of a masthead (``Distr.: General`` over the date) is no
+    wrapped cell."""
     out: list[Line] = []
     index = 0
     while index < len(lines):
@@ -145,7 +147,7 @@ def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
             if "\t" in nxt.text or abs(nxt.size - row.size) > 0.6 or not 0 <= nxt.top - last.bottom < 0.6 * row.size:
                 break
             column = next((k for k, edge in enumerate(edges) if abs(nxt.x0 - edge) < 1.0), None)
-            if column is None or (column + 1 < len(edges) and nxt.x1 > edges[column + 1]):
+            if column is None or column + 1 >= len(edges) or nxt.x1 > edges[column + 1]:
                 break
             cells[column] = f"{cells[column]} {nxt.text.strip()}"
             row.bottom, row.x1, row.markers = nxt.bottom, max(row.x1, nxt.x1), row.markers + nxt.markers
