@@ -90,24 +90,25 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
     row_spaces = [_row_spaces(row, spaces) for row in rows]
     starts: list[list[float]] = [[] for _ in rows]
     lines = [_make_line(page, row, gaps, starts=out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)]
-    columns = sorted({x for out in starts for x in out})
-    if not columns:
+    columns = _table_columns(lines, starts)
+    if not any(columns):
         return lines
     # A table: its clear rows give the column positions; inside the block of lines set tight
     # around them, a word gap that opens on one of them is a cell gap too (numbers set close
     # after a title).
-    block = _table_block(lines, starts)
     starts = [[] for _ in rows]
     lines = [
-        _make_line(page, row, gaps, columns if inside else (), out)
-        for row, gaps, out, inside in zip(rows, row_spaces, starts, block, strict=True)
+        _make_line(page, row, gaps, cols, out)
+        for row, gaps, out, cols in zip(rows, row_spaces, starts, columns, strict=True)
     ]
     return _fold_cells(lines, starts)
 
 
-def _table_block(lines: list[Line], starts: list[list[float]]) -> list[bool]:
-    """Which lines belong to a table: runs of lines of one size at the usual line distance
-    (no paragraph space between them) that hold a clear table row."""
+def _table_columns(lines: list[Line], starts: list[list[float]]) -> list[list[float]]:
+    """Per line, the column positions of the table it belongs to (none outside tables). A
+    table is a run of lines of one size at the usual line distance (no paragraph space between
+    them) that holds clear table rows; its columns are where their cells start. The gap after
+    a paragraph label (``1.<tab>The``) is no cell."""
     runs: list[list[int]] = []
     for index, line in enumerate(lines):
         last = lines[runs[-1][-1]] if runs else None
@@ -116,12 +117,12 @@ def _table_block(lines: list[Line], starts: list[list[float]]) -> list[bool]:
             runs[-1].append(index)
         else:
             runs.append([index])
-    inside = [False] * len(lines)
+    columns: list[list[float]] = [[] for _ in lines]
     for run in runs:
-        if any(starts[index] for index in run):
-            for index in run:
-                inside[index] = True
-    return inside
+        found = sorted({x for index in run for x in starts[index][1 if LABEL_TAB.match(lines[index].text) else 0 :]})
+        for index in run:
+            columns[index] = found
+    return columns
 
 
 def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
