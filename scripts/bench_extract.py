@@ -4,7 +4,8 @@ Writes ``metrics/extract.json`` (shown by ``dvc metrics show``) and prints a sum
 - ``real_un_pdf``: per file, gold paragraphs (25+ letters, masthead excluded) that come out as one
   record (``../shared/corpus/real_un_pdf``, compared as ``real_pdf_check.py`` does);
 - ``resolutions``: of the 40 GA resolutions and drafts, how many have every numbered paragraph
-  whole with nothing inside (gold-free, ``pipeline.extract.evaluate.check_numbered``);
+  whole with nothing inside (gold-free, ``pipeline.extract.evaluate.check_numbered``); a document
+  where the check finds no paragraph (a one-line amendment) is listed apart and not counted right;
 - ``udhr``: gold units extracted exactly, per language and rendering;
 - ``end_to_end``: each pair through extract, segment and align: gold pairs found, precision;
 - ``seconds_per_page`` over all of these PDFs.
@@ -128,13 +129,15 @@ def end_to_end(work: Path) -> dict:
 
 def resolutions(clock: Clock, verbose: bool) -> dict:
     files = sorted((SHARED / "un_resolutions_en").glob("*.pdf"))
-    right, paragraphs, whole, wrong = 0, 0, 0, []
+    right, paragraphs, whole, wrong, empty = 0, 0, 0, [], []
     for path in files:
         check = check_numbered(path, clock.extract(path, "en"))
         right += check.right
         paragraphs += check.numbered
         whole += check.whole
-        if not check.right:
+        if not check.numbered:
+            empty.append(path.stem)  # the check found no paragraph to check: not counted right
+        elif not check.right:
             wrong.append(path.stem)
             if verbose:
                 print(f"  {path.stem}: {check.whole}/{check.numbered}; " + "; ".join(check.problems[:4]))
@@ -144,6 +147,7 @@ def resolutions(clock: Clock, verbose: bool) -> dict:
         "numbered_paragraphs": paragraphs,
         "whole": whole,
         "not_right": wrong,
+        "nothing_to_check": empty,
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.evaluate import check_numbered, gold_whole
+from pipeline.extract.evaluate import check_numbered, gold_whole, reference_paragraphs
 from pipeline.extract.stage import Extraction, extract_file
 from tests.conftest import BUNDLED, SHARED, UDHR_CODES, need_shared, udhr_pdf
 
@@ -91,12 +91,27 @@ def test_resolution_paragraphs_whole_and_clean(name: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["A_80_L.22", "A_RES_78_302", "A_C.5_80_L.1"])
+def test_resolution_check_reads_headings_and_tables_as_the_page_does(name: str) -> None:
+    """The gold-free check itself: a paragraph ends before a bold heading (also when a footnote
+    marker makes its last line look full), and a ``(q)`` inside a table cell is no paragraph.
+    The check used to run these paragraphs into the heading after them, or demand the cell."""
+    path = RESOLUTIONS / f"{name}.pdf"
+    references = reference_paragraphs(path)
+    headings = ("Convention, I Implementation of the Convention", "2023;3 Budget estimates for the period")
+    assert not [r for r in references if any(h in r for h in headings)]
+    assert not [r for r in references if r.startswith("(q) International Residual Mechanism")]
+    check = check_numbered(path, _records(extracted(path, "en")))
+    assert check.right, f"{name}: {check.whole}/{check.numbered}; {check.problems[:3]}"
+
+
+@pytest.mark.slow
 def test_all_resolutions_fully_right() -> None:
     files = sorted(RESOLUTIONS.glob("*.pdf"))
     wrong = [f.stem for f in files if not check_numbered(f, _records(extracted(f, "en"))).right]
-    # Issue 13's target is 39 of 40; 36 measured when written, the four misses being limits of
-    # the check itself (docs/known-problems.md). A drop is a regression.
-    assert len(files) - len(wrong) >= 36, f"not fully right: {wrong}"
+    # Issue 13's target: 39 of 40. The one left, A_C.2_80_L.63, is a one-line amendment with no
+    # numbered paragraph: nothing to check (docs/known-problems.md).
+    assert len(files) - len(wrong) >= 39, f"not fully right: {wrong}"
 
 
 def _ledger_inputs() -> list[tuple[Path, str]]:

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 
 from pipeline.core.records import Line
+from pipeline.extract.structure import WORD_LABEL
 
 EDGE = 0.13
 """Share of the page height, at top and bottom, where running heads and footers may sit."""
@@ -96,6 +97,23 @@ def extend_to_edges(
             outer = [h for h in heads if edges[id(h)] == edges[id(line)]]
             if any((line.top < h.top) if edges[id(line)] == "top" else (line.top > h.top) for h in outer):
                 reasons[id(line)] = "running head/footer, further line"
+            elif _page_label(line, page) and any(_adjacent(line, h) for h in outer):
+                reasons[id(line)] = "page number"
+
+
+def _page_label(line: Line, page: int) -> bool:
+    """``Page 2``, ``Страница 2``, ``第2页``: a few words whose one number is the page's (a
+    numbered heading such as ``Article 2`` opening page 2 is not one)."""
+    text = line.text.replace("\t", " ").strip()
+    return len(text.split()) <= 3 and re.findall(r"\d+", text) == [str(page)] and not WORD_LABEL.match(text)
+
+
+def _adjacent(line: Line, head: Line) -> bool:
+    """Set right under or over a running head, no wider apart than a line and a half: the page
+    number of a running head printed only on the pages after the first (``A/RES/48/246`` over
+    ``Page 2``), which repetition cannot show in a two-page document."""
+    height = max(line.bottom - line.top, head.bottom - head.top, 1.0)
+    return min(abs(line.top - head.bottom), abs(head.top - line.bottom)) < 1.5 * height
 
 
 def _same_height(group: list[Line], needed: float) -> list[Line]:

@@ -63,7 +63,9 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
     label (``3.``, ``(a)``) or the document's usual first-line indent (unless the line above
     starts there too: an indented block) and runs over the lines at the margin that
     follow it without extra space (across page ends too) until a short line that closes a
-    sentence."""
+    sentence (its width measured without a trailing footnote marker) or a line set in bold (a
+    heading: the paragraphs are not). Table rows (cells set apart by gaps of several
+    characters) and the lines between them on a page are cells, not paragraphs: skipped."""
     lines = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
@@ -78,22 +80,31 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
         return []
     body = sizes.most_common(1)[0][0]
     lines = [(p, ln) for p, ln in lines if _size(ln) == body]
-    widest = max(ln["x1"] - ln["x0"] for _, ln in lines)
-    left = Counter(round(ln["x0"]) for _, ln in lines if ln["x1"] - ln["x0"] > 0.6 * widest).most_common(1)[0][0]
-    window = Counter(round(ln["x0"]) for _, ln in lines if 0.5 * body < ln["x0"] - left < 4 * body)
+    rows: dict[int, list[float]] = {}
+    for p, ln in lines:
+        if _table_row(ln):
+            rows.setdefault(p, []).append(ln["top"])
+    lines = [(p, {**ln, "table": p in rows and min(rows[p]) <= ln["top"] <= max(rows[p])}) for p, ln in lines]
+    text = [(p, ln) for p, ln in lines if not ln["table"]] or lines  # the text column, tables aside
+    widest = max(ln["x1"] - ln["x0"] for _, ln in text)
+    left = Counter(round(ln["x0"]) for _, ln in text if ln["x1"] - ln["x0"] > 0.6 * widest).most_common(1)[0][0]
+    window = Counter(round(ln["x0"]) for _, ln in text if 0.5 * body < ln["x0"] - left < 4 * body)
     indent = window.most_common(1)[0][0] if window else left + 2 * body
-    right = sorted(ln["x1"] for _, ln in lines)[int(0.9 * (len(lines) - 1))]
-    pitches = [b["top"] - a["top"] for (p, a), (q, b) in itertools.pairwise(lines) if p == q and b["top"] > a["top"]]
+    right = sorted(ln["x1"] for _, ln in text)[int(0.9 * (len(text) - 1))]
+    pitches = [b["top"] - a["top"] for (p, a), (q, b) in itertools.pairwise(text) if p == q and b["top"] > a["top"]]
     pitch = statistics.median(pitches) if pitches else body * 1.2
     paragraphs: list[list[str]] = []
     current: list[str] | None = None
     previous = None
     for page, ln in lines:
         text = ln["text"].strip()
+        if ln["table"] or (current is not None and _bold(ln) and not _bold(previous[1])):
+            current, previous = None, (page, ln)
+            continue
         spaced = previous is not None and previous[0] == page and ln["top"] - previous[1]["top"] > 1.4 * pitch
         ended = (  # a short line closing a sentence ends its paragraph
             previous is not None
-            and previous[1]["x1"] < right - 3 * body
+            and _text_end(previous[1], body) < right - 3 * body
             and re.sub(r"\d+$", "", previous[1]["text"].rstrip()).endswith((".", ";", ":"))
         )
         at_indent = abs(ln["x0"] - indent) < 0.5 * body
@@ -107,6 +118,26 @@ def reference_paragraphs(pdf_path: Path) -> list[str]:
             current = None
         previous = (page, ln)
     return [" ".join(p) for p in paragraphs]
+
+
+def _table_row(line: dict) -> bool:
+    """A line whose glyphs are set apart by a gap of three characters or more somewhere: table
+    cells (a paragraph label is followed by one or two)."""
+    glyphs = [c for c in line["chars"] if c["text"].strip()]
+    return any(b["x0"] - a["x1"] > 3 * max(a["size"], b["size"]) for a, b in itertools.pairwise(glyphs))
+
+
+def _bold(line: dict) -> bool:
+    glyphs = [c for c in line["chars"] if c["text"].strip()]
+    return sum("Bold" in c.get("fontname", "") for c in glyphs) > len(glyphs) / 2
+
+
+def _text_end(line: dict, body: float) -> float:
+    """Right end of a line's text, a raised footnote marker after it (smaller type) not counted."""
+    glyphs = [c for c in line["chars"] if c["text"].strip()]
+    while len(glyphs) > 1 and round(glyphs[-1]["size"], 1) < 0.8 * body:
+        glyphs.pop()
+    return glyphs[-1]["x1"] if glyphs else line["x1"]
 
 
 def _size(line: dict) -> float:

@@ -17,8 +17,10 @@ from pipeline.extract.text_lines import URL_LINE
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){2,}")
 JOB = re.compile(
-    r"^(?:\d{1,3}/\d{1,3}\s+)?(?P<job>(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\s*[()][A-Z][()])(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"
+    r"^(?:\d{1,3}/\d{1,3}\s+)?(?P<job>(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\s*[()][A-Z][()])(?:\s+\d{6}){0,2}(?:\s+\d{1,3}/\d{1,3})?$"
 )
+"""Job number of page 1, with the language, the processing and issue dates, maybe the page:
+``23-24951 (E) 211223``, ``GE.15-01234 (C) 111215 161215``."""
 BARCODE = re.compile(r"^\*\d{6,}\*$")
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
 DISTR = re.compile(r"^(?:.{0,30}\s)?Distr\.?\s*:?\s*(?P<dist>\S+)", re.IGNORECASE)
@@ -27,6 +29,8 @@ DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}(?:\s*г\.)?$
 SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
 FOOTNOTE_START = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?=\D))\s*")
 SENTENCE_END = tuple(".,;:。；：")
+NOTE_END = tuple(".!?。！？»”)")
+"""A footnote whose last line ends otherwise runs on at the foot of the next page."""
 
 
 @dataclass
@@ -79,7 +83,8 @@ def sort_lines(lines: list[Line], symbol: str | None = None, page_height: float 
                 continue
             kept.append(line)
         expected = int(out.footnotes[-1][0]) + 1 if out.footnotes else 1
-        body, notes = _split_footnotes(kept, body_size, geometry, expected)
+        open_note = bool(out.footnotes) and not out.footnotes[-1][1][-1].text.rstrip().endswith(NOTE_END)
+        body, notes = _split_footnotes(kept, body_size, geometry, expected, open_note)
         out.body.extend(body)
         _append_footnotes(out.footnotes, notes)
     return out
@@ -156,11 +161,13 @@ def _body_size(lines: list[Line]) -> float:
 
 
 def _split_footnotes(
-    lines: list[Line], body_size: float, geometry: bool, expected: int
+    lines: list[Line], body_size: float, geometry: bool, expected: int, open_note: bool = False
 ) -> tuple[list[Line], list[Line]]:
     """Footnotes sit below the running text: after a ``____`` rule in text exports, or as the
     trailing run of smaller-type lines on a PDF page that starts with the next note number
-    (small type that starts with another number is a table or a list, not notes)."""
+    (small type that starts with another number is a table or a list, not notes). When the last
+    note so far stopped mid-sentence at the foot of a page (``open_note``), the run may open
+    with its continuation: those lines go to the notes too, and join that note."""
     for index, line in enumerate(lines):
         if SEPARATOR.match(line.text):
             return lines[:index], lines[index + 1 :]
@@ -169,6 +176,8 @@ def _split_footnotes(
     start = len(lines)
     while start > 0 and lines[start - 1].size < 0.92 * body_size:
         start -= 1
+    if open_note and start < len(lines) and not _starts_note(lines[start], expected):
+        return lines[:start], lines[start:]
     while start < len(lines) and not _starts_note(lines[start], expected):
         start += 1
     return lines[:start], lines[start:]

@@ -87,7 +87,75 @@ def _page_lines(page: int, chars: list[dict]) -> list[Line]:
             row.append(char)
         else:
             rows.append([char])
-    return [_make_line(page, row, _row_spaces(row, spaces)) for row in rows]
+    row_spaces = [_row_spaces(row, spaces) for row in rows]
+    starts: list[list[float]] = [[] for _ in rows]
+    lines = [_make_line(page, row, gaps, starts=out) for row, gaps, out in zip(rows, row_spaces, starts, strict=True)]
+    columns = _table_columns(lines, starts)
+    if not any(columns):
+        return lines
+    # A table: its clear rows give the column positions; inside the block of lines set tight
+    # around them, a word gap that opens on one of them is a cell gap too (numbers set close
+    # after a title).
+    starts = [[] for _ in rows]
+    lines = [
+        _make_line(page, row, gaps, cols, out)
+        for row, gaps, out, cols in zip(rows, row_spaces, starts, columns, strict=True)
+    ]
+    return _fold_cells(lines, starts)
+
+
+def _table_columns(lines: list[Line], starts: list[list[float]]) -> list[list[float]]:
+    """Per line, the column positions of the table it belongs to (none outside tables). A
+    table is a run of lines of one size at the usual line distance (no paragraph space between
+    them) that holds clear table rows; its columns are where their cells start. The gap after
+    a paragraph label (``1.<tab>The``) is no cell."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        last = lines[runs[-1][-1]] if runs else None
+        tight = last is not None and abs(line.size - last.size) <= 0.6 and 0 <= line.top - last.bottom < 0.6 * line.size
+        if tight:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    columns: list[list[float]] = [[] for _ in lines]
+    for run in runs:
+        found = sorted({x for index in run for x in starts[index][1 if LABEL_TAB.match(lines[index].text) else 0 :]})
+        for index in run:
+            columns[index] = found
+    return columns
+
+
+def _fold_cells(lines: list[Line], starts: list[list[float]]) -> list[Line]:
+    """Cells wrapping over several lines: a line right under a table row, at the usual line
+    distance, with no cell gap of its own, starting at one of the row's cell edges and ending
+    before the next one, goes on that cell (``Efforts contributing to the achievement of the``
+    ``14–28`` over ``aims and objectives of the Middle East peace`` over ``process``). Not on
+    the last cell: the right column of a masthead (``Distr.: General`` over the date) is no
+    wrapped cell."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        row, edges = lines[index], starts[index]
+        out.append(row)
+        index += 1
+        cells = row.text.split("\t")
+        edges = [row.x0, *edges]
+        if len(cells) < 2 or len(cells) != len(edges):
+            continue
+        last = row
+        while index < len(lines):
+            nxt = lines[index]
+            if "\t" in nxt.text or abs(nxt.size - row.size) > 0.6 or not 0 <= nxt.top - last.bottom < 0.6 * row.size:
+                break
+            column = next((k for k, edge in enumerate(edges) if abs(nxt.x0 - edge) < 1.0), None)
+            if column is None or column + 1 >= len(edges) or nxt.x1 > edges[column + 1]:
+                break
+            cells[column] = f"{cells[column]} {nxt.text.strip()}"
+            row.bottom, row.x1, row.markers = nxt.bottom, max(row.x1, nxt.x1), row.markers + nxt.markers
+            last = nxt
+            index += 1
+        row.text = "\t".join(cells)
+    return out
 
 
 def _off_the_page(lines: list[Line], width: float) -> list[Line]:
@@ -156,13 +224,18 @@ def _row_bottom(row: list[dict]) -> float:
     return Counter(round(c["bottom"], 1) for c in row).most_common(1)[0][0]
 
 
-def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
+def _make_line(
+    page: int, row: list[dict], spaces: list[float] = (), columns: list[float] = (), starts: list[float] | None = None
+) -> Line:
+    """One printed line from its glyphs: word spaces, cell gaps as tabs (their positions go to
+    ``starts``; inside a table, a word gap opening on a known column counts too), footnote
+    markers apart."""
     row.sort(key=lambda c: c["x0"])
     size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
     baseline = _row_bottom(row)
     _mark_marker_runs(row, size, baseline)
-    parts: list[str] = []
     markers: list[str] = []
+    glyphs: list[tuple[dict, float | None]] = []  # each glyph of the text and its gap to the one before
     previous = None
     skipped = 0.0  # width of markers since the previous glyph: they are not a gap in the text
     for char in row:
@@ -174,14 +247,27 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
             skipped += char["x1"] - char["x0"]
             char["_marker"] = True
             continue
-        if previous is not None:
-            gap = char["x0"] - previous["x1"] - skipped
-            if gap > CELL_GAP * size:
-                parts.append("\t")
-            elif gap > 0.2 * size or (gap > 0.05 * size and _space_between(spaces, previous["x1"], char["x0"])):
-                parts.append(" ")
-        parts.append(char["text"])
+        gap = None if previous is None else char["x0"] - previous["x1"] - skipped
+        if gap is not None and not (
+            gap > 0.2 * size or (gap > 0.05 * size and _space_between(spaces, previous["x1"], char["x0"]))
+        ):
+            gap = 0.0  # no word space here
+        glyphs.append((char, gap))
         previous, skipped = char, 0.0
+    words = [gap for _, gap in glyphs if gap]
+    # A justified line with few words stretches every space alike, past the cell gap (Russian
+    # text: four long words across the column); cells of a table stand apart from the word
+    # spaces between them, or are set much wider.
+    justified = len(words) >= 3 and min(words) >= 0.8 * max(words) and max(words) < 2 * CELL_GAP * size
+    parts: list[str] = []
+    for char, gap in glyphs:
+        if gap and not justified and (gap > CELL_GAP * size or _on_column(char["x0"], columns)):
+            parts.append("\t")
+            if starts is not None:
+                starts.append(char["x0"])
+        elif gap:
+            parts.append(" ")
+        parts.append(char["text"])
     text = "".join(parts)
     body = [c for c in row if not c.get("_marker")] or row
     return Line(
@@ -195,6 +281,11 @@ def _make_line(page: int, row: list[dict], spaces: list[float] = ()) -> Line:
         bold=sum("Bold" in c.get("fontname", "") for c in body) > len(body) / 2,
         markers=markers,
     )
+
+
+def _on_column(x: float, columns: list[float]) -> bool:
+    index = bisect.bisect_left(columns, x - 1.0)
+    return index < len(columns) and columns[index] <= x + 1.0
 
 
 def _space_between(spaces: list[float], left: float, right: float) -> bool:

@@ -32,6 +32,9 @@ HEADING_LABEL = re.compile(
     r"|^第[一二三四五六七八九十百零〇\d]+[章条节]$"
 )
 """A line that is nothing but a numbered heading ("Article 5", "第三条") starts a new unit."""
+INDENT_MAX = 8.0
+"""Deepest first-line indent, in font sizes: typewriter pages indent by ten characters of a
+monospace font (10 x 0.6 = 6 sizes), typeset ones by 1 to 4 sizes."""
 
 
 @dataclass
@@ -96,18 +99,23 @@ class Layout:
 
 def _first_line_indent(body: list[Line], pairs: list[tuple[Line, Line]], size: float) -> tuple[float, float]:
     """The margin and the first-line indent, if the document's paragraphs have one: lines that
-    start a little right of the margin (1 to 6 characters) and are followed by a line back at
-    the margin, seen at least 3 times and more often than two lines in a row at that indent
-    (which is what hanging labels give: every continuation line sits at the indent; items
-    hanging at another depth do not count)."""
+    start a little right of the margin (up to ``INDENT_MAX`` sizes) and are followed by a line
+    back at the margin that does not open with a label, seen at least 3 times and more often
+    than two lines in a row at that indent. Hanging labels give the opposite picture: every
+    continuation line sits at the indent, and the line back at the margin is the next labelled
+    item (``3.`` after the last line of item 2); items hanging at another depth do not count."""
     if not body or not size:
         return 0.0, 0.0
     margin = _common_edge([line.x0 for line in body])
 
     def indented(line: Line) -> bool:
-        return 0.8 * size < line.x0 - margin < 6 * size
+        return 0.8 * size < line.x0 - margin < INDENT_MAX * size
 
-    opened = [a.x0 - margin for a, b in pairs if indented(a) and abs(b.x0 - margin) < 0.3 * size]
+    opened = [
+        a.x0 - margin
+        for a, b in pairs
+        if indented(a) and abs(b.x0 - margin) < 0.3 * size and not LABEL.match(b.text.lstrip())
+    ]
     if len(opened) < 3:
         return float(margin), 0.0
     indent = statistics.median(opened)
@@ -182,7 +190,9 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
     if LABEL.match(nxt.text) and (ends or not is_full(line, nxt, layout)):
         return True
     block = layout.blocks and _opens(line, layout)  # this line starts at the indent too: inside a block
-    finished = ends or nxt.text[:1].isupper()
+    # Only a lower-case start says the line at the indent goes on a sentence; scripts without
+    # case (Chinese) give no such sign, and their continuation lines go back to the margin.
+    finished = ends or not nxt.text[:1].islower()
     if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
         return True  # an indented first line after a finished one
     outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
