@@ -128,7 +128,6 @@ class Scorer:
         per_unit = evidence + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling
 
-
     def edge_deficit(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
         """How much better the block matches with one of its edge units left out (0 if it never does).
 
@@ -141,7 +140,6 @@ class Scorer:
         if b > 1:
             subs += [self.evidence(a, b - 1, rows, js), self.evidence(a, b - 1, rows, js - 1)]
         return np.maximum(np.max(subs, axis=0) - evidence, 0.0)
-
 
     def edge_surplus(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
         """How much better the block matches with a neighbouring unit added (0 if it never does).
