@@ -8,7 +8,11 @@ blocks from being free. The similarity is calibrated per document pair: the marg
 block's mean similarity to the other side, divided by the margin a typical best match reaches. So
 0 means "like unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed
 cosines (true pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one
-parameter set serves both. Pass 1 finds a coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link
+parameter set serves both. A link should be a local maximum of block similarity: its evidence is
+docked by what it would gain by dropping one of its edge units (a short unrelated unit glued to a
+good pair barely moves the block's embedding) or by taking in a neighbouring unit (each half of a
+true 2-2, where the sides break sentences at different points, matches fairly well on its own but
+grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link
 types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
