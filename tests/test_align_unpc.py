@@ -3,6 +3,8 @@ break sentences at different points: crossing 2-2 links, which two 1-1 links use
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.align.aligner import align_units
@@ -25,8 +27,8 @@ def crossed(lang: str, groups: int) -> tuple[list[str], list[str], list[Pair]]:
     """Groups of five dev-set sentences: the first three joined at different points on the two
     sides (``s1 s2 | s3`` against ``t1 | t2 t3``, or the mirror), then two plain 1-1 pairs."""
     need_shared()
-    src_all = open(DEVSET.format("en"), encoding="utf-8").read().splitlines()
-    tgt_all = open(DEVSET.format(lang), encoding="utf-8").read().splitlines()
+    src_all = Path(DEVSET.format("en")).read_text(encoding="utf-8").splitlines()
+    tgt_all = Path(DEVSET.format(lang)).read_text(encoding="utf-8").splitlines()
     join = "" if lang == "zh" else " "
     src: list[str] = []
     tgt: list[str] = []

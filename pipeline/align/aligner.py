@@ -12,8 +12,8 @@ parameter set serves both. A link should be a local maximum of block similarity:
 docked by what it would gain by dropping one of its edge units (a short unrelated unit glued to a
 good pair barely moves the block's embedding) or by taking in a neighbouring unit (each half of a
 true 2-2, where the sides break sentences at different points, matches fairly well on its own but
-grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link
-types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
+grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band;
+pass 2 searches all link types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
