@@ -8,6 +8,9 @@ Data (``../shared/corpus``):
 - ``unpc:xx``: the first 1000 (or ``unpc:xx:N``: N) sentences of the UN Parallel Corpus dev set, en against
   xx, perturbed with a seeded RNG (sentences dropped on either side, 2 or 3 merged on one side),
   with the plain diagonal (i-th with i-th) as a baseline.
+- ``unpcx:xx`` (``unpcx:xx:N``): the same, plus crossing 2-2 links, where the two sides break three
+  sentences at different points (``s1 s2 | s3`` against ``t1 | t2 t3``). The plain set cannot have
+  them; translators make them, and two 1-1 links must not win over one true 2-2.
 - ``udhr:xx``: the UDHR gold units (paragraphs), en against xx.
 
 Time is split per system: embedding (the peers embed every block text; hexalign embeds each unit
@@ -51,6 +54,8 @@ MODELS = {
 }
 UDHR_CODES = {"fr": "fra", "es": "spa", "ru": "rus", "zh": "cmn_hans", "ar": "arb"}
 OVERLAPS = 4
+CROSSING = 0.05
+"""Share of positions where ``unpcx`` sets start a crossing 2-2 link."""
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
@@ -87,15 +92,29 @@ def udhr(lang: str) -> tuple[list[str], list[str], list[Pair], str]:
 
 
 def perturb(
-    src: list[str], tgt: list[str], rng: random.Random, tgt_joiner: str
+    src: list[str], tgt: list[str], rng: random.Random, tgt_joiner: str, crossing: float = 0.0
 ) -> tuple[list[str], list[str], list[Pair]]:
     """From 1-1 parallel sentences, make a pair with drops (either side) and 2-3 sentence merges
-    (one side at a time); returns both sides and the gold links."""
+    (one side at a time), and with probability ``crossing`` a 2-2 link whose sides break three
+    sentences at different points; returns both sides and the gold links. With ``crossing`` 0 no
+    extra random numbers are drawn, so the plain set stays the same."""
     out_src: list[str] = []
     out_tgt: list[str] = []
     gold: list[Pair] = []
     i = 0
     while i < len(src):
+        if crossing and i + 3 <= len(src) and rng.random() < crossing:
+            s1, s2, s3 = src[i : i + 3]
+            t1, t2, t3 = tgt[i : i + 3]
+            gold.append(((len(out_src), len(out_src) + 1), (len(out_tgt), len(out_tgt) + 1)))
+            if rng.random() < 0.5:  # s1 s2 | s3 against t1 | t2 t3
+                out_src += [f"{s1} {s2}", s3]
+                out_tgt += [t1, tgt_joiner.join((t2, t3))]
+            else:  # s1 | s2 s3 against t1 t2 | t3
+                out_src += [s1, f"{s2} {s3}"]
+                out_tgt += [tgt_joiner.join((t1, t2)), t3]
+            i += 3
+            continue
         roll = rng.random()
         size = 3 if roll < 0.09 or 0.17 <= roll < 0.19 else 2
         size = min(size, len(src) - i)
@@ -125,24 +144,24 @@ def perturb(
     return out_src, out_tgt, gold
 
 
-def unpc(lang: str, count: int) -> tuple[list[str], list[str], list[Pair], str]:
+def unpc(lang: str, count: int, crossing: float = 0.0) -> tuple[list[str], list[str], list[Pair], str]:
     folder = SHARED / "unpc_devset"
     src = lines(folder / "UNv1.0.devset.en")[:count]
     tgt = lines(folder / f"UNv1.0.devset.{lang}")[:count]
     seed = 11 + sorted(UDHR_CODES).index(lang)
-    s, t, gold = perturb(src, tgt, random.Random(seed), joiner(lang))
+    s, t, gold = perturb(src, tgt, random.Random(seed), joiner(lang), crossing)
     return s, t, gold, lang
 
 
 def load_set(name: str):
     """``bible:001``, ``bible:001:1500`` (first 1500 gold links), ``udhr:fr``, ``unpc:fr`` (first
-    1000 dev-set lines) or ``unpc:fr:300``."""
+    1000 dev-set lines), ``unpc:fr:300``, ``unpcx:fr`` or ``unpcx:fr:300`` (with crossing 2-2 links)."""
     kind, arg, *count = name.split(":")
     if kind == "bible":
         return bible(arg, int(count[0]) if count else None)
     if kind == "udhr":
         return udhr(arg)
-    return unpc(arg, int(count[0]) if count else 1000)
+    return unpc(arg, int(count[0]) if count else 1000, CROSSING if kind == "unpcx" else 0.0)
 
 
 def peer_arrays(units: list[str], join: str, embedder: Embedder, composed: bool) -> tuple[np.ndarray, np.ndarray]:

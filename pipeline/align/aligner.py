@@ -8,8 +8,12 @@ blocks from being free. The similarity is calibrated per document pair: the marg
 block's mean similarity to the other side, divided by the margin a typical best match reaches. So
 0 means "like unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed
 cosines (true pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one
-parameter set serves both. Pass 1 finds a coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link
-types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
+parameter set serves both. A link should be a local maximum of block similarity: its evidence is
+docked by what it would gain by dropping one of its edge units (a short unrelated unit glued to a
+good pair barely moves the block's embedding) or by taking in a neighbouring unit (each half of a
+true 2-2, where the sides break sentences at different points, matches fairly well on its own but
+grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band;
+pass 2 searches all link types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
@@ -62,6 +66,7 @@ class Scorer:
         self.scale = match_scale(src, tgt)
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
+        self.max_size = max(src.vectors)
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
@@ -115,11 +120,49 @@ class Scorer:
     def compute(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         ls = self.src.lengths[a][rows]
         lt = self.tgt.lengths[b][js]
-        length = -np.abs(np.log((lt + 20.0) / ((ls + 20.0) * self.ratio)))
+        length = -np.abs(np.log((lt + 20.0 * self.ratio) / ((ls + 20.0) * self.ratio)))
         size = self.params.size_penalty * ((a - 1) + (b - 1))
         dangling = self.params.dangling_penalty * ((a > 1) * self.src.dangling[rows] + (b > 1) * self.tgt.dangling[js])
-        per_unit = self.evidence(a, b, rows, js) + self.params.length_weight * length
+        evidence = self.evidence(a, b, rows, js)
+        if self.params.edge_weight:
+            gap = self.edge_surplus(a, b, rows, js, evidence)
+            if a > 1 or b > 1:
+                gap = np.maximum(gap, self.edge_deficit(a, b, rows, js, evidence))
+            evidence = evidence - self.params.edge_weight * gap
+        per_unit = evidence + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling
+
+    def edge_deficit(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
+        """How much better the block matches with one of its edge units left out (0 if it never does).
+
+        A short unrelated unit (a dropped sentence, a heading) glued to a good pair barely moves
+        the block's embedding, so per-unit counting would credit it with the pair's evidence;
+        a unit that truly belongs to the link makes the block match better, not worse."""
+        subs = []
+        if a > 1:  # without the first or the last source unit
+            subs += [self.evidence(a - 1, b, rows, js), self.evidence(a - 1, b, rows - 1, js)]
+        if b > 1:
+            subs += [self.evidence(a, b - 1, rows, js), self.evidence(a, b - 1, rows, js - 1)]
+        return np.maximum(np.max(subs, axis=0) - evidence, 0.0)
+
+    def edge_surplus(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
+        """How much better the block matches with a neighbouring unit added (0 if it never does).
+
+        The mirror of ``edge_deficit``: where two sides break sentences at different points (a
+        true 2-2), each half-link matches fairly well on its own, but it grows when the next unit
+        joins it; a complete link does not."""
+        best = np.zeros(js.size)
+        n, m = len(self.src.lengths[1]) - 1, len(self.tgt.lengths[1]) - 1
+        grown = []  # (cells where the larger block exists, its type, its end rows, its end js)
+        if a + 1 <= self.max_size:
+            grown += [(rows + 1 <= n, a + 1, b, 1, 0), (rows >= a + 1, a + 1, b, 0, 0)]  # next / previous unit
+        if b + 1 <= self.max_size:
+            grown += [(js + 1 <= m, a, b + 1, 0, 1), (js >= b + 1, a, b + 1, 0, 0)]
+        for ok, a2, b2, di, dj in grown:
+            if ok.any():
+                gain = self.evidence(a2, b2, rows[ok] + di, js[ok] + dj) - evidence[ok]
+                best[ok] = np.maximum(best[ok], gain)
+        return best
 
 
 def shared_anchors(src: sparse.csr_matrix, i: int, tgt: sparse.csr_matrix, js: np.ndarray) -> np.ndarray:

@@ -41,7 +41,12 @@ class AlignParams(_Section):
     skip: float = -0.3
     """Score of a unit left without counterpart (per unit)."""
     anchor_weight: float = 0.6
-    length_weight: float = 0.15
+    length_weight: float = 0.5
+    """Weight of the length-ratio prior, -|log(target length / (source length x the pair's ratio))|,
+    per unit; lengths in characters, smoothed in proportion on both sides (so CJK is not penalised)."""
+    edge_weight: float = 2.0
+    """Price per unit of a merged block, per unit of evidence it gains when one of its edge units is
+    left out (a unit that does not belong to the link makes the block match worse)."""
     size_penalty: float = 0.6
     """Price per unit beyond one a side: 2-1 pays one, 2-2 two, 2-3 three. A link's evidence counts
     once per unit it covers, so without this price a big block would cost nothing."""
