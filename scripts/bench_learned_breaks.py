@@ -99,10 +99,10 @@ def features(line: Line, nxt: Line, layout: Layout) -> list[float]:
     width = (layout.right - layout.left) or 1.0
 
     def start(x: Line) -> float:
-        return (x.x0 - layout.left) / size if layout.start_left else (layout.right - x.x1) / size
+        return (x.x0 - layout.left) / size
 
     def end_room(x: Line) -> float:
-        return (layout.right - x.x1) / size if layout.start_left else (x.x0 - layout.left) / size
+        return (layout.right - x.x1) / size
 
     same_page = line.page == nxt.page and nxt.top > line.top
     gap = (nxt.top - line.bottom - layout.line_gap) / (layout.line_height or 1) if same_page else -1.0

@@ -43,7 +43,6 @@ class Layout:
 
     left: float
     right: float
-    start_left: bool
     line_gap: float
     line_height: float
     body_size: float
@@ -72,7 +71,6 @@ class Layout:
         rtl = sum(1 for line in body if has_arabic(line.text)) > len(body) / 2
         if rtl and starts_right(body):
             return replace(cls.measure(mirror(lines)), mirrored=True)
-        start_left = not rtl or not starts_right(body)
         pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page and b.top > a.top]
         gaps = [b.top - a.bottom for a, b in pairs]
         line_gap = _usual_smallest(gaps)
@@ -81,14 +79,13 @@ class Layout:
         # Spaced layout: the short lines that end paragraphs are mostly followed by extra space.
         ends = [b.top - a.bottom for a, b in pairs if a.x1 - a.x0 < 0.8 * (right - a.x0)]
         wide = sum(1 for gap in ends if gap - line_gap > 0.45 * line_height)
-        margin, indent = _first_line_indent(body, pairs, body_size) if start_left else (0.0, 0.0)
+        margin, indent = _first_line_indent(body, pairs, body_size)
         layout = cls(
             margin=margin,
             indent=indent,
             spaced=len(ends) >= 3 and wide >= 0.6 * len(ends),
             left=_percentile([line.x0 for line in body], 0.05),
             right=right,
-            start_left=start_left,
             line_gap=line_gap,
             line_height=line_height,
             body_size=body_size,
@@ -168,7 +165,7 @@ def is_full(line: Line, nxt: Line, layout: Layout) -> bool:
     word = first_word(nxt.text)
     space = 0 if CJK.match(word) or CJK.search(line.text[-1:]) else 1
     needed = (display_width(word) + space) * cell_width
-    available = (layout.right - line.x0) if layout.start_left else (line.x1 - layout.left)
+    available = layout.right - line.x0
     # Text exports measure in cells, where narrow digits and spaces count as much as letters:
     # allow a few cells of play there; PDF geometry is exact to half a character.
     slack = 0.5 * cell_width if line.size else 0.05 * (layout.right - layout.left)
@@ -195,11 +192,11 @@ def is_hard_break(line: Line, nxt: Line, layout: Layout) -> bool:
     finished = ends or not nxt.text[:1].islower()
     if layout.indent and _opens(nxt, layout) and (not _nearly_full(line, layout) or (finished and not block)):
         return True  # an indented first line after a finished one
-    outdent = line.size and line.page == nxt.page and layout.start_left and nxt.x0 < line.x0 - line.size
+    outdent = line.size and line.page == nxt.page and nxt.x0 < line.x0 - line.size
     wrapped = not ends and _nearly_full(line, layout)  # a justified line running to the margin
     if outdent and not (layout.indent and _opens(line, layout)) and not wrapped:
         return True
-    under = _same_start(line, nxt, layout) or _opens(line, layout)
+    under = _same_start(line, nxt) or _opens(line, layout)
     if layout.spaced and not ends and under and _tight(line, nxt, layout):
         return False  # paragraphs are set apart by space; none here, and no sentence ended
     if layout.spaced and _nearly_full(line, layout):
@@ -216,10 +213,8 @@ def _tight(line: Line, nxt: Line, layout: Layout) -> bool:
     return bool(line.size) and line.page == nxt.page and nxt.top - line.bottom <= layout.line_gap + 0.1 * line.size
 
 
-def _same_start(line: Line, nxt: Line, layout: Layout) -> bool:
-    if layout.start_left:
-        return abs(nxt.x0 - line.x0) < 0.5 * line.size
-    return abs(nxt.x1 - line.x1) < 0.5 * line.size
+def _same_start(line: Line, nxt: Line) -> bool:
+    return abs(nxt.x0 - line.x0) < 0.5 * line.size
 
 
 def _wrapped_at_indent(line: Line, nxt: Line, layout: Layout) -> bool:
@@ -234,7 +229,7 @@ def _opens(line: Line, layout: Layout) -> bool:
 
 
 def _nearly_full(line: Line, layout: Layout) -> bool:
-    available = (layout.right - line.x0) if layout.start_left else (line.x1 - layout.left)
+    available = layout.right - line.x0
     return line.x1 - line.x0 >= 0.85 * available
 
 
