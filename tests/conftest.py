@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 """How the browser tests start Debian's Chromium (Playwright's own download cannot work here)."""
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def require_chromium() -> None:
+    """Browser tests need Debian's Chromium: in CI its absence is a failed set-up, elsewhere a skip."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is missing: scripts/setup.sh should have installed it")
+        pytest.skip("Debian chromium not installed (scripts/setup.sh installs it)")
 UDHR_CODES = {
     "en": ("eng", "Latn.ENG"),
     "fr": ("fra", "Latn.FRA"),

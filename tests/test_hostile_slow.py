@@ -18,10 +18,9 @@ from werkzeug.serving import make_server
 
 from pipeline.cli import STRICT_FAILURE, main
 from pipeline.review.app import Project, create_app
-from tests.conftest import BUNDLED, CHROMIUM_ARGS, ROOT
+from tests.conftest import BUNDLED, CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
-CHROMIUM = Path("/usr/bin/chromium")
 PEAK = (
     "import resource, sys; sys.path.insert(0, sys.argv[2]); "
     "from pipeline.extract.pdf_lines import read_pdf_lines; lines, _ = read_pdf_lines(sys.argv[1]); "
@@ -41,8 +40,7 @@ def test_a_rebound_name_gets_nothing_in_a_real_browser(bundled_stages: Path, tmp
     """Chromium resolves evil.example to 127.0.0.1, as DNS rebinding makes it do: the page and
     its scripts, running as evil.example, can neither read rows nor write a correction, while the
     app's own page in the same browser still saves."""
-    if not CHROMIUM.exists():
-        pytest.fail("Debian chromium is missing: scripts/setup.sh installs it")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     stages = bundled_stages

@@ -4,7 +4,6 @@ its JSON API, and the corrections honoured by the next `hexalign align`."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -14,12 +13,11 @@ from werkzeug.serving import make_server
 
 from pipeline.cli import main
 from pipeline.review.app import Project, create_app
-from tests.conftest import CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
 pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
 
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +45,7 @@ def row_of(data: dict, start: str) -> dict:
 
 
 def test_browser_merge_and_confirm_are_honoured_by_the_next_align(server, stages: Path, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is missing: scripts/setup.sh should have installed it")
-        pytest.skip("Debian chromium not installed (scripts/setup.sh installs it)")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     url, project, app = server
@@ -229,10 +224,7 @@ def test_tags_are_shown_per_paragraph_and_decided_in_the_browser(server, stages:
     """An analyst sees each paragraph's tags with their source and evidence, rejects a wrong one on
     the English paragraph and adds a missing one to the French paragraph from the taxonomy list;
     the page shows both as pending and the next tag run applies them."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is missing: scripts/setup.sh should have installed it")
-        pytest.skip("Debian chromium not installed (scripts/setup.sh installs it)")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     url, project, app = server
