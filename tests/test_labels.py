@@ -19,6 +19,7 @@ TRAIN = LABELS / "tag_train.yaml"
 DEV = LABELS / "tag_dev.yaml"
 HELDOUT3 = ROOT / "tests" / "data" / "tagging_heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "data" / "tagging_heldout4.yaml"
+HELDOUT5 = ROOT / "tests" / "data" / "tagging_heldout5.yaml"
 OLDER = sorted(p for p in (ROOT / "tests" / "data").glob("tagging_*.yaml") if p != HELDOUT3)
 
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
@@ -110,7 +111,7 @@ def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set
         assert all(counts[tag] >= least for tag in tag_ids), {tag: counts[tag] for tag in tag_ids}
 
 
-@pytest.mark.parametrize("path", [HELDOUT3, HELDOUT4], ids=["heldout3", "heldout4"])
+@pytest.mark.parametrize("path", [HELDOUT3, HELDOUT4, HELDOUT5], ids=["heldout3", "heldout4", "heldout5"])
 def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     """The frozen sets are the same paragraphs in the six languages, each with its full tag set."""
     held = load(path)
