@@ -11,6 +11,9 @@ Data (``../shared/corpus``):
 - ``unpcx:xx`` (``unpcx:xx:N``): the same, plus crossing 2-2 links, where the two sides break three
   sentences at different points (``s1 s2 | s3`` against ``t1 | t2 t3``). The plain set cannot have
   them; translators make them, and two 1-1 links must not win over one true 2-2.
+- ``unpcs:xx`` (``unpcs:xx:N``): the ``unpc`` set, then some whole 1-1 pairs with one side cut in two
+  at a clause boundary (a comma, semicolon or colon near the middle): the 1-2 and 2-1 links a
+  translator makes by splitting a sentence, where one piece can be short ("and it was so").
 - ``udhr:xx``: the UDHR gold units (paragraphs), en against xx.
 
 Time is split per system: embedding (the peers embed every block text; hexalign embeds each unit
@@ -31,6 +34,7 @@ START = time.perf_counter()
 import argparse  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
+import re  # noqa: E402
 import resource  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
@@ -56,6 +60,9 @@ UDHR_CODES = {"fr": "fra", "es": "spa", "ru": "rus", "zh": "cmn_hans", "ar": "ar
 OVERLAPS = 4
 CROSSING = 0.05
 """Share of positions where ``unpcx`` sets start a crossing 2-2 link."""
+SPLIT = 0.1
+"""Share of 1-1 pairs that ``unpcs`` sets cut in two on one side."""
+CLAUSE = re.compile(r"(?<=[,;:])\s+|(?<=[，；：、،؛])")
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
@@ -153,15 +160,56 @@ def unpc(lang: str, count: int, crossing: float = 0.0) -> tuple[list[str], list[
     return s, t, gold, lang
 
 
+def clause_cut(text: str, rng: random.Random) -> tuple[str, str] | None:
+    """``text`` cut at a random clause boundary that leaves each piece at least a fifth of it."""
+    cuts = [m.end() for m in CLAUSE.finditer(text) if 0.2 * len(text) <= m.start() <= 0.8 * len(text)]
+    if not cuts:
+        return None
+    cut = rng.choice(cuts)
+    return text[:cut].rstrip(), text[cut:].lstrip()
+
+
+def split_some(
+    src: list[str], tgt: list[str], gold: list[Pair], rng: random.Random, share: float
+) -> tuple[list[str], list[str], list[Pair]]:
+    """Cut one side of a ``share`` of the 1-1 links in two at a clause boundary (a 1-2 or 2-1 link)."""
+    out_src: list[str] = []
+    out_tgt: list[str] = []
+    out_gold: list[Pair] = []
+    for s_ids, t_ids in gold:
+        pieces_src = [src[i] for i in s_ids]
+        pieces_tgt = [tgt[j] for j in t_ids]
+        if len(s_ids) == 1 and len(t_ids) == 1 and rng.random() < share:
+            side = rng.random() < 0.5
+            cut = clause_cut(pieces_src[0] if side else pieces_tgt[0], rng)
+            if cut and side:
+                pieces_src = list(cut)
+            elif cut:
+                pieces_tgt = list(cut)
+        out_gold.append(
+            (
+                tuple(range(len(out_src), len(out_src) + len(pieces_src))),
+                tuple(range(len(out_tgt), len(out_tgt) + len(pieces_tgt))),
+            )
+        )
+        out_src += pieces_src
+        out_tgt += pieces_tgt
+    return out_src, out_tgt, out_gold
+
+
 def load_set(name: str):
     """``bible:001``, ``bible:001:1500`` (first 1500 gold links), ``udhr:fr``, ``unpc:fr`` (first
-    1000 dev-set lines), ``unpc:fr:300``, ``unpcx:fr`` or ``unpcx:fr:300`` (with crossing 2-2 links)."""
+    1000 dev-set lines), ``unpc:fr:300``, ``unpcx:fr`` or ``unpcx:fr:300`` (with crossing 2-2 links),
+    ``unpcs:fr`` or ``unpcs:fr:300`` (with sentences cut at a clause)."""
     kind, arg, *count = name.split(":")
     if kind == "bible":
         return bible(arg, int(count[0]) if count else None)
     if kind == "udhr":
         return udhr(arg)
-    return unpc(arg, int(count[0]) if count else 1000, CROSSING if kind == "unpcx" else 0.0)
+    src, tgt, gold, lang = unpc(arg, int(count[0]) if count else 1000, CROSSING if kind == "unpcx" else 0.0)
+    if kind == "unpcs":
+        src, tgt, gold = split_some(src, tgt, gold, random.Random(f"split-{arg}"), SPLIT)
+    return src, tgt, gold, lang
 
 
 def peer_arrays(units: list[str], join: str, embedder: Embedder, composed: bool) -> tuple[np.ndarray, np.ndarray]:

@@ -51,7 +51,7 @@ class AlignParams(_Section):
     """Price per unit beyond one a side: 2-1 pays one, 2-2 two, 2-3 three. A link's evidence counts
     once per unit it covers, so without this price a big block would cost nothing."""
     dangling_penalty: float = 0.25
-    """Price for a merged block (2+ units) whose last unit ends mid-sentence (comma, colon)."""
+    """Price for a merged block (2+ units) whose last unit ends mid-sentence (in a comma)."""
     band: int = 6
     coarse_band: int = 40
     temperature: float = 0.12
