@@ -175,3 +175,52 @@ def test_a_long_unequal_pair_is_searched_in_a_narrow_band(monkeypatch) -> None:
     expected = [((), (j,)) for j in range(150)] + [((i,), (150 + i,)) for i in range(400)]
     assert [(link.src, link.tgt) for link in plain] == expected
     assert [(link.src, link.tgt) for link in narrow] == expected
+
+
+def test_block_anchors_are_the_union_of_their_units_anchors() -> None:
+    """Real UN sentences (numbers, symbols, dates): every block's anchor row, built vectorised, is
+    the set union of its units' anchors, and its count the size of that union."""
+    from scipy import sparse
+
+    from pipeline.align.anchors import anchors
+    from pipeline.align.overlap import build_blocks, finish_anchors
+    from tests.conftest import SHARED, need_shared
+
+    need_shared()
+    units = (SHARED / "corpus" / "unpc_devset" / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[:300]
+    units[6] = ""  # an empty unit inside blocks
+    vocabulary: dict[str, int] = {"num:0": 0}  # as left by the other side
+    blocks = build_blocks(units, [""] * len(units), 4, FakeEmbedder(), " ", vocabulary)
+    finish_anchors(blocks, len(vocabulary))
+    names = {column: name for name, column in vocabulary.items()}
+    assert sum(blocks.anchor_counts[1]) > 100  # the text has anchors to test with
+    for a in range(1, 5):
+        matrix = sparse.csr_matrix(blocks.anchors[a])
+        assert matrix.shape == (len(units) + 1, len(vocabulary)) and matrix.max() == 1
+        for i in range(len(units) + 1):
+            expected = set().union(*(anchors(units[k]) for k in range(i - a, i))) if i >= a else set()
+            assert {names[c] for c in matrix[i].indices} == expected, (a, i)
+            assert blocks.anchor_counts[a][i] == len(expected)
+
+
+def test_run_scores_over_the_band_are_the_cell_by_cell_margins() -> None:
+    """The coarse grid of runs reads its band from the full run-by-run product: each cell is
+    still the calibrated margin of those two runs (zeros in row 0 and column 0)."""
+    from pipeline.align.coarse import RunScore
+
+    rng = np.random.default_rng(3)
+    src, tgt = (v / np.linalg.norm(v, axis=1, keepdims=True) for v in rng.normal(size=(2, 40, 16)).astype(np.float32))
+    tgt = tgt[:31]
+    score = RunScore(src, tgt)
+    lo, hi = dp.diagonal_band(len(src), len(tgt), 6)
+    width = int((hi - lo).max()) + 1
+    table = score.band_table(1, 1, lo, hi, width)
+    assert table.shape == (len(src) + 1, width)
+    for i in range(len(src) + 1):
+        for k in range(width):
+            j = min(lo[i] + k, len(tgt))
+            expected = 0.0
+            if i and j:
+                margin = src[i - 1] @ tgt[j - 1] - 0.5 * (score.src_bg[i - 1] + score.tgt_bg[j - 1])
+                expected = margin / score.scale
+            assert math.isclose(table[i, k], expected, abs_tol=1e-5), (i, k)

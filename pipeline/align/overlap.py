@@ -72,18 +72,27 @@ def build_blocks(
         composed = {
             a: np.vstack([table[t] if t else np.zeros(dim, dtype=np.float32) for t in row]) for a, row in texts.items()
         }
+    n = len(units)
     unit_lengths = np.array([len(u) for u in units], dtype=np.float64)
     unit_anchors = [set(anchors(u, lab)) for u, lab in zip(units, labels)]
+    # (unit, anchor column) pairs; block (a, i) holds the anchors of units i-a .. i-1, so unit k's
+    # land in rows k+1 .. k+a, and a set union is a de-duplication of those pairs (vectorised:
+    # set unions per block were a tenth of the non-embedding time of a long text).
+    unit_rows = np.repeat(np.arange(n, dtype=np.int64), [len(x) for x in unit_anchors])
+    unit_cols = np.array(
+        [vocabulary.setdefault(x, len(vocabulary)) for found_set in unit_anchors for x in found_set], dtype=np.int64
+    )
+    stride = max(len(vocabulary), 1)  # a (row, column) pair as one integer, for np.unique
     for a in range(1, max_size + 1):
         vectors[a] = composed[a]
         lengths[a] = block_lengths(unit_lengths, a, len(joiner))
-        sets = [
-            set().union(*(unit_anchors[k] for k in range(i - a, i))) if i >= a else set() for i in range(len(units) + 1)
-        ]
-        rows = [k for k, found_set in enumerate(sets) for _ in found_set]
-        cols = [vocabulary.setdefault(x, len(vocabulary)) for found_set in sets for x in found_set]
+        rows = np.concatenate([unit_rows + shift for shift in range(1, a + 1)])
+        cols = np.tile(unit_cols, a)
+        keep = (rows >= a) & (rows <= n)
+        pairs = np.unique(rows[keep] * stride + cols[keep])
+        rows, cols = pairs // stride, pairs % stride
         found[a] = (rows, cols)
-        counts[a] = np.array([len(x) for x in sets], dtype=np.float64)
+        counts[a] = np.bincount(rows, minlength=n + 1).astype(np.float64)
     dangling = np.array([False] + [u.rstrip().endswith(MID_SENTENCE) for u in units])
     return Blocks(vectors, lengths, found, counts, {}, dangling)
 
