@@ -224,3 +224,47 @@ def test_run_scores_over_the_band_are_the_cell_by_cell_margins() -> None:
                 margin = src[i - 1] @ tgt[j - 1] - 0.5 * (score.src_bg[i - 1] + score.tgt_bg[j - 1])
                 expected = margin / score.scale
             assert math.isclose(table[i, k], expected, abs_tol=1e-5), (i, k)
+
+
+def test_each_evidence_value_is_computed_once_per_band_with_the_same_scores(monkeypatch) -> None:
+    """Real UDHR paragraphs (en, fr): the link scores over an uneven band are those computed cell
+    by cell, while the evidence is computed for far fewer cells than the link types ask for (each
+    type's edge terms ask for its neighbours' blocks)."""
+    from pipeline.align.overlap import BandMemo, build_blocks, finish_anchors, set_background
+
+    src, tgt = udhr_units("en")[:60], udhr_units("fr")[:57]
+    params = AlignParams()
+    vocabulary: dict[str, int] = {}
+    sides = [build_blocks(units, [""] * len(units), 4, FakeEmbedder(), " ", vocabulary) for units in (src, tgt)]
+    for blocks in sides:
+        finish_anchors(blocks, len(vocabulary))
+    set_background(*sides)
+    # a band around a path with jumps: rows of different widths, neighbours reaching past each other
+    lo, hi = dp.band_around([(0, 0), (20, 18), (21, 30), (40, 36), (60, 57)], len(src), len(tgt), 2)
+    width = int((hi - lo).max()) + 1
+    assert (hi[1:] > hi[:-1] + 1).any() and (lo[1:] > lo[:-1] + 1).any()
+    asked, computed = [0], [0]
+    evidence = aligner.Scorer._evidence
+
+    def counted(self, a, b, rows, js):
+        computed[0] += rows.size
+        return evidence(self, a, b, rows, js)
+
+    monkeypatch.setattr(aligner.Scorer, "_evidence", counted)
+    get = BandMemo.get
+
+    def asking(self, key, rows, js, compute):
+        asked[0] += rows.size
+        return get(self, key, rows, js, compute)
+
+    monkeypatch.setattr(BandMemo, "get", asking)
+    kept = aligner.Scorer(*sides, params)
+    tables = {t: kept.band_table(*t, lo, hi, width) for t in params.types if t[0] and t[1]}
+    assert computed[0] < asked[0] / 2, (computed, asked)
+    monkeypatch.setattr(BandMemo, "get", lambda self, key, rows, js, compute: compute(rows, js))
+    fresh = aligner.Scorer(*sides, params)
+    for (a, b), table in tables.items():
+        ok = (lo[:, None] + np.arange(width) <= hi[:, None]) & (np.arange(len(src) + 1) >= a)[:, None]
+        ok &= lo[:, None] + np.arange(width) >= b
+        # the same scores up to float32 rounding: the dot products are blocked differently
+        assert np.allclose(table[ok], fresh.band_table(a, b, lo, hi, width)[ok], rtol=0, atol=1e-5), (a, b)

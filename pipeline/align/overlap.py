@@ -5,6 +5,7 @@ units with one target unit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,49 @@ def pair_dots(src: np.ndarray, tgt: np.ndarray, rows: np.ndarray, js: np.ndarray
         block = src[r0 : r1 + 1] @ tgt[j0 : j1 + 1].T
         out[s:e] = block[rows[s:e] - r0, js[s:e] - j0]
     return out
+
+
+class BandMemo:
+    """Values of a function of (block type, cell), computed once over one band of the DP.
+
+    A link's score asks for the evidence of its own blocks and, for the edge terms, of the blocks
+    one unit smaller or larger at the neighbouring cells: over all link types every evidence value
+    was computed three times (14.7 million cells for 4.4 million distinct on a 5,000-verse text),
+    each time in a matrix product over the band's span. Here a block type's values are computed in
+    one sweep over the band widened by a cell on each side (the neighbours), in the DP's layout:
+    cell (i, j) at row i, column j - lo[i] + 1. Cells beyond that are computed when asked."""
+
+    STEP = 50_000
+    """Cells per call of the function: bounds its temporaries on a wide band."""
+
+    def __init__(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        self.lo = lo
+        self.width = int((hi - lo).max()) + 3
+        self.first = np.maximum(lo - 1, 0)  # the cells kept in row i: first[i] .. last[i]
+        self.last = np.minimum(hi + 1, hi[-1])  # hi[-1] is the last column, m
+        counts = self.last - self.first + 1
+        self.rows = np.repeat(np.arange(len(lo), dtype=np.int32), counts)
+        offsets = np.concatenate(([0], np.cumsum(counts)))
+        self.js = (np.arange(offsets[-1]) - np.repeat(offsets[:-1] - self.first, counts)).astype(np.int32)
+        self.values: dict[Hashable, np.ndarray] = {}
+
+    def get(
+        self, key: Hashable, rows: np.ndarray, js: np.ndarray, compute: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    ) -> np.ndarray:
+        """``compute(rows, js)``, which must depend on the cell only, from the kept values."""
+        if key not in self.values:
+            table = self.values[key] = np.zeros((len(self.lo), self.width))
+            for k in range(0, self.rows.size, self.STEP):
+                r, j = self.rows[k : k + self.STEP], self.js[k : k + self.STEP]
+                table[r, j - self.lo[r] + 1] = compute(r, j)
+        inside = (js >= self.first[rows]) & (js <= self.last[rows])
+        if inside.all():
+            return self.values[key][rows, js - self.lo[rows] + 1]
+        out = np.empty(rows.size)
+        r, j = rows[inside], js[inside]
+        out[inside] = self.values[key][r, j - self.lo[r] + 1]
+        out[~inside] = compute(rows[~inside], js[~inside])
+        return out
 
 
 def block_lengths(unit_lengths: np.ndarray, size: int, joiner: int) -> np.ndarray:
