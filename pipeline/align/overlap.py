@@ -65,12 +65,11 @@ class BandMemo:
     def __init__(self, lo: np.ndarray, hi: np.ndarray) -> None:
         self.lo = lo
         self.width = int((hi - lo).max()) + 3
-        self.first = np.maximum(lo - 1, 0)  # the cells kept in row i: first[i] .. last[i]
-        self.last = np.minimum(hi + 1, hi[-1])  # hi[-1] is the last column, m
-        counts = self.last - self.first + 1
+        first = np.maximum(lo - 1, 0)  # the cells kept in row i: first .. last
+        counts = np.minimum(hi + 1, hi[-1]) - first + 1  # hi[-1] is the last column, m
         self.rows = np.repeat(np.arange(len(lo), dtype=np.int32), counts)
         offsets = np.concatenate(([0], np.cumsum(counts)))
-        self.js = (np.arange(offsets[-1]) - np.repeat(offsets[:-1] - self.first, counts)).astype(np.int32)
+        self.js = (np.arange(offsets[-1]) - np.repeat(offsets[:-1] - first, counts)).astype(np.int32)
         self.values: dict[Hashable, np.ndarray] = {}
 
     def get(
@@ -78,17 +77,16 @@ class BandMemo:
     ) -> np.ndarray:
         """``compute(rows, js)``, which must depend on the cell only, from the kept values."""
         if key not in self.values:
-            table = self.values[key] = np.zeros((len(self.lo), self.width))
+            table = self.values[key] = np.full(len(self.lo) * self.width, np.nan)  # NaN: not kept
             for k in range(0, self.rows.size, self.STEP):
                 r, j = self.rows[k : k + self.STEP], self.js[k : k + self.STEP]
-                table[r, j - self.lo[r] + 1] = compute(r, j)
-        inside = (js >= self.first[rows]) & (js <= self.last[rows])
-        if inside.all():
-            return self.values[key][rows, js - self.lo[rows] + 1]
-        out = np.empty(rows.size)
-        r, j = rows[inside], js[inside]
-        out[inside] = self.values[key][r, j - self.lo[r] + 1]
-        out[~inside] = compute(rows[~inside], js[~inside])
+                table[r * self.width + j - self.lo[r] + 1] = compute(r, j)
+        cols = js - self.lo[rows] + 1
+        inside = (cols >= 0) & (cols < self.width)
+        out = self.values[key].take(np.where(inside, rows * self.width + cols, 0))
+        fresh = ~inside | np.isnan(out)
+        if fresh.any():
+            out[fresh] = compute(rows[fresh], js[fresh])
         return out
 
 
