@@ -19,7 +19,10 @@ Data (``../shared/corpus``):
 Time is split per system: embedding (the peers embed every block text; hexalign embeds each unit
 once and composes the blocks, ``Embedder.encode_blocks``; both measured cold once and remembered
 in ``data/cache/bench_embed_seconds.json``), start-up (imports, model load, numba JIT), I/O
-(handing the vectors to the peer process) and the DP. The peers run in a separate venv
+(handing the vectors to the peer process) and the DP. Wall seconds on a shared machine swing with
+the load, so each system's CPU seconds outside the shared embedding are recorded too (``cpu_s``:
+hexalign's imports and ``align_units``; a peer's block arrays and its whole process), which the load
+barely moves: compare systems on those when the machine is busy. The peers run in a separate venv
 (``scripts/peer_aligners.py`` says how it is installed) so they never become dependencies.
 
 Usage: python scripts/bench_peers.py [--model usem3|e5] [--sets bible:001,unpc:fr,...] [--out F]
@@ -49,6 +52,7 @@ from pipeline.core.embed import Embedder, ModelSpec  # noqa: E402
 from pipeline.core.params import load_params  # noqa: E402
 
 IMPORTED = time.perf_counter()
+IMPORT_CPU = time.process_time()
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 BENCH_PYTHON = "/work/bench-venv/bin/python"
@@ -292,12 +296,15 @@ def run_peer(system: str, src_arrays, tgt_arrays, workdir: Path) -> tuple[list[P
     np.savez(npz, src_vecs=src_arrays[0], tgt_vecs=tgt_arrays[0], src_lens=src_arrays[1], tgt_lens=tgt_arrays[1])
     out = workdir / f"{system}.json"
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([BENCH_PYTHON, str(ROOT / "scripts" / "peer_aligners.py"), system, str(npz), str(out)], check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter() - t0
     result = json.loads(out.read_text())
     links = [(tuple(s), tuple(t)) for s, t in result["links"]]
     timing = {k: result[k] for k in ("startup_s", "io_s", "dp_s")}
     timing["process_wall_s"] = round(wall, 3)
+    timing["process_cpu_s"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 3)
     return links, timing
 
 
@@ -311,12 +318,12 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
         row["embedding"] = embed_all(name, model, src, tgt, lang, embedder)
     if "hexalign" in systems:
         embed_s = embed_units(name, model, src, tgt, embedder)
-        t0 = time.perf_counter()
+        t0, cpu = time.perf_counter(), time.process_time()
         before = dict(TIMES)
         links = align_units(src, tgt, embedder, params, joiners=(" ", joiner(lang)))
-        dp_s = round(time.perf_counter() - t0, 3)
+        dp_s, cpu_s = round(time.perf_counter() - t0, 3), round(time.process_time() - cpu + IMPORT_CPU, 3)
         row["hexalign"] = score([(k.src, k.tgt) for k in links], gold).as_dict()
-        row["hexalign"]["time"] = {"embed_s": embed_s, "dp_s": dp_s}
+        row["hexalign"]["time"] = {"embed_s": embed_s, "dp_s": dp_s, "cpu_s": cpu_s}
         # of which: blocks from the (now warm) cache and anchors, and the search itself
         row["hexalign"]["time"].update({k: round(TIMES[k] - before[k], 3) for k in TIMES})
     if name.startswith("unpc"):
@@ -324,13 +331,15 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
         row["diagonal"] = score(diagonal, gold).as_dict()
     peers = [s for s in systems if s != "hexalign"]
     if peers:
-        t0 = time.perf_counter()
+        t0, cpu = time.perf_counter(), time.process_time()
         arrays = peer_arrays(src, " ", embedder, composed), peer_arrays(tgt, joiner(lang), embedder, composed)
-        arrays_s = time.perf_counter() - t0
+        arrays_s, arrays_cpu = time.perf_counter() - t0, time.process_time() - cpu
         with tempfile.TemporaryDirectory() as tmp:
             for system in peers:
+                cpu = time.process_time()
                 links, timing = run_peer(system, *arrays, Path(tmp))
                 timing["io_s"] = round(timing["io_s"] + arrays_s, 3)
+                timing["cpu_s"] = round(timing["process_cpu_s"] + arrays_cpu + time.process_time() - cpu, 3)
                 row[system] = score(links, gold).as_dict()
                 row[system]["time"] = timing
     embed = row["embedding"].get("embed_s_cold") or row["embedding"].get("embed_s_this_run")

@@ -175,3 +175,96 @@ def test_a_long_unequal_pair_is_searched_in_a_narrow_band(monkeypatch) -> None:
     expected = [((), (j,)) for j in range(150)] + [((i,), (150 + i,)) for i in range(400)]
     assert [(link.src, link.tgt) for link in plain] == expected
     assert [(link.src, link.tgt) for link in narrow] == expected
+
+
+def test_block_anchors_are_the_union_of_their_units_anchors() -> None:
+    """Real UN sentences (numbers, symbols, dates): every block's anchor row, built vectorised, is
+    the set union of its units' anchors, and its count the size of that union."""
+    from scipy import sparse
+
+    from pipeline.align.anchors import anchors
+    from pipeline.align.overlap import build_blocks, finish_anchors
+    from tests.conftest import SHARED, need_shared
+
+    need_shared()
+    units = (SHARED / "corpus" / "unpc_devset" / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[:300]
+    units[6] = ""  # an empty unit inside blocks
+    vocabulary: dict[str, int] = {"num:0": 0}  # as left by the other side
+    blocks = build_blocks(units, [""] * len(units), 4, FakeEmbedder(), " ", vocabulary)
+    finish_anchors(blocks, len(vocabulary))
+    names = {column: name for name, column in vocabulary.items()}
+    assert sum(blocks.anchor_counts[1]) > 100  # the text has anchors to test with
+    for a in range(1, 5):
+        matrix = sparse.csr_matrix(blocks.anchors[a])
+        assert matrix.shape == (len(units) + 1, len(vocabulary)) and matrix.max() == 1
+        for i in range(len(units) + 1):
+            expected = set().union(*(anchors(units[k]) for k in range(i - a, i))) if i >= a else set()
+            assert {names[c] for c in matrix[i].indices} == expected, (a, i)
+            assert blocks.anchor_counts[a][i] == len(expected)
+
+
+def test_run_scores_over_the_band_are_the_cell_by_cell_margins() -> None:
+    """The coarse grid of runs reads its band from the full run-by-run product: each cell is
+    still the calibrated margin of those two runs (zeros in row 0 and column 0)."""
+    from pipeline.align.coarse import RunScore
+
+    rng = np.random.default_rng(3)
+    src, tgt = (v / np.linalg.norm(v, axis=1, keepdims=True) for v in rng.normal(size=(2, 40, 16)).astype(np.float32))
+    tgt = tgt[:31]
+    score = RunScore(src, tgt)
+    lo, hi = dp.diagonal_band(len(src), len(tgt), 6)
+    width = int((hi - lo).max()) + 1
+    table = score.band_table(1, 1, lo, hi, width)
+    assert table.shape == (len(src) + 1, width)
+    for i in range(len(src) + 1):
+        for k in range(width):
+            j = min(lo[i] + k, len(tgt))
+            expected = 0.0
+            if i and j:
+                margin = src[i - 1] @ tgt[j - 1] - 0.5 * (score.src_bg[i - 1] + score.tgt_bg[j - 1])
+                expected = margin / score.scale
+            assert math.isclose(table[i, k], expected, abs_tol=1e-5), (i, k)
+
+
+def test_each_evidence_value_is_computed_once_per_band_with_the_same_scores(monkeypatch) -> None:
+    """Real UDHR paragraphs (en, fr): the link scores over an uneven band are those computed cell
+    by cell, while the evidence is computed for far fewer cells than the link types ask for (each
+    type's edge terms ask for its neighbours' blocks)."""
+    from pipeline.align.overlap import BandMemo, build_blocks, finish_anchors, set_background
+
+    src, tgt = udhr_units("en")[:60], udhr_units("fr")[:57]
+    params = AlignParams()
+    vocabulary: dict[str, int] = {}
+    sides = [build_blocks(units, [""] * len(units), 4, FakeEmbedder(), " ", vocabulary) for units in (src, tgt)]
+    for blocks in sides:
+        finish_anchors(blocks, len(vocabulary))
+    set_background(*sides)
+    # a band around a path with jumps: rows of different widths, neighbours reaching past each other
+    lo, hi = dp.band_around([(0, 0), (20, 18), (21, 30), (40, 36), (60, 57)], len(src), len(tgt), 2)
+    width = int((hi - lo).max()) + 1
+    assert (hi[1:] > hi[:-1] + 1).any() and (lo[1:] > lo[:-1] + 1).any()
+    asked, computed = [0], [0]
+    evidence = aligner.Scorer._evidence
+
+    def counted(self, a, b, rows, js):
+        computed[0] += rows.size
+        return evidence(self, a, b, rows, js)
+
+    monkeypatch.setattr(aligner.Scorer, "_evidence", counted)
+    get = BandMemo.get
+
+    def asking(self, key, rows, js, compute):
+        asked[0] += rows.size
+        return get(self, key, rows, js, compute)
+
+    monkeypatch.setattr(BandMemo, "get", asking)
+    kept = aligner.Scorer(*sides, params)
+    tables = {t: kept.band_table(*t, lo, hi, width) for t in params.types if t[0] and t[1]}
+    assert computed[0] < asked[0] / 2, (computed, asked)
+    monkeypatch.setattr(BandMemo, "get", lambda self, key, rows, js, compute: compute(rows, js))
+    fresh = aligner.Scorer(*sides, params)
+    for (a, b), table in tables.items():
+        ok = (lo[:, None] + np.arange(width) <= hi[:, None]) & (np.arange(len(src) + 1) >= a)[:, None]
+        ok &= lo[:, None] + np.arange(width) >= b
+        # the same scores up to float32 rounding: the dot products are blocked differently
+        assert np.allclose(table[ok], fresh.band_table(a, b, lo, hi, width)[ok], rtol=0, atol=1e-5), (a, b)

@@ -31,7 +31,7 @@ from tqdm import tqdm
 
 from pipeline.align import dp
 from pipeline.align.coarse import coarse_band
-from pipeline.align.overlap import Blocks, build_blocks, finish_anchors, pair_dots, set_background
+from pipeline.align.overlap import BandMemo, Blocks, build_blocks, finish_anchors, pair_dots, set_background
 from pipeline.core.embed import PROGRESS_CHUNK, Embedder
 from pipeline.core.params import AlignParams
 
@@ -66,10 +66,17 @@ class Scorer:
         self.scale = match_scale(src, tgt)
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
+        self.memo: BandMemo | None = None
         self.max_size = max(src.vectors)
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
-        """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k])."""
+        """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k]),
+        each computed once per band (``BandMemo``)."""
+        if self.memo is None:
+            return self._evidence(a, b, rows, js)
+        return self.memo.get((a, b), rows, js, lambda r, j: self._evidence(a, b, r, j))
+
+    def _evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         one_row = rows[0] == rows[-1]
         sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], rows, js)
         background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
@@ -94,7 +101,7 @@ class Scorer:
         hold garbage the DP masks), computed vectorised over the cells in chunks. The tables of
         the last band are kept: the search and the posterior passes share them."""
         if self.band is None or self.band[0] is not lo or self.band[1] is not hi:
-            self.band, self.tables = (lo, hi), {}
+            self.band, self.tables, self.memo = (lo, hi), {}, BandMemo(lo, hi)
         if (a, b) not in self.tables:
             self.tables[(a, b)] = self._band_table(a, b, lo, hi, width)
         return self.tables[(a, b)]
