@@ -41,7 +41,7 @@ classifier itself rates as "more likely absent" then fires on procedural and his
 (the bundled document's agreement with English fell from 0.96-0.99 to 0.86-0.92 with cuts of 0.2)."""
 MIN_GAIN = 0.004
 """A per-tag threshold replaces the global one only when dev micro-F1 rises by this much (about two
-paragraphs' worth on a 260-paragraph dev split), so one lucky paragraph does not move it."""
+tags' worth on the 362-paragraph dev split), so one lucky paragraph does not move it."""
 
 
 def fit(examples: list[Example], taxonomy: Taxonomy, features: Features | Embedder, c: float) -> TagModel:
