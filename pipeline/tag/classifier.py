@@ -12,7 +12,9 @@ caches) and, when ``tag.extra_embedding`` names one, a second model's vectors co
 (``Features``): multilingual e5 places translations of a statement closer than USE does, and the
 two together transfer English labels better than either (grouped cross-validation over train and
 dev, micro-F1 .828 -> .837 at higher precision, every language up). With a warm cache both are
-look-ups.
+look-ups. Two other remedies for the transfer gap were measured the same way and left out: a
+logit shift per language chosen on dev (it did not carry to out-of-fold scores) and subtracting
+each language's mean vector (no gain).
 
 The model is small (15 x 896 weights): a ``.npz`` beside a readable ``.json`` with the thresholds
 (one global, and one per tag where the dev split chose another: a tag whose scores run high, such
