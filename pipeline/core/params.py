@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.errors import InputError
@@ -88,6 +88,18 @@ class TagParams(_Section):
     """Development split: the classifier's strength and threshold are chosen on it."""
     min_precision: float = 0.9
     """Threshold choice on dev keeps micro precision at or above this."""
+    extra_embedding: str = ""
+    """A sentence-transformers model folder whose vectors the classifier reads beside the
+    ``embedding`` section's (e.g. ``models/multilingual-e5-small``); "" = that embedding alone.
+    The model must be retrained when it changes."""
+    extra_prefix: str = ""
+    """Text put before every unit for the extra model (e5 expects ``"query: "``)."""
+
+    @model_validator(mode="after")
+    def _prefix_needs_model(self) -> TagParams:
+        if self.extra_prefix and not self.extra_embedding:
+            raise ValueError("tag.extra_prefix is set but tag.extra_embedding names no model")
+        return self
 
 
 class Params(_Section):

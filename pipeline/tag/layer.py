@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.core.embed import Embedder
+from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.params import Params, embedder_from
-from pipeline.tag.classifier import TagModel, load_model
+from pipeline.tag.classifier import Features, TagModel, load_model
 from pipeline.tag.rules import RULE_CONFIDENCE, Evidence, Tagged
 
 
 class ModelLayer:
     """The trained classifier over an embedder, applied after the rules."""
 
-    def __init__(self, model: TagModel, embedder: Embedder, threshold: float | None = None) -> None:
+    def __init__(self, model: TagModel, features: Features | Embedder, threshold: float | None = None) -> None:
         """``threshold``, when given, replaces the model's own thresholds for every tag."""
-        model.check(embedder)
-        self.model, self.embedder = model, embedder
+        self.features = Features.of(features)
+        model.check(self.features)
+        self.model = model
         self.threshold = threshold
 
     def cut(self, tag: str) -> float:
@@ -36,7 +37,7 @@ class ModelLayer:
     ) -> None:
         """Adds model tags and evidence to ``Tagged`` results (one per text), in place; ``spans``:
         each text's sentences, if known."""
-        for hits, result in zip(self.model.best(texts, lang, self.embedder, spans), results):
+        for hits, result in zip(self.model.best(texts, lang, self.features, spans), results):
             for tag in result.tags:
                 result.provenance[tag]["confidence"] = self.rule_confidence(tag)
             for tag, hit in hits.items():
@@ -53,8 +54,28 @@ class ModelLayer:
                     result.provenance[tag] = {"source": "model", "confidence": round(hit.score, 3)}
 
 
+def features_from(params: Params, embedder: Embedder | None = None, cache: Path | None = None) -> Features:
+    """The classifier's features: ``embedder`` (default: the ``embedding`` section's) and the
+    ``tag.extra_embedding`` model if named, on the same cache (``cache`` replaces it for both) and
+    the same thread count."""
+    main = embedder or embedder_from(params)
+    if cache is not None:
+        main = Embedder(main.spec, cache)
+    if not params.tag.extra_embedding:
+        return Features(main)
+    spec = ModelSpec(
+        "sentence-transformers",
+        params.tag.extra_embedding,
+        params.tag.extra_prefix,
+        params.embedding.batch_size,
+        main.spec.threads,
+    )
+    where = cache if cache is not None else (Path(params.embedding.cache) if params.embedding.cache else None)
+    return Features(main, Embedder(spec, where))
+
+
 def model_layer(params: Params, embedder: Embedder | None = None) -> ModelLayer | None:
     """The classifier layer the parameters ask for, or ``None`` when ``tag.use_model`` is off."""
     if not params.tag.use_model:
         return None
-    return ModelLayer(load_model(Path(params.tag.model)), embedder or embedder_from(params))
+    return ModelLayer(load_model(Path(params.tag.model)), features_from(params, embedder))

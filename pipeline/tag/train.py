@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.core.embed import Embedder
-from pipeline.core.params import Params, TagParams, embedder_from
-from pipeline.tag.classifier import TagModel, fit_logistic
+from pipeline.core.params import Params
+from pipeline.tag.classifier import Features, TagModel, fit_logistic
 from pipeline.tag.labels import Counts, Example, load_examples
-from pipeline.tag.layer import ModelLayer
+from pipeline.tag.layer import ModelLayer, features_from
 from pipeline.tag.rules import Tagged, tag_text
 from pipeline.tag.tag_corrections import reviewed_examples
 from pipeline.tag.taxonomy import Taxonomy
@@ -41,12 +41,13 @@ classifier itself rates as "more likely absent" then fires on procedural and his
 (the bundled document's agreement with English fell from 0.96-0.99 to 0.86-0.92 with cuts of 0.2)."""
 MIN_GAIN = 0.004
 """A per-tag threshold replaces the global one only when dev micro-F1 rises by this much (about two
-paragraphs' worth on a 260-paragraph dev split), so one lucky paragraph does not move it."""
+tags' worth on the 362-paragraph dev split), so one lucky paragraph does not move it."""
 
 
-def fit(examples: list[Example], taxonomy: Taxonomy, embedder: Embedder, c: float) -> TagModel:
+def fit(examples: list[Example], taxonomy: Taxonomy, features: Features | Embedder, c: float) -> TagModel:
     """One logistic regression per taxonomy tag on the paragraphs' embeddings."""
-    x = embedder.encode([e.text for e in examples]).astype(np.float64)
+    features = Features.of(features)
+    x = features.encode([e.text for e in examples]).astype(np.float64)
     weights, bias = np.zeros((len(taxonomy.ids), x.shape[1])), np.zeros(len(taxonomy.ids))
     for j, tag in enumerate(taxonomy.ids):
         y = np.array([tag in e.tags for e in examples], dtype=np.float64)
@@ -54,7 +55,7 @@ def fit(examples: list[Example], taxonomy: Taxonomy, embedder: Embedder, c: floa
             weights[j], bias[j] = fit_logistic(x, y, c)
         else:
             bias[j] = -20.0  # never seen in training: the classifier cannot propose it
-    return TagModel(list(taxonomy.ids), weights, bias, 0.5, embedder.spec.key)
+    return TagModel(list(taxonomy.ids), weights, bias, 0.5, features.key)
 
 
 def predict(
@@ -97,7 +98,7 @@ class DevTable:
     """The rule tags and the classifier's best score per tag of every dev paragraph, so that any
     set of thresholds is scored without running the embedder again."""
 
-    def __init__(self, dev: list[Example], taxonomy: Taxonomy, model: TagModel, embedder: Embedder) -> None:
+    def __init__(self, dev: list[Example], taxonomy: Taxonomy, model: TagModel, features: Features | Embedder) -> None:
         self.dev = dev
         self.rules = [set(tag_text(e.text, e.lang, taxonomy).tags) for e in dev]
         self.scores: list[dict[str, float]] = [{} for _ in dev]
@@ -105,7 +106,7 @@ class DevTable:
         for k, e in enumerate(dev):
             by_lang.setdefault(e.lang, []).append(k)
         for lang, idx in by_lang.items():
-            for k, hits in zip(idx, model.best([dev[k].text for k in idx], lang, embedder)):
+            for k, hits in zip(idx, model.best([dev[k].text for k in idx], lang, features)):
                 self.scores[k] = {tag: hit.score for tag, hit in hits.items()}
 
     def evaluate(self, cut: dict[str, float], default: float) -> dict[str, float]:
@@ -143,15 +144,15 @@ def build(
     train: list[Example],
     dev: list[Example],
     taxonomy: Taxonomy,
-    embedder: Embedder,
+    features: Features | Embedder,
     min_precision: float = 0.9,
     sources: dict[str, str] | None = None,
 ) -> TagModel:
     """The model with the dev-chosen strength and thresholds; ``sources`` (name -> hash) are recorded."""
     per_strength: list[tuple[tuple, TagModel, DevTable, dict]] = []
     for c in STRENGTHS:
-        model = fit(train, taxonomy, embedder, c)
-        table = DevTable(dev, taxonomy, model, embedder)
+        model = fit(train, taxonomy, features, c)
+        table = DevTable(dev, taxonomy, model, features)
         best: tuple[tuple, TagModel, DevTable, dict] | None = None
         for t in THRESHOLDS:
             scores = table.evaluate({}, t)
@@ -189,20 +190,21 @@ def file_hash(path: Path) -> str:
 
 
 def train_from_params(
-    params: TagParams,
+    params: Params,
     taxonomy: Taxonomy,
-    embedder: Embedder,
+    features: Features | Embedder | None = None,
     reviewed: list[Example] = (),
 ) -> TagModel:
     """Build and save the model the parameters name, from their train and dev files (plus
-    reviewed paragraphs)."""
-    train = [e for path in params.train for e in load_examples(Path(path))] + list(reviewed)
-    dev = load_examples(Path(params.dev))
-    sources = {str(path): file_hash(Path(path)) for path in (*params.train, params.dev)}
+    reviewed paragraphs), on ``features`` (default: the ones the parameters name)."""
+    tag = params.tag
+    train = [e for path in tag.train for e in load_examples(Path(path))] + list(reviewed)
+    dev = load_examples(Path(tag.dev))
+    sources = {str(path): file_hash(Path(path)) for path in (*tag.train, tag.dev)}
     if reviewed:
         sources["reviewed_paragraphs"] = str(len(reviewed))
-    model = build(train, dev, taxonomy, embedder, params.min_precision, sources)
-    model.save(Path(params.model))
+    model = build(train, dev, taxonomy, features or features_from(params), tag.min_precision, sources)
+    model.save(Path(tag.model))
     return model
 
 
@@ -210,6 +212,6 @@ def run_train(params: Params, taxonomy: Taxonomy, extracted: Path, corrections: 
     """``hexalign tag --train``: the classifier from the labelled paragraphs and, with
     ``corrections``, the paragraphs analysts reviewed."""
     reviewed = reviewed_examples(Path(corrections), Path(extracted)) if corrections else []
-    model = train_from_params(params.tag, taxonomy, embedder_from(params), reviewed)
+    model = train_from_params(params, taxonomy, reviewed=reviewed)
     model.info["reviewed_paragraphs"] = len(reviewed)
     return model
