@@ -390,7 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hexalign {args.verb}: {err}", file=sys.stderr)
         return 2
     except OSError as err:  # read-only or full disk, a file where a folder should be...: one line
-        print(f"hexalign {args.verb}: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"hexalign {args.verb}: {where}{err.strerror or err}", file=sys.stderr)
         return 2
 
 

@@ -128,3 +128,21 @@ def test_single_file_cli_writes_paragraph_records(tmp_path: Path, capsys) -> Non
     assert {"doc", "lang", "para_id", "kind", "label", "page", "text"} <= rows[0].keys()
     assert rows[0]["doc"] == "UNODC_CCPCJ_EG.4_2020_1" and rows[0]["lang"] == "zh"
     assert {r["kind"] for r in rows} == {"heading", "paragraph", "list_item", "table_row", "footnote"}
+
+
+def test_a_missing_embedding_model_is_named_without_a_stray_colon(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A fresh clone before `scripts/setup.sh`: the tagger's second embedder (e5) is not built yet.
+    The one line must name the model folder and the remedy (it began with ': ' before)."""
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "configs", tmp_path / "configs")
+    shutil.copytree(root / "models" / "tagger", tmp_path / "models" / "tagger")
+    shutil.copy(root / "params.yaml", tmp_path / "params.yaml")
+    text = tmp_path / "en.txt"
+    text.write_text("Most speakers supported the use of mutual legal assistance treaties.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, err = run(["tag", str(text), "--lang", "en", "--out", str(tmp_path / "t.jsonl")], capsys)
+    assert code == 2
+    assert err.strip() == (
+        "hexalign tag: models/multilingual-e5-small: model folder missing; run scripts/setup.sh to build it"
+    )
+    assert not (tmp_path / "t.jsonl").exists()
