@@ -31,6 +31,8 @@ def require_chromium() -> None:
         if os.environ.get("CI"):
             pytest.fail("Debian chromium is missing: scripts/setup.sh should have installed it")
         pytest.skip("Debian chromium not installed (scripts/setup.sh installs it)")
+
+
 UDHR_CODES = {
     "en": ("eng", "Latn.ENG"),
     "fr": ("fra", "Latn.FRA"),

@@ -54,6 +54,7 @@ def test_arabic_units_whole_as_the_issue_compares_them() -> None:
     ``real_pdf_check.py`` does): Serif_12 must give at least 90 of the 92 Arabic units whole. Three
     units' closing full stops are in neither the text layer nor the drawing (the render runs them
     off the page), which the exact floor above cannot forgive."""
+
     def key(text: str) -> str:
         return re.sub(r"[\W\d_]+", "", unicodedata.normalize("NFKC", text).lower())
 
