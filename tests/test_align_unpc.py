@@ -23,13 +23,18 @@ def embedder() -> Embedder:
     return Embedder(ModelSpec("usem3"))
 
 
+def devset(lang: str) -> tuple[list[str], list[str], str]:
+    """The dev set's English and ``lang`` sentences, line for line, and how ``lang`` joins two."""
+    need_shared()
+    en = Path(DEVSET.format("en")).read_text(encoding="utf-8").splitlines()
+    xx = Path(DEVSET.format(lang)).read_text(encoding="utf-8").splitlines()
+    return en, xx, "" if lang == "zh" else " "
+
+
 def crossed(lang: str, groups: int) -> tuple[list[str], list[str], list[Pair]]:
     """Groups of five dev-set sentences: the first three joined at different points on the two
     sides (``s1 s2 | s3`` against ``t1 | t2 t3``, or the mirror), then two plain 1-1 pairs."""
-    need_shared()
-    src_all = Path(DEVSET.format("en")).read_text(encoding="utf-8").splitlines()
-    tgt_all = Path(DEVSET.format(lang)).read_text(encoding="utf-8").splitlines()
-    join = "" if lang == "zh" else " "
+    src_all, tgt_all, join = devset(lang)
     src: list[str] = []
     tgt: list[str] = []
     gold: list[Pair] = []
@@ -68,10 +73,7 @@ def merged_at_list_ends(lang: str) -> tuple[list[str], list[str], list[Pair]]:
     """Every dev-set sentence that ends in a semicolon or a colon on both sides (an operative
     paragraph, "decides the following:") merged with the sentence before it, on the target and
     the source side in turn, each merge followed by a plain 1-1 pair."""
-    need_shared()
-    en = Path(DEVSET.format("en")).read_text(encoding="utf-8").splitlines()
-    xx = Path(DEVSET.format(lang)).read_text(encoding="utf-8").splitlines()
-    join = "" if lang == "zh" else " "
+    en, xx, join = devset(lang)
     src: list[str] = []
     tgt: list[str] = []
     gold: list[Pair] = []
