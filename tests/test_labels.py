@@ -25,6 +25,7 @@ TRAIN_FILES = [ROOT / path for path in PARAMS["tag"]["train"]]
 HELDOUT3 = ROOT / "tests" / "data" / "tagging_heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "data" / "tagging_heldout4.yaml"
 HELDOUT5 = ROOT / "tests" / "data" / "tagging_heldout5.yaml"
+HELDOUT6 = ROOT / "tests" / "data" / "tagging_heldout6.yaml"
 FOLDED = (HELDOUT3, HELDOUT4)
 """Held-out sets already reported on, whose paragraphs now sit in train (two thirds) and dev."""
 UNSEEN = sorted(p for p in (ROOT / "tests" / "data").glob("tagging_*.yaml") if p not in FOLDED)
@@ -114,7 +115,9 @@ def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set
         assert all(counts[tag] >= least for tag in tag_ids), {tag: counts[tag] for tag in tag_ids}
 
 
-@pytest.mark.parametrize("path", [HELDOUT3, HELDOUT4, HELDOUT5], ids=["heldout3", "heldout4", "heldout5"])
+@pytest.mark.parametrize(
+    "path", [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6], ids=["heldout3", "heldout4", "heldout5", "heldout6"]
+)
 def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     """The frozen sets are the same paragraphs in the six languages, each with its full tag set."""
     held = load(path)
