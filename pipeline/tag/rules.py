@@ -7,6 +7,7 @@ says which layer produced it, so a CSV reader can tell a matched phrase from a m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.tag import morphology
@@ -14,6 +15,9 @@ from pipeline.tag.taxonomy import Taxonomy
 
 RULE_CONFIDENCE = 0.9
 """Confidence of a rule tag when no model has measured the rule's precision."""
+SENTENCE = re.compile(r"[^.!?;。！？；؛]+(?:[.!?;。！？；؛]+|$)")
+"""A sentence or a clause after a semicolon: the reach of a procedural cue. Abbreviations cut it
+short, which only narrows what is hidden."""
 
 
 @dataclass
@@ -40,12 +44,34 @@ def _indexed(words: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, in
     return words, morphology.positions(words)
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
+    """The text with every sentence that matches one of the taxonomy's procedural cues blanked out
+    (same length, so evidence offsets still point into the original). "The Meeting had before it a
+    working paper on mutual legal assistance" or "the points of contact for the practical
+    arrangements of the session" name a topic without anybody discussing it; the labelling
+    conventions give such sentences no tag."""
+    cues = taxonomy.procedural.get(lang)
+    if not cues:
+        return text
+    out = text
+    for m in SENTENCE.finditer(text):
+        if any(cue.search(m.group(0)) for cue in cues):
+            out = _blank(out, m.start(), m.end())
+    return out
+
+
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
-    """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases."""
+    """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
+    procedural sentences and the tag's ``exclude`` spans."""
     out = Tagged()
-    words, index = _indexed(morphology.tokens(text, lang)) if stems and lang in morphology.STEMMED else (None, {})
+    base = without_procedure(text, lang, taxonomy)
+    words, index = _indexed(morphology.tokens(base, lang)) if stems and lang in morphology.STEMMED else (None, {})
     for tag in taxonomy.tags:
-        masked = text
+        masked = base
         for pattern in tag.exclude.get(lang, []):
             masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
         hits = [
@@ -54,7 +80,7 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
             for m in pattern.finditer(masked)
         ]
         if words is not None and tag.stems.get(lang):
-            tag_words, where = (words, index) if masked == text else _indexed(morphology.tokens(masked, lang))
+            tag_words, where = (words, index) if masked == base else _indexed(morphology.tokens(masked, lang))
             hits += [
                 Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
                 for phrase in tag.stems[lang]

@@ -17,7 +17,7 @@ from pipeline import LANGS
 from pipeline.core.errors import InputError
 
 TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems"}
-TOP_KEYS = {"version", "languages", "tags"}
+TOP_KEYS = {"version", "languages", "tags", "procedural"}
 KINDS = {"topic", "stance"}
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -38,6 +38,9 @@ class Tag:
 class Taxonomy:
     path: Path
     tags: list[Tag]
+    procedural: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    """Per language, cues of a sentence that only records the meeting's procedure (documents before it,
+    attendance, logistics, a title): no rule looks inside such a sentence (``pipeline.tag.rules``)."""
 
     @property
     def ids(self) -> list[str]:
@@ -63,7 +66,12 @@ def load_taxonomy(path: Path) -> Taxonomy:
     seen: set[str] = set()
     for position, raw in enumerate(data["tags"], 1):
         tags.append(_tag(path, position, raw, langs, seen))
-    return Taxonomy(path, tags)
+    procedural = data.get("procedural") or {}
+    if not isinstance(procedural, dict):
+        raise InputError(path, "'procedural' must map languages to lists of regular expressions")
+    return Taxonomy(
+        path, tags, {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()}
+    )
 
 
 def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str]) -> Tag:
