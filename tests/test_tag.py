@@ -215,3 +215,123 @@ def test_quantified_delegations_in_every_gender(taxonomy) -> None:
 )
 def test_where_is_not_who_and_other_rule_fixes(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
     assert (tag in tag_text(text, lang, taxonomy).tags) is present
+
+
+SEEN = {
+    "dev": ROOT / "data" / "labels" / "tag_dev.yaml",
+    "train": ROOT / "data" / "labels" / "tag_train.yaml",
+    "styles": ROOT / "data" / "labels" / "tag_train_styles.yaml",
+    "heldout3": DATA / "tagging_heldout3.yaml",
+    "heldout4": DATA / "tagging_heldout4.yaml",
+    "heldout5": DATA / "tagging_heldout5.yaml",
+}
+"""Labelled sets that are seen (reported on, folded in or read while fixing rules); never heldout6."""
+
+
+def _seen(name: str, key: str, lang: str):
+    """A labelled paragraph of a seen set: ``key`` is the record id (``t0017``) in the splits and
+    ``lang-N`` (1-based position) in the sets under tests/data."""
+    from pipeline.tag.labels import load_examples
+
+    return next(e for e in load_examples(SEEN[name]) if e.id == key and e.lang == lang)
+
+
+@pytest.mark.parametrize(
+    "cause,where,key,lang,tag,present",
+    [
+        # Names of bodies are not topics: the Working Group on Technical Assistance, the Office of the
+        # High Commissioner for Human Rights, the Conference of the Parties, the Crime Congress.
+        ("body", "heldout5", "en-11", "en", "capacity_building", False),
+        ("body", "heldout5", "ru-11", "ru", "capacity_building", False),
+        ("body", "heldout4", "en-7", "en", "human_rights", False),
+        ("body", "heldout4", "ar-7", "ar", "human_rights", False),
+        ("body", "dev", "d0106", "en", "organized_crime_convention", False),
+        ("body", "dev", "d0106", "zh", "organized_crime_convention", False),
+        ("body", "heldout5", "zh-17", "zh", "prevention", False),
+        ("body", "heldout5", "ar-17", "ar", "prevention", False),
+        # The workshop as the meeting itself ("most participants in the workshop") is not training.
+        ("workshop", "heldout5", "zh-17", "zh", "capacity_building", False),
+        ("workshop", "heldout5", "en-42", "en", "capacity_building", False),
+        ("workshop", "heldout5", "fr-42", "fr", "capacity_building", False),
+        # Procedural sentences: documents before the meeting, their titles, logistics, attendance.
+        ("procedure", "heldout5", "en-52", "en", "formal_cooperation", False),
+        ("procedure", "heldout5", "fr-52", "fr", "formal_cooperation", False),
+        ("procedure", "heldout5", "es-52", "es", "formal_cooperation", False),
+        ("procedure", "heldout5", "ru-52", "ru", "formal_cooperation", False),
+        ("procedure", "heldout5", "zh-52", "zh", "formal_cooperation", False),
+        ("procedure", "heldout5", "ar-52", "ar", "formal_cooperation", False),
+        ("procedure", "heldout5", "en-43", "en", "prevention", False),
+        ("procedure", "heldout5", "es-26", "es", "network_24_7", False),
+        ("procedure", "heldout5", "ar-26", "ar", "network_24_7", False),
+        ("procedure", "styles", "s0009", "en", "electronic_evidence", False),
+        ("procedure", "train", "t0022", "en", "prevention", False),
+        # Negation: "not all experts agreed", "no consensus could be reached" are not agreement, and
+        # "no one disagreed" is agreement, not divergence.
+        ("negation", "heldout4", "en-31", "en", "stance_consensus", False),
+        ("negation", "heldout4", "es-31", "es", "stance_consensus", False),
+        ("negation", "heldout4", "ru-31", "ru", "stance_consensus", False),
+        ("negation", "heldout4", "zh-31", "zh", "stance_consensus", False),
+        ("negation", "heldout4", "ar-31", "ar", "stance_consensus", False),
+        ("negation", "heldout4", "zh-42", "zh", "stance_consensus", False),
+        ("negation", "heldout4", "ar-42", "ar", "stance_consensus", False),
+        ("negation", "styles", "s0012", "es", "stance_divergent", False),
+        ("negation", "styles", "s0012", "es", "stance_consensus", True),
+        ("negation", "styles", "s0012", "ru", "stance_consensus", True),
+        ("negation", "styles", "s0012", "ar", "stance_consensus", True),
+        # A quantifier of places or of the object of a provision holds no view: "data centres in several
+        # countries", "ensure that all States could cooperate", "open to all States", "provided to several States".
+        ("not-speakers", "styles", "s0109", "en", "stance_some", False),
+        ("not-speakers", "heldout3", "ar-25", "ar", "stance_some", False),
+        ("not-speakers", "train", "t0017", "en", "stance_consensus", False),
+        ("not-speakers", "train", "t0227", "zh", "stance_consensus", False),
+        ("not-speakers", "styles", "s0109", "fr", "stance_some", False),
+        ("not-speakers", "heldout3", "zh-29", "zh", "stance_some", False),
+        ("not-speakers", "heldout3", "es-29", "es", "stance_some", False),
+        # A rule matching inside a longer word: 大部分 (most) is not 部分 (some), تتوافق/بتوافق
+        # (is compatible / adopted by consensus) is not توافق (consensus), disproportionate is not
+        # proportionality.
+        ("substring", "heldout4", "zh-26", "zh", "stance_some", False),
+        ("substring", "heldout4", "zh-26", "zh", "stance_consensus", True),
+        ("substring", "heldout5", "ar-30", "ar", "stance_consensus", False),
+        ("substring", "styles", "s0026", "ar", "stance_consensus", False),
+        ("substring", "styles", "s0064", "fr", "human_rights", False),
+        ("substring", "styles", "s0064", "ar", "human_rights", False),
+        # Asking for help to set up response teams is not a mutual legal assistance request; the teams
+        # themselves are prevention in every language, as in English.
+        ("request", "heldout5", "zh-39", "zh", "formal_cooperation", False),
+        ("request", "heldout5", "ru-39", "ru", "formal_cooperation", False),
+        ("request", "heldout5", "ru-39", "ru", "prevention", True),
+    ],
+)
+def test_rule_false_positive_causes(taxonomy, cause: str, where: str, key: str, lang: str, tag: str, present: bool):
+    """Rule false positives (and the misses next to them) of phrasings written after the rules, on the
+    seen sets, grouped by cause; the label agrees with the expected outcome in every case."""
+    example = _seen(where, key, lang)
+    assert (tag in example.tags) is present, "the case contradicts its label"
+    assert (tag in tag_text(example.text, lang, taxonomy).tags) is present, (cause, example.text)
+
+
+@pytest.mark.parametrize(
+    "where,key,lang,tag",
+    [
+        ("heldout5", "en-42", "en", "stance_consensus"),  # most participants in the workshop considered
+        ("train", "t0084", "zh", "capacity_building"),  # 为法官和检察官举办了关于网络犯罪的讲习班
+        ("dev", "d0015", "en", "stance_some"),  # in the view of some States parties
+        ("heldout5", "zh-39", "zh", "prevention"),  # 计算机事件应对小组 (the team), not 预防犯罪大会
+    ],
+)
+def test_rule_fixes_keep_the_true_tag_beside(taxonomy, where: str, key: str, lang: str, tag: str) -> None:
+    example = _seen(where, key, lang)
+    assert tag in example.tags
+    assert tag in tag_text(example.text, lang, taxonomy).tags, example.text
+
+
+def test_procedural_sentence_hides_only_itself(taxonomy) -> None:
+    """A procedural cue blanks its own sentence, not the paragraph: a real documentation sentence
+    followed by a real position keeps the position's tags, at the position's offsets."""
+    procedural, position = _seen("heldout5", "en-52", "en").text, _seen("heldout4", "en-31", "en").text
+    text = f"{procedural} {position}"
+    got = tag_text(text, "en", taxonomy)
+    assert "formal_cooperation" not in got.tags
+    assert "electronic_evidence" in got.tags
+    assert all(e.start > len(procedural) and text[e.start : e.end] == e.span for e in got.evidence)

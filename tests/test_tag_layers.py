@@ -65,6 +65,25 @@ def test_taxonomy_refuses_stems_that_are_not_phrase_lists(tmp_path: Path) -> Non
         load_taxonomy(path)
 
 
+@pytest.mark.parametrize(
+    "replacement,message",
+    [
+        ("procedural: [had before it]\n", r"'procedural' must map languages to lists of regular expressions"),
+        ("procedural:\n  en: ['(?:had before']\n", r"procedural: rule .* for en is not a valid regular expression"),
+    ],
+)
+def test_taxonomy_checks_procedural_cues(tmp_path: Path, replacement: str, message: str) -> None:
+    """The procedural cues are analysts' regexes too: a wrong shape or a broken pattern stops the load
+    with the file and what is wrong."""
+    text = TAXONOMY.read_text(encoding="utf-8")
+    start = text.index("procedural:\n")
+    end = text.index("tags:\n", start)
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(text[:start] + replacement + text[end:], encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_taxonomy(path)
+
+
 def test_logistic_regression_learns_a_separable_problem() -> None:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(200, 5))

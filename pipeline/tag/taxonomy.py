@@ -69,9 +69,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
     procedural = data.get("procedural") or {}
     if not isinstance(procedural, dict):
         raise InputError(path, "'procedural' must map languages to lists of regular expressions")
-    return Taxonomy(
-        path, tags, {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()}
-    )
+    return Taxonomy(path, tags, {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()})
 
 
 def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str]) -> Tag:
