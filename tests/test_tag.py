@@ -296,6 +296,12 @@ def _seen(name: str, key: str, lang: str):
         ("substring", "styles", "s0026", "ar", "stance_consensus", False),
         ("substring", "styles", "s0064", "fr", "human_rights", False),
         ("substring", "styles", "s0064", "ar", "human_rights", False),
+        ("substring", "styles", "s0081", "zh", "legislation", False),  # 通过司法协助: through, not adopting a law
+        # Dual criminality phrased out ("an offence under the laws of both States") and the French name of
+        # the offence of data interference are not legislation or evidence topics.
+        ("paraphrase", "styles", "s0007", "es", "legislation", False),
+        ("paraphrase", "styles", "s0007", "ru", "legislation", False),
+        ("paraphrase", "train", "t0013", "fr", "electronic_evidence", False),
         # Asking for help to set up response teams is not a mutual legal assistance request; the teams
         # themselves are prevention in every language, as in English.
         ("request", "heldout5", "zh-39", "zh", "formal_cooperation", False),
