@@ -341,3 +341,19 @@ def test_procedural_sentence_hides_only_itself(taxonomy) -> None:
     assert "formal_cooperation" not in got.tags
     assert "electronic_evidence" in got.tags
     assert all(e.start > len(procedural) and text[e.start : e.end] == e.span for e in got.evidence)
+
+
+def test_a_quoted_title_is_hidden_but_not_its_sentence(taxonomy) -> None:
+    """The quoted title after "entitled" (intitulé, 题为, عنوانها) is hidden, not its sentence: a title
+    names a topic, the rest of the sentence may still discuss one."""
+    from pipeline.tag.rules import without_procedure
+
+    for key, lang in (("s0009", "en"), ("s0009", "ar"), ("s0053", "zh"), ("s0053", "fr")):
+        text = _seen("styles", key, lang).text
+        kept = without_procedure(text, lang, taxonomy)
+        hidden = [k for k, (a, b) in enumerate(zip(text, kept, strict=True)) if a != b]
+        assert hidden, text
+        title = text[hidden[0] : hidden[-1] + 1]
+        assert title[0] in '“”«《"' and title[-1] in '“”»》"', title
+        assert kept.replace(" ", "") == (text[: hidden[0]] + text[hidden[-1] + 1 :]).replace(" ", "")
+        assert not tag_text(text, lang, taxonomy).tags, text

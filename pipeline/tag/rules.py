@@ -53,14 +53,23 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     (same length, so evidence offsets still point into the original). "The Meeting had before it a
     working paper on mutual legal assistance" or "the points of contact for the practical
     arrangements of the session" name a topic without anybody discussing it; the labelling
-    conventions give such sentences no tag."""
+    conventions give such sentences no tag. A cue with an ``only`` group blanks just that group:
+    the quoted title of a document, workshop or campaign names a topic, while the rest of its
+    sentence ("the campaign entitled ... was run to raise awareness") may still discuss one."""
     cues = taxonomy.procedural.get(lang)
     if not cues:
         return text
     out = text
-    for m in SENTENCE.finditer(text):
-        if any(cue.search(m.group(0)) for cue in cues):
-            out = _blank(out, m.start(), m.end())
+    for sentence in SENTENCE.finditer(text):
+        for cue in cues:
+            hits = list(cue.finditer(sentence.group(0)))
+            if not hits:
+                continue
+            if "only" not in cue.groupindex:
+                out = _blank(out, sentence.start(), sentence.end())
+                break
+            for hit in hits:
+                out = _blank(out, sentence.start() + hit.start("only"), sentence.start() + hit.end("only"))
     return out
 
 
