@@ -9,11 +9,14 @@ block's mean similarity to the other side, divided by the margin a typical best 
 0 means "like unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed
 cosines (true pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one
 parameter set serves both. A link should be a local maximum of block similarity: its evidence is
-docked by what it would gain by dropping one of its edge units (a short unrelated unit glued to a
-good pair barely moves the block's embedding) or by taking in a neighbouring unit (each half of a
-true 2-2, where the sides break sentences at different points, matches fairly well on its own but
-grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band;
-pass 2 searches all link types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
+docked by what it would gain by dropping one of its edge units (an unrelated unit glued to a
+good pair) or by taking in a neighbouring unit (each half of a true 2-2, where the sides break
+sentences at different points, matches fairly well on its own but grows when the next unit joins
+it). A short unit (a heading, a date) barely moves a composed block vector either way, so a merged
+link is also priced by its weakest edge unit's own margin against the other side's block: a piece
+that belongs keeps one, a unit dropped on the other side and glued on has none. Pass 1 finds a
+coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band
+around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
@@ -133,7 +136,8 @@ class Scorer:
         evidence = self.evidence(a, b, rows, js)
         piece = 0.0
         if self.params.piece_weight and (a > 1 or b > 1):
-            piece = self.params.piece_weight * np.maximum(self.params.piece_floor - self.weakest_piece(a, b, rows, js), 0)
+            shortfall = self.params.piece_floor - self.weakest_piece(a, b, rows, js)
+            piece = self.params.piece_weight * np.maximum(shortfall, 0.0)
         if self.params.edge_weight:
             gap = self.edge_surplus(a, b, rows, js, evidence)
             if a > 1 or b > 1:
