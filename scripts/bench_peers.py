@@ -231,7 +231,7 @@ def short_units(
         nxt = gold[g + 1] if g + 1 < len(gold) else ((), ())
         after = len(nxt[0]) == 1 and len(nxt[1]) == 1 and rng.random() < 0.5
         if roll < SHORT_DROP:  # kept on one side only
-            pieces_tgt, pieces_src = (([], pieces_src) if on_src else (pieces_tgt, []))
+            pieces_tgt, pieces_src = ([], pieces_src) if on_src else (pieces_tgt, [])
         elif roll < SHORT_DROP + SHORT_MERGE and (after or plain_last):
             if after:  # the short piece joins the next pair's sentence on one side
                 s2, t2 = src[nxt[0][0]], tgt[nxt[1][0]]
