@@ -163,16 +163,18 @@ class Scorer:
         return np.min(found, axis=0)
 
     def piece(self, a: int, b: int, di: int, dj: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
-        """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj), kept per band cell."""
+        """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj): one table per
+        block-type pair over the band, read at shifted cells (the first unit of a 3-1 link is the
+        last unit of the block ending two rows earlier)."""
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
-            r, j = np.maximum(r - di, 0), np.maximum(j - dj, 0)
             sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], r, j)
             return (sim - 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])) / self.scale
 
+        rows, js = np.maximum(rows - di, 0), np.maximum(js - dj, 0)
         if self.memo is None:
             return margin(rows, js)
-        return self.memo.get(("piece", a, b, di, dj), rows, js, margin)
+        return self.memo.get(("piece", a, b), rows, js, margin)
 
     def edge_deficit(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
         """How much better the block matches with one of its edge units left out (0 if it never does).
