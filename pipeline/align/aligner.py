@@ -153,7 +153,7 @@ class Scorer:
         A short unit (a heading, "and it was so") barely moves a composed block vector, so the
         block's evidence is the same whether the unit belongs to the link or was dropped on the
         other side; its own vector is all of it, and matched alone against the other block it
-        keeps a clear margin when its content is there (UN dev set: median .36 for true short
+        keeps a clear margin when its content is there (UN dev set: median .32 for true short
         pieces, -.03 for dropped ones glued to a neighbour's link)."""
         found = []
         if a > 1:  # the last and the first source unit against the target block
