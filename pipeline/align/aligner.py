@@ -150,7 +150,7 @@ class Scorer:
         """The lowest calibrated margin of an edge unit of a merged side, alone, against the
         other side's whole block.
 
-        A short unit (a heading, "and it was so") barely moves a composed block vector, so the
+        A short unit (a heading, a date) barely moves a composed block vector, so the
         block's evidence is the same whether the unit belongs to the link or was dropped on the
         other side; its own vector is all of it, and matched alone against the other block it
         keeps a clear margin when its content is there (UN dev set: median .32 for true short
