@@ -14,6 +14,11 @@ Data (``../shared/corpus``):
 - ``unpcs:xx`` (``unpcs:xx:N``): the ``unpc`` set, then some whole 1-1 pairs with one side cut in two
   at a clause boundary (a comma, semicolon or colon near the middle): the 1-2 and 2-1 links a
   translator makes by splitting a sentence, where one piece can be short ("and it was so").
+- ``unpcu:xx`` (``unpcu:xx:N``): the ``unpc`` set, then the short 1-1 pairs (English at most
+  ``SHORT`` characters: headings such as "Introduction", "Agenda item 2", dates, short sentences)
+  either dropped on one side (a 1-0 or 0-1 link a model must not glue onto its neighbour's link)
+  or merged into a neighbouring 1-1 pair on one side only (a 1-2 or 2-1 link whose lone short
+  piece a model must not leave out): the two cases that composed block vectors barely tell apart.
 - ``udhr:xx``: the UDHR gold units (paragraphs), en against xx.
 
 Time is split per system: embedding (the peers embed every block text; hexalign embeds each unit
@@ -66,6 +71,11 @@ CROSSING = 0.05
 """Share of positions where ``unpcx`` sets start a crossing 2-2 link."""
 SPLIT = 0.1
 """Share of 1-1 pairs that ``unpcs`` sets cut in two on one side."""
+SHORT = 50
+"""English characters of a unit that ``unpcu`` sets treat as short."""
+SHORT_DROP = 0.4
+SHORT_MERGE = 0.4
+"""Shares of the short 1-1 pairs that ``unpcu`` sets drop on one side or merge on one side."""
 CLAUSE = re.compile(r"(?<=[,;:])\s+|(?<=[，；：、،؛])")
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -201,10 +211,64 @@ def split_some(
     return out_src, out_tgt, out_gold
 
 
+def short_units(
+    src: list[str], tgt: list[str], gold: list[Pair], rng: random.Random, tgt_joiner: str
+) -> tuple[list[str], list[str], list[Pair]]:
+    """Drop a ``SHORT_DROP`` share of the short 1-1 pairs on one side and merge a ``SHORT_MERGE``
+    share into the 1-1 pair before or after them on one side (the side and the neighbour drawn at
+    random); links around them are kept as they are."""
+    out_src: list[str] = []
+    out_tgt: list[str] = []
+    out_gold: list[Pair] = []
+    plain_last = False  # the last link written is an untouched 1-1 pair (may take a short piece)
+    g = 0
+    while g < len(gold):
+        s_ids, t_ids = gold[g]
+        pieces_src, pieces_tgt = [src[i] for i in s_ids], [tgt[j] for j in t_ids]
+        one_one = len(s_ids) == 1 and len(t_ids) == 1
+        roll = rng.random() if one_one and len(pieces_src[0]) <= SHORT else 1.0
+        on_src = rng.random() < 0.5
+        nxt = gold[g + 1] if g + 1 < len(gold) else ((), ())
+        after = len(nxt[0]) == 1 and len(nxt[1]) == 1 and rng.random() < 0.5
+        if roll < SHORT_DROP:  # kept on one side only
+            pieces_tgt, pieces_src = ([], pieces_src) if on_src else (pieces_tgt, [])
+        elif roll < SHORT_DROP + SHORT_MERGE and (after or plain_last):
+            if after:  # the short piece joins the next pair's sentence on one side
+                s2, t2 = src[nxt[0][0]], tgt[nxt[1][0]]
+                pieces_src = [f"{pieces_src[0]} {s2}"] if on_src else [*pieces_src, s2]
+                pieces_tgt = [*pieces_tgt, t2] if on_src else [tgt_joiner.join((pieces_tgt[0], t2))]
+                g += 1
+            else:  # ... or the previous pair's (the last link written)
+                (ps,), (pt,) = out_gold.pop()
+                if on_src:
+                    out_src[ps] = f"{out_src[ps]} {pieces_src[0]}"
+                    out_tgt.append(pieces_tgt[0])
+                    out_gold.append(((ps,), (pt, pt + 1)))
+                else:
+                    out_tgt[pt] = tgt_joiner.join((out_tgt[pt], pieces_tgt[0]))
+                    out_src.append(pieces_src[0])
+                    out_gold.append(((ps, ps + 1), (pt,)))
+                plain_last = False
+                g += 1
+                continue
+        out_gold.append(
+            (
+                tuple(range(len(out_src), len(out_src) + len(pieces_src))),
+                tuple(range(len(out_tgt), len(out_tgt) + len(pieces_tgt))),
+            )
+        )
+        plain_last = len(pieces_src) == 1 and len(pieces_tgt) == 1 and roll >= SHORT_DROP + SHORT_MERGE
+        out_src += pieces_src
+        out_tgt += pieces_tgt
+        g += 1
+    return out_src, out_tgt, out_gold
+
+
 def load_set(name: str):
     """``bible:001``, ``bible:001:1500`` (first 1500 gold links), ``udhr:fr``, ``unpc:fr`` (first
     1000 dev-set lines), ``unpc:fr:300``, ``unpcx:fr`` or ``unpcx:fr:300`` (with crossing 2-2 links),
-    ``unpcs:fr`` or ``unpcs:fr:300`` (with sentences cut at a clause)."""
+    ``unpcs:fr`` or ``unpcs:fr:300`` (with sentences cut at a clause), ``unpcu:fr`` or
+    ``unpcu:fr:300`` (with short units dropped or merged on one side)."""
     kind, arg, *count = name.split(":")
     if kind == "bible":
         return bible(arg, int(count[0]) if count else None)
@@ -213,6 +277,8 @@ def load_set(name: str):
     src, tgt, gold, lang = unpc(arg, int(count[0]) if count else 1000, CROSSING if kind == "unpcx" else 0.0)
     if kind == "unpcs":
         src, tgt, gold = split_some(src, tgt, gold, random.Random(f"split-{arg}"), SPLIT)
+    if kind == "unpcu":
+        src, tgt, gold = short_units(src, tgt, gold, random.Random(f"short-{arg}"), joiner(lang))
     return src, tgt, gold, lang
 
 

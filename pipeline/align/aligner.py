@@ -9,11 +9,14 @@ block's mean similarity to the other side, divided by the margin a typical best 
 0 means "like unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed
 cosines (true pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one
 parameter set serves both. A link should be a local maximum of block similarity: its evidence is
-docked by what it would gain by dropping one of its edge units (a short unrelated unit glued to a
-good pair barely moves the block's embedding) or by taking in a neighbouring unit (each half of a
-true 2-2, where the sides break sentences at different points, matches fairly well on its own but
-grows when the next unit joins it). Pass 1 finds a coarse 1-1/skip path in a wide diagonal band;
-pass 2 searches all link types in a narrow band around it (Bertalign's two-step idea), so cost stays linear in length.
+docked by what it would gain by dropping one of its edge units (an unrelated unit glued to a
+good pair) or by taking in a neighbouring unit (each half of a true 2-2, where the sides break
+sentences at different points, matches fairly well on its own but grows when the next unit joins
+it). A short unit (a heading, a date) barely moves a composed block vector either way, so a merged
+link is also priced by its weakest edge unit's own margin against the other side's block: a piece
+that belongs keeps one, a unit dropped on the other side and glued on has none. Pass 1 finds a
+coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band
+around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
@@ -131,13 +134,47 @@ class Scorer:
         size = self.params.size_penalty * ((a - 1) + (b - 1))
         dangling = self.params.dangling_penalty * ((a > 1) * self.src.dangling[rows] + (b > 1) * self.tgt.dangling[js])
         evidence = self.evidence(a, b, rows, js)
+        piece = 0.0
+        if self.params.piece_weight and (a > 1 or b > 1):
+            shortfall = self.params.piece_floor - self.weakest_piece(a, b, rows, js)
+            piece = self.params.piece_weight * np.maximum(shortfall, 0.0)
         if self.params.edge_weight:
             gap = self.edge_surplus(a, b, rows, js, evidence)
             if a > 1 or b > 1:
                 gap = np.maximum(gap, self.edge_deficit(a, b, rows, js, evidence))
             evidence = evidence - self.params.edge_weight * gap
         per_unit = evidence + self.params.length_weight * length
-        return 0.5 * (a + b) * per_unit - size - dangling
+        return 0.5 * (a + b) * per_unit - size - dangling - piece
+
+    def weakest_piece(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
+        """The lowest calibrated margin of an edge unit of a merged side, alone, against the
+        other side's whole block.
+
+        A short unit (a heading, a date) barely moves a composed block vector, so the
+        block's evidence is the same whether the unit belongs to the link or was dropped on the
+        other side; its own vector is all of it, and matched alone against the other block it
+        keeps a clear margin when its content is there (UN dev set: median .32 for true short
+        pieces, -.03 for dropped ones glued to a neighbour's link)."""
+        found = []
+        if a > 1:  # the last and the first source unit against the target block
+            found += [self.piece(1, b, 0, 0, rows, js), self.piece(1, b, a - 1, 0, rows, js)]
+        if b > 1:
+            found += [self.piece(a, 1, 0, 0, rows, js), self.piece(a, 1, 0, b - 1, rows, js)]
+        return np.min(found, axis=0)
+
+    def piece(self, a: int, b: int, di: int, dj: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
+        """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj): one table per
+        block-type pair over the band, read at shifted cells (the first unit of a 3-1 link is the
+        last unit of the block ending two rows earlier)."""
+
+        def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
+            sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], r, j)
+            return (sim - 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])) / self.scale
+
+        rows, js = np.maximum(rows - di, 0), np.maximum(js - dj, 0)
+        if self.memo is None:
+            return margin(rows, js)
+        return self.memo.get(("piece", a, b), rows, js, margin)
 
     def edge_deficit(self, a: int, b: int, rows: np.ndarray, js: np.ndarray, evidence: np.ndarray) -> np.ndarray:
         """How much better the block matches with one of its edge units left out (0 if it never does).
