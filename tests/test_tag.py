@@ -332,18 +332,6 @@ def test_rule_fixes_keep_the_true_tag_beside(taxonomy, where: str, key: str, lan
     assert tag in tag_text(example.text, lang, taxonomy).tags, example.text
 
 
-def test_agentless_noted_by_experts_states_no_stance(taxonomy) -> None:
-    """The bundled document's "It was also noted by experts that ..." names no subset of experts:
-    no stance by the labelling convention (the rule took an optional "some" for a required one and
-    tagged stance_some in English only, a disagreement with every other language)."""
-    sentence = (
-        "It was also noted by experts that prevention required the involvement of the private sector, "
-        "which generally did not require legislation."
-    )
-    assert "stance_some" not in tag_text(sentence, "en", taxonomy).tags
-    assert "stance_some" in tag_text(sentence.replace("by experts", "by some experts"), "en", taxonomy).tags
-
-
 def test_procedural_sentence_hides_only_itself(taxonomy) -> None:
     """A procedural cue blanks its own sentence, not the paragraph: a real documentation sentence
     followed by a real position keeps the position's tags, at the position's offsets."""
