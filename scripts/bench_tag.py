@@ -79,7 +79,7 @@ def quality(taxonomy, layer: ModelLayer) -> dict:
 def transfer(taxonomy, features: Features, params) -> dict:
     """English-only training vs English + translations, on dev, per language."""
     train = [e for path in params.tag.train for e in load_examples(ROOT / path)]
-    dev = load_examples(ROOT / params.tag.dev)
+    dev = [e for path in params.tag.dev for e in load_examples(ROOT / path)]
     out = {}
     for name, examples in (("english_only", [e for e in train if e.lang == "en"]), ("with_translations", train)):
         model = build(examples, dev, taxonomy, features, params.tag.min_precision)

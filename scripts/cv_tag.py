@@ -36,7 +36,7 @@ def main() -> None:
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
     features = features_from(params)
     committed = load_model(ROOT / params.tag.model)
-    examples = [e for path in (*params.tag.train, params.tag.dev) for e in load_examples(ROOT / path)]
+    examples = [e for path in (*params.tag.train, *params.tag.dev) for e in load_examples(ROOT / path)]
     ids = sorted({e.id for e in examples})
     random.Random(args.seed).shuffle(ids)
     fold_of = {pid: n % args.folds for n, pid in enumerate(ids)}

@@ -17,11 +17,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 TAXONOMY = ROOT / "configs" / "taxonomy.yaml"
 LABELS = ROOT / "data" / "labels"
-DEV = LABELS / "tag_dev.yaml"
-# Every file the learned layer trains on (params.yaml `tag: train:`), so a new training file is
-# checked as soon as it is added there.
+# Every file the learned layer trains on (params.yaml `tag: train:`) and every dev file (`tag: dev:`,
+# one path or a list), so a new file is checked as soon as it is added there.
 PARAMS = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
 TRAIN_FILES = [ROOT / path for path in PARAMS["tag"]["train"]]
+_DEV = PARAMS["tag"]["dev"]
+DEV_FILES = [ROOT / path for path in ([_DEV] if isinstance(_DEV, str) else _DEV)]
+SPLIT_FILES = [*TRAIN_FILES, *DEV_FILES]
 HELDOUT3 = ROOT / "tests" / "data" / "tagging_heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "data" / "tagging_heldout4.yaml"
 HELDOUT5 = ROOT / "tests" / "data" / "tagging_heldout5.yaml"
@@ -60,7 +62,7 @@ def train() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def dev() -> list[dict]:
-    return load(DEV)
+    return [item for path in DEV_FILES for item in load(path)]
 
 
 def check_tags(tags, tag_ids: set[str], where: str) -> None:
@@ -70,7 +72,7 @@ def check_tags(tags, tag_ids: set[str], where: str) -> None:
     assert not unknown, f"{where}: tag ids not in configs/taxonomy.yaml: {sorted(unknown)}"
 
 
-@pytest.mark.parametrize("path", [*TRAIN_FILES, DEV], ids=[*(p.stem for p in TRAIN_FILES), "dev"])
+@pytest.mark.parametrize("path", SPLIT_FILES, ids=[p.stem for p in SPLIT_FILES])
 def test_split_schema(path: Path, tag_ids: set[str]) -> None:
     items = load(path)
     assert isinstance(items, list) and items
@@ -79,7 +81,8 @@ def test_split_schema(path: Path, tag_ids: set[str]) -> None:
     for n, item in enumerate(items):
         where = f"{path.name} item {n} ({item.get('id')})"
         assert set(item) == KEYS, f"{where}: keys {sorted(item)}"
-        assert re.fullmatch(r"[tsd]\d{4}", item["id"]), where
+        # t train, s train_styles, r train_reports, d dev, q dev_reports
+        assert re.fullmatch(r"[tsrdq]\d{4}", item["id"]), where
         assert item["lang"] in LANGS, where
         assert item["style"] in STYLES, where
         assert isinstance(item["text"], str) and len(item["text"]) >= 10, where
@@ -90,7 +93,7 @@ def test_split_schema(path: Path, tag_ids: set[str]) -> None:
             assert item["id"] in english, f"{where}: a translation must share the id of an English paragraph"
 
 
-@pytest.mark.parametrize("path", [*TRAIN_FILES, DEV], ids=[*(p.stem for p in TRAIN_FILES), "dev"])
+@pytest.mark.parametrize("path", SPLIT_FILES, ids=[p.stem for p in SPLIT_FILES])
 def test_translations_keep_the_tags(path: Path) -> None:
     items = load(path)
     english = {item["id"]: set(item["tags"]) for item in items if item["lang"] == "en"}
@@ -135,6 +138,12 @@ def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     english = [set(item["tags"]) for item in held["en"]]
     for lang, items in held.items():
         assert [set(item["tags"]) for item in items] == english, f"{lang} is a translation of en"
+
+
+def test_no_paragraph_straddles_the_split(train: list[dict], dev: list[dict]) -> None:
+    """A paragraph and its translations share an id, so an id in both train and dev would put a
+    translation of a dev paragraph among the training data."""
+    assert not {item["id"] for item in train} & {item["id"] for item in dev}
 
 
 def test_no_duplicate_texts(train: list[dict], dev: list[dict]) -> None:

@@ -62,3 +62,13 @@ def test_missing_params_file_is_an_error(tmp_path: Path) -> None:
 def test_link_sizes_follow_max_link(tmp_path: Path) -> None:
     params = load_params(write(tmp_path, "align:\n  max_link: 3\n"))
     assert set(params.align.types) == {(1, 1), (1, 2), (2, 1), (0, 1), (1, 0)}
+
+
+def test_tag_dev_is_one_file_or_a_list(tmp_path: Path) -> None:
+    """`tag: dev:` was one path; a list of files (the short statements and the long report
+    paragraphs) is read the same way, and the older single path stays valid."""
+    one = load_params(write(tmp_path, "tag:\n  dev: data/labels/tag_dev.yaml\n"))
+    assert one.tag.dev == ("data/labels/tag_dev.yaml",)
+    both = load_params(write(tmp_path, "tag:\n  dev: [data/labels/tag_dev.yaml, data/labels/tag_dev_reports.yaml]\n"))
+    assert both.tag.dev == ("data/labels/tag_dev.yaml", "data/labels/tag_dev_reports.yaml")
+    assert load_params(ROOT / "params.yaml").tag.dev == both.tag.dev

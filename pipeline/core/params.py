@@ -95,8 +95,9 @@ class TagParams(_Section):
     match the ``embedding`` section's model."""
     use_model: bool = True
     train: tuple[str, ...] = ("data/labels/tag_train.yaml",)
-    dev: str = "data/labels/tag_dev.yaml"
-    """Development split: the classifier's strength and threshold are chosen on it."""
+    dev: tuple[str, ...] = ("data/labels/tag_dev.yaml",)
+    """Development split, one file or a list of files: the classifier's strength and threshold are
+    chosen on it."""
     min_precision: float = 0.9
     """Threshold choice on dev keeps micro precision at or above this."""
     extra_embedding: str = ""
@@ -105,6 +106,12 @@ class TagParams(_Section):
     The model must be retrained when it changes."""
     extra_prefix: str = ""
     """Text put before every unit for the extra model (e5 expects ``"query: "``)."""
+
+    @field_validator("dev", mode="before")
+    @classmethod
+    def _one_dev_file(cls, value: object) -> object:
+        """A single path (the older form of the key) is a split of one file."""
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _prefix_needs_model(self) -> TagParams:

@@ -199,8 +199,8 @@ def train_from_params(
     reviewed paragraphs), on ``features`` (default: the ones the parameters name)."""
     tag = params.tag
     train = [e for path in tag.train for e in load_examples(Path(path))] + list(reviewed)
-    dev = load_examples(Path(tag.dev))
-    sources = {str(path): file_hash(Path(path)) for path in (*tag.train, tag.dev)}
+    dev = [e for path in tag.dev for e in load_examples(Path(path))]
+    sources = {str(path): file_hash(Path(path)) for path in (*tag.train, *tag.dev)}
     if reviewed:
         sources["reviewed_paragraphs"] = str(len(reviewed))
     model = build(train, dev, taxonomy, features or features_from(params), tag.min_precision, sources)
