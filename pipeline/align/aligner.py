@@ -14,7 +14,9 @@ good pair) or by taking in a neighbouring unit (each half of a true 2-2, where t
 sentences at different points, matches fairly well on its own but grows when the next unit joins
 it). A short unit (a heading, a date) barely moves a composed block vector either way, so a merged
 link is also priced by its weakest edge unit's own margin against the other side's block: a piece
-that belongs keeps one, a unit dropped on the other side and glued on has none. Pass 1 finds a
+that belongs keeps one, a unit dropped on the other side and glued on has none. A link whose
+evidence falls below what any translation reaches (``junk_floor``) pays for the shortfall: a pair
+of unrelated units would otherwise score about 0, far above the two skips it replaces. Pass 1 finds a
 coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band
 around it (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
@@ -134,6 +136,7 @@ class Scorer:
         size = self.params.size_penalty * ((a - 1) + (b - 1))
         dangling = self.params.dangling_penalty * ((a > 1) * self.src.dangling[rows] + (b > 1) * self.tgt.dangling[js])
         evidence = self.evidence(a, b, rows, js)
+        junk = self.params.junk_weight * np.maximum(self.params.junk_floor - evidence, 0.0)
         piece = 0.0
         if self.params.piece_weight and (a > 1 or b > 1):
             shortfall = self.params.piece_floor - self.weakest_piece(a, b, rows, js)
@@ -143,7 +146,7 @@ class Scorer:
             if a > 1 or b > 1:
                 gap = np.maximum(gap, self.edge_deficit(a, b, rows, js, evidence))
             evidence = evidence - self.params.edge_weight * gap
-        per_unit = evidence + self.params.length_weight * length
+        per_unit = evidence - junk + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling - piece
 
     def weakest_piece(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
