@@ -174,7 +174,6 @@ def test_short_units_dropped_stay_alone_and_merged_stay_merged(embedder: Embedde
     assert merges_missed <= 0.1 * len(merges), (merges_missed, len(merges))
 
 
-
 def dropped_on_opposite_sides(lang: str, groups: int) -> tuple[list[str], list[str], list[Pair]]:
     """Groups of four dev-set sentences: a plain 1-1 pair, then sentence 2 kept on the source side
     only next to an unrelated sentence (from the other half of the dev set) kept on the target
