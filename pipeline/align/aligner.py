@@ -3,22 +3,22 @@
 Link score = (calibrated similarity of the two blocks + anchor agreement + length-ratio prior),
 counted once per unit the link covers, - a price per unit beyond one a side; a unit left without
 counterpart scores ``skip``. Counting evidence per unit makes one 2-2 link and two 1-1 links
-comparable (a sum of per-link scores favours many small links), and the size price keeps big
-blocks from being free. The similarity is calibrated per document pair: the margin over each
-block's mean similarity to the other side, divided by the margin a typical best match reaches. So
-0 means "like unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed
-cosines (true pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one
-parameter set serves both. A link should be a local maximum of block similarity: its evidence is
-docked by what it would gain by dropping one of its edge units (an unrelated unit glued to a
-good pair) or by taking in a neighbouring unit (each half of a true 2-2, where the sides break
-sentences at different points, matches fairly well on its own but grows when the next unit joins
-it). A short unit (a heading, a date) barely moves a composed block vector either way, so a merged
-link is also priced by its weakest edge unit's own margin against the other side's block: a piece
-that belongs keeps one, a unit dropped on the other side and glued on has none. A link whose
-evidence falls below what any translation reaches (``junk_floor``) pays for the shortfall: a pair
-of unrelated units would otherwise score about 0, far above the two skips it replaces. Pass 1 finds a
-coarse 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band
-around it (Bertalign's two-step idea), so cost stays linear in length.
+comparable (a sum of per-link scores favours many small links), and the size price keeps big blocks
+from being free. The similarity is calibrated per document pair: the margin over each block's mean
+similarity to the other side, divided by the margin a typical best match reaches. So 0 means "like
+unrelated text" and 1 "like a typical translation" for any embedder: e5's squeezed cosines (true
+pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and one parameter set
+serves both. A link should be a local maximum of block similarity: its evidence is docked by what
+it would gain by dropping one of its edge units (an unrelated unit glued to a good pair) or by
+taking in a neighbouring unit (each half of a true 2-2, where the sides break sentences at
+different points, matches fairly well on its own but grows when the next unit joins it). A short
+unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
+priced by its weakest edge unit's own margin against the other side's block: a piece that belongs
+keeps one, a unit dropped on the other side and glued on has none. A link whose evidence falls
+below what any translation reaches (``junk_floor``) pays for the shortfall: a pair of unrelated
+units would otherwise score about 0, far above the two skips it replaces. Pass 1 finds a coarse
+1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band around it
+(Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
