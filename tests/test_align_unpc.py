@@ -64,8 +64,10 @@ def test_crossing_two_two_links_are_found(embedder: Embedder, lang: str) -> None
     ]
     crossings = [g for g in gold if len(g[0]) == 2]
     found = sum(1 for g in crossings if g in links)
-    assert found >= 0.75 * len(crossings), (found, len(crossings))  # 17-19 of 30 before the edge test
-    assert score(links, gold).strict_f1 >= 0.88  # .79-.83 before
+    # zh/fr: 17-19 of 30 before the edge test (F1 .79-.83), 23/24 with it (.89/.91), 26/26 since a
+    # 1-1 link is also docked by what its diagonal neighbour pair adds (.94/.94)
+    assert found >= 0.83 * len(crossings), (found, len(crossings))
+    assert score(links, gold).strict_f1 >= 0.92
 
 
 ENDS = (";", ":", "；", "：", "؛")
@@ -172,3 +174,41 @@ def test_short_units_dropped_stay_alone_and_merged_stay_merged(embedder: Embedde
     # with it; true short pieces left out 6/4 of 120 before, 10/7 with it
     assert drops_missed <= 0.17 * len(drops), (drops_missed, len(drops))
     assert merges_missed <= 0.1 * len(merges), (merges_missed, len(merges))
+
+
+def dropped_on_opposite_sides(lang: str, groups: int) -> tuple[list[str], list[str], list[Pair]]:
+    """Groups of four dev-set sentences: a plain 1-1 pair, then sentence 2 kept on the source side
+    only next to an unrelated sentence (from the other half of the dev set) kept on the target
+    side only, as a masthead line beside a heading the other version sets elsewhere, then two
+    plain pairs. (Neighbouring dev-set sentences come from one document and are related.)"""
+    en, xx, _ = devset(lang)
+    far = len(en) // 2
+    src: list[str] = []
+    tgt: list[str] = []
+    gold: list[Pair] = []
+    for g in range(groups):
+        k = 4 * g
+        gold += [((len(src),), (len(tgt),)), ((len(src) + 1,), ()), ((), (len(tgt) + 1,))]
+        src += [en[k], en[k + 1]]
+        tgt += [xx[k], xx[far + k]]
+        for j in (k + 2, k + 3):
+            gold.append(((len(src),), (len(tgt),)))
+            src.append(en[j])
+            tgt.append(xx[j])
+    return src, tgt, gold
+
+
+@pytest.mark.parametrize("lang", ["zh", "fr"])
+def test_units_dropped_on_opposite_sides_are_not_paired(embedder: Embedder, lang: str) -> None:
+    """Two unrelated units side by side, one on each side, stay two 1-0/0-1 links: a 1-1 link of
+    unrelated text must not be cheaper than the two skips it replaces (``junk_floor``)."""
+    src, tgt, gold = dropped_on_opposite_sides(lang, 150)
+    links = [
+        (link.src, link.tgt) for link in align_units(src, tgt, embedder, joiners=(" ", "" if lang == "zh" else " "))
+    ]
+    drops = [g for g in gold if not (g[0] and g[1])]
+    missed = sum(1 for g in drops if g not in links)
+    # zh/fr: 107/127 of 300 missed before the junk price (F1 .927/.925), 44/39 with it (.956/.969);
+    # what is left are pairs that share the UN's wording (evidence .1-.3) or a unit glued onto a pair
+    assert missed <= 0.2 * len(drops), (missed, len(drops))
+    assert score(links, gold).strict_f1 >= 0.95

