@@ -11,15 +11,14 @@ pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and o
 serves both. A link should be a local maximum of block similarity: its evidence is docked by what
 it would gain by dropping one of its edge units (an unrelated unit glued to a good pair) or by
 taking in a neighbouring unit (each half of a true 2-2, where the sides break sentences at
-different points, matches fairly well on its own but grows when the next unit joins it; the halves
-of a crossing 2-2 grow only when the next pair joins on both sides). A short unit (a heading, a
-date) barely moves a composed block vector either way, so a merged link is also priced by its
-weakest edge unit's own margin against the other side's block: a piece that belongs keeps one, a
-unit dropped on the other side and glued on has none. A link whose evidence falls below what any
-translation reaches (``junk_floor``) pays for the shortfall: a pair of unrelated units would
-otherwise score about 0, far above the two skips it replaces. Pass 1 finds a coarse 1-1/skip path
-in a wide diagonal band; pass 2 searches all link types in a narrow band around it (Bertalign's
-two-step idea), so cost stays linear in length.
+different points, matches fairly well on its own but grows when the next unit joins it). A short
+unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
+priced by its weakest edge unit's own margin against the other side's block: a piece that belongs
+keeps one, a unit dropped on the other side and glued on has none. A link whose evidence falls
+below what any translation reaches (``junk_floor``) pays for the shortfall: a pair of unrelated
+units would otherwise score about 0, far above the two skips it replaces. Pass 1 finds a coarse
+1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band around it
+(Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
 good alternatives compete with is marked doubtful (``scripts/bench_align.py`` reports how it
 relates to correctness).
@@ -210,30 +209,6 @@ class Scorer:
             if ok.any():
                 gain = self.evidence(a2, b2, rows[ok] + di, js[ok] + dj) - evidence[ok]
                 best[ok] = np.maximum(best[ok], gain)
-        if a == b == 1 and (2, 2) in self.params.types:
-            best = np.maximum(best, self.crossing_surplus(rows, js))
-        return best
-
-    def crossing_surplus(self, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
-        """How much better the 2-2 block made of a 1-1 link and its diagonal neighbour (the next or
-        the previous pair) matches than either 1-1 alone (0 if it never does), on calibrated
-        margins without anchors.
-
-        In a crossing 2-2 (``s1 s2 | s3`` against ``t1 | t2 t3``) neither half grows by taking in
-        one unit on one side, only by taking in the next unit on both, and then it beats both
-        halves (UN dev set, the smaller gain: median .32, 90% above .06); two true 1-1 pairs
-        joined do not beat the better of them (median -.05, 90% below .04). Anchors are left
-        out: a numbered heading's anchors would lift the unnumbered paragraph it is joined to
-        (``Article 22`` with the article's text)."""
-        best = np.zeros(js.size)
-        n, m = len(self.src.lengths[1]) - 1, len(self.tgt.lengths[1]) - 1
-        own = self.piece(1, 1, 0, 0, rows, js)
-        for ok, d in ((rows + 1 <= n) & (js + 1 <= m), 1), ((rows >= 2) & (js >= 2), 0):
-            if ok.any():
-                r, j = rows[ok], js[ok]
-                pair = self.piece(1, 1, 1 - 2 * d, 1 - 2 * d, r, j)  # the neighbouring 1-1 pair
-                joined = self.piece(2, 2, -d, -d, r, j)  # the 2-2 block ending at (r + d, j + d)
-                best[ok] = np.maximum(best[ok], joined - np.maximum(own[ok], pair))
         return best
 
 
