@@ -417,9 +417,49 @@ def test_a_quoted_title_is_hidden_but_not_its_sentence(taxonomy) -> None:
         # Agency-to-agency channels and liaison officers in Chinese.
         ("zh", "几位专家提到，机构对机构的合作在追踪被盗资金方面十分有效。", "informal_cooperation", True),
         ("zh", "一些国家向主要伙伴国派驻了联络官。", "informal_cooperation", True),
+        # Preservation requests, retention by providers and freezing orders in es, fr, ru and ar.
+        (
+            "es",
+            "Varias delegaciones dijeron que respondían con rapidez a las solicitudes de conservación.",
+            "data_preservation",
+            True,
+        ),
+        (
+            "fr",
+            "Un expert a expliqué que les fournisseurs ne gardaient les journaux que quelques jours.",
+            "data_preservation",
+            True,
+        ),
+        (
+            "ru",
+            "Ряд делегаций сообщили о запросах об обеспечении сохранности, полученных из-за рубежа.",
+            "data_preservation",
+            True,
+        ),
+        ("ar", "وأفادت عدة وفود بأنها ترد على طلبات الحفظ في غضون ساعات.", "data_preservation", True),
+        ("ar", "وشدد الخبراء على ضرورة الاحتفاظ بسجل لكل من تعامل مع الجهاز المضبوط.", "data_preservation", False),
+        # "In the view of several delegations", "a minority of States", "a view was expressed".
+        ("ru", "По мнению нескольких делегаций, сроки исполнения просьб слишком велики.", "stance_some", True),
+        ("ru", "Меньшинство государств выступили против включения этого положения.", "stance_some", True),
+        ("ar", "وطُرح رأي مفاده أن الطلبات ينبغي أن تُرسل إلكترونيا.", "stance_some", True),
+        # Russian agreement formulas, and their negation.
+        ("ru", "Участники сошлись во мнении, что подготовка кадров должна быть постоянной.", "stance_consensus", True),
+        ("ru", "Широкую поддержку получило предложение о создании региональных центров.", "stance_consensus", True),
+        ("ru", "Эксперты не сошлись во мнениях относительно сроков хранения данных.", "stance_consensus", False),
     ],
 )
 def test_common_un_phrasings_outside_english(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
     """Phrasings the translations of the labelled paragraphs use for concepts the English rules
     already know, written anew here; negated agreement stays untagged."""
     assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+def test_vocalised_arabic_word_is_one_token() -> None:
+    """Short vowels and shadda are combining marks: a vocalised word ("وطُرح", "سُلِّم") stays one token
+    with its offsets, so the stem phrases still match it."""
+    from pipeline.tag import morphology
+
+    text = "وطُرح رأي، وسُلِّم بذلك."
+    words = morphology.tokens(text, "ar")
+    assert [text[s:e] for _, s, e in words] == ["وطُرح", "رأي", "وسُلِّم", "بذلك"]
+    assert words[0][0] == "طرح"
