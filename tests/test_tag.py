@@ -407,6 +407,14 @@ def test_a_quoted_title_is_hidden_but_not_its_sentence(taxonomy) -> None:
         # Preservation requests and orders, quick freeze and retention periods in Chinese.
         ("zh", "若干代表团表示，其联络点能够在数小时内答复外国的保全请求。", "data_preservation", True),
         ("zh", "一位专家介绍了本国法律规定的快速冻结程序。", "data_preservation", True),
+        # Freezing assets is not preserving data.
+        ("zh", "若干国家介绍了冻结犯罪所得资产的程序。", "data_preservation", False),
+        (
+            "ru",
+            "Ряд делегаций рассказали о замораживании активов, полученных преступным путем.",
+            "data_preservation",
+            False,
+        ),
         ("zh", "许多国家尚未规定服务提供商留存流量数据的最低期限。", "data_preservation", True),
         # A new or future treaty in Chinese.
         ("zh", "几位发言者认为，新条约应当与现有区域文书相辅相成。", "new_instrument", True),
