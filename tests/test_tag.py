@@ -224,8 +224,10 @@ SEEN = {
     "heldout3": DATA / "tagging_heldout3.yaml",
     "heldout4": DATA / "tagging_heldout4.yaml",
     "heldout5": DATA / "tagging_heldout5.yaml",
+    "heldout6": DATA / "tagging_heldout6.yaml",
 }
-"""Labelled sets that are seen (reported on, folded in or read while fixing rules); never heldout6."""
+"""Labelled sets that are seen (reported on, folded in or read while fixing rules); never a frozen
+set not yet reported on."""
 
 
 def _seen(name: str, key: str, lang: str):
@@ -357,3 +359,115 @@ def test_a_quoted_title_is_hidden_but_not_its_sentence(taxonomy) -> None:
         assert title[0] in '“”«《"' and title[-1] in '“”»》"', title
         assert kept.replace(" ", "") == (text[: hidden[0]] + text[hidden[-1] + 1 :]).replace(" ", "")
         assert not tag_text(text, lang, taxonomy).tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,tag,present",
+    [
+        # The UN formulas of general agreement in each language ("it was widely recognized", "there was
+        # general agreement", "an overwhelming majority", "the prevailing view"), and their negations.
+        ("zh", "各方普遍认识到，在司法协助请求中使用标准表格可以缩短答复时间。", "stance_consensus", True),
+        ("zh", "代表们以压倒性多数支持在公约中列入关于技术援助的一章。", "stance_consensus", True),
+        ("zh", "与会者就设立区域培训中心的价值达成了共识。", "stance_consensus", True),
+        ("zh", "关于是否设立新的监督机制，与会者未能达成共识。", "stance_consensus", False),
+        ("es", "Se reconoció ampliamente que los plazos de respuesta seguían siendo largos.", "stance_consensus", True),
+        ("es", "Los expertos se mostraron unánimes en que la formación debía ser continua.", "stance_consensus", True),
+        (
+            "es",
+            "Hubo acuerdo general en que los puntos de contacto debían estar disponibles.",
+            "stance_consensus",
+            True,
+        ),
+        ("es", "No hubo acuerdo general sobre la conveniencia de un mecanismo de examen.", "stance_consensus", False),
+        ("fr", "Un large soutien s'est exprimé en faveur de définitions harmonisées.", "stance_consensus", True),
+        ("fr", "La quasi-totalité des délégations ont appuyé un article sur la prévention.", "stance_consensus", True),
+        (
+            "fr",
+            "Il n'y a pas eu d'accord général sur la durée de conservation des journaux.",
+            "stance_consensus",
+            False,
+        ),
+        ("ar", "وكان هناك اتفاق عام على أن التدريب المستمر للمحققين أمر لا غنى عنه.", "stance_consensus", True),
+        ("ar", "وحظي اقتراح إنشاء مراكز إقليمية للتدريب بتأييد واسع.", "stance_consensus", True),
+        # Divergence phrased as a split body or opposed positions.
+        (
+            "fr",
+            "Les délégations étaient divisées sur la compétence à l'égard des données hébergées.",
+            "stance_divergent",
+            True,
+        ),
+        (
+            "es",
+            "Los expertos expresaron opiniones encontradas sobre el acceso transfronterizo.",
+            "stance_divergent",
+            True,
+        ),
+        ("zh", "一些代表团支持设立该机制，而另一些代表团则认为现有安排已经足够。", "stance_divergent", True),
+        ("zh", "对于该条款草案，各代表团立场相去甚远。", "stance_divergent", True),
+        # Preservation requests and orders, quick freeze and retention periods in Chinese.
+        ("zh", "若干代表团表示，其联络点能够在数小时内答复外国的保全请求。", "data_preservation", True),
+        ("zh", "一位专家介绍了本国法律规定的快速冻结程序。", "data_preservation", True),
+        # Freezing assets is not preserving data.
+        ("zh", "若干国家介绍了冻结犯罪所得资产的程序。", "data_preservation", False),
+        (
+            "ru",
+            "Ряд делегаций рассказали о замораживании активов, полученных преступным путем.",
+            "data_preservation",
+            False,
+        ),
+        ("zh", "许多国家尚未规定服务提供商留存流量数据的最低期限。", "data_preservation", True),
+        # A new or future treaty in Chinese.
+        ("zh", "几位发言者认为，新条约应当与现有区域文书相辅相成。", "new_instrument", True),
+        ("zh", "一些代表团希望未来公约载有关于资产追回的条款。", "new_instrument", True),
+        # Training of judges and prosecutors, mentoring, forensic laboratories (as resources) in Russian.
+        ("ru", "Ряд делегаций подчеркнули необходимость подготовки судей и прокуроров.", "capacity_building", True),
+        ("ru", "Эксперты рассказали о программе наставничества для молодых следователей.", "capacity_building", True),
+        # Agency-to-agency channels and liaison officers in Chinese.
+        ("zh", "几位专家提到，机构对机构的合作在追踪被盗资金方面十分有效。", "informal_cooperation", True),
+        ("zh", "一些国家向主要伙伴国派驻了联络官。", "informal_cooperation", True),
+        # Preservation requests, retention by providers and freezing orders in es, fr, ru and ar.
+        (
+            "es",
+            "Varias delegaciones dijeron que respondían con rapidez a las solicitudes de conservación.",
+            "data_preservation",
+            True,
+        ),
+        (
+            "fr",
+            "Un expert a expliqué que les fournisseurs ne gardaient les journaux que quelques jours.",
+            "data_preservation",
+            True,
+        ),
+        (
+            "ru",
+            "Ряд делегаций сообщили о запросах об обеспечении сохранности, полученных из-за рубежа.",
+            "data_preservation",
+            True,
+        ),
+        ("ar", "وأفادت عدة وفود بأنها ترد على طلبات الحفظ في غضون ساعات.", "data_preservation", True),
+        ("ar", "وشدد الخبراء على ضرورة الاحتفاظ بسجل لكل من تعامل مع الجهاز المضبوط.", "data_preservation", False),
+        # "In the view of several delegations", "a minority of States", "a view was expressed".
+        ("ru", "По мнению нескольких делегаций, сроки исполнения просьб слишком велики.", "stance_some", True),
+        ("ru", "Меньшинство государств выступили против включения этого положения.", "stance_some", True),
+        ("ar", "وطُرح رأي مفاده أن الطلبات ينبغي أن تُرسل إلكترونيا.", "stance_some", True),
+        # Russian agreement formulas, and their negation.
+        ("ru", "Участники сошлись во мнении, что подготовка кадров должна быть постоянной.", "stance_consensus", True),
+        ("ru", "Широкую поддержку получило предложение о создании региональных центров.", "stance_consensus", True),
+        ("ru", "Эксперты не сошлись во мнениях относительно сроков хранения данных.", "stance_consensus", False),
+    ],
+)
+def test_common_un_phrasings_outside_english(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
+    """Phrasings the translations of the labelled paragraphs use for concepts the English rules
+    already know, written anew here; negated agreement stays untagged."""
+    assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+def test_vocalised_arabic_word_is_one_token() -> None:
+    """Short vowels and shadda are combining marks: a vocalised word ("وطُرح", "سُلِّم") stays one token
+    with its offsets, so the stem phrases still match it."""
+    from pipeline.tag import morphology
+
+    text = "وطُرح رأي، وسُلِّم بذلك."
+    words = morphology.tokens(text, "ar")
+    assert [text[s:e] for _, s, e in words] == ["وطُرح", "رأي", "وسُلِّم", "بذلك"]
+    assert words[0][0] == "طرح"

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"[\w\u064b-\u0652\u0640]+", re.UNICODE)
+r"""A word, Arabic short vowels, shadda and tatweel included: they are combining marks, not ``\w``,
+so without them "وطُرح" split into "وط" and "رح" and no stem phrase matched a vocalised word."""
 STEMMED = frozenset({"ru", "ar", "fr", "es"})
 AR_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
