@@ -334,11 +334,10 @@ def test_coordinated_and_rule_of_law_phrasings(taxonomy) -> None:
 
 def test_languages_agree_with_english_on_the_bundled_report(bundled_stages: Path) -> None:
     """Counting only the tags each language found on its own, every language agrees with English
-    on at least 92% of the bundled report's row tags. A regression guard, not issue 12's target
-    (97%): with the training data of tag_train_styles.yaml the model fires more often on this
-    report's long paragraphs, mostly in English alone (ar and ru .929, zh .957, es and fr .971);
-    without it, every language was at .969 or more."""
+    on at least 95% of the bundled report's row tags. A regression guard just under issue 12's
+    target (97%): with every training paragraph in all six languages the model agrees at .970
+    (ar, es, zh: 64 of 66 rows), .985 (ru) and 1.0 (fr); before that, .943-.957 outside French."""
     agreement = json.loads((bundled_stages / "agree.json").read_text(encoding="utf-8"))
     (per_lang,) = agreement["tag_agreement_with_en"].values()
     assert set(per_lang) == {"fr", "es", "ru", "zh", "ar"}
-    assert all(value >= 0.92 for value in per_lang.values()), per_lang
+    assert all(value >= 0.95 for value in per_lang.values()), per_lang
