@@ -49,17 +49,27 @@ def tag_rows(
     the segment stage) spare the model layer splitting the paragraphs again. ``known`` (text ->
     rule result) lets the paragraph pass reuse the sentence pass: two paragraphs in five are one
     sentence, and the rules are most of the stage's time."""
-    results = [copy.deepcopy(known[row["text"]]) if known and row["text"] in known else None for row in rows]
-    results = [r if r is not None else tag_text(row["text"], lang, taxonomy) for r, row in zip(results, rows)]
+    known = known or {}
+    # A copy: the model layer, decisions and projection add to a paragraph's result in place.
+    results = [
+        copy.deepcopy(known[row["text"]]) if row["text"] in known else tag_text(row["text"], lang, taxonomy)
+        for row in rows
+    ]
     if layer is not None:
         spans = None
         if sentences is not None:
             spans = [locate(row["text"], sentences.get(row["para_id"], [])) for row in rows]
         layer.add([row["text"] for row in rows], lang, results, spans)
-    return [
-        {**row, "tags": r.tags, "evidence": [asdict(e) for e in r.evidence], "provenance": r.provenance}
-        for row, r in zip(rows, results)
-    ]
+    return [_with_tags(row, r) for row, r in zip(rows, results)]
+
+
+def _with_tags(row: dict, result: Tagged) -> dict:
+    return {
+        **row,
+        "tags": result.tags,
+        "evidence": [asdict(e) for e in result.evidence],
+        "provenance": result.provenance,
+    }
 
 
 def tag_docset(
@@ -85,8 +95,9 @@ def tag_docset(
             of_paragraph = {}
             for s in sentence_rows:
                 of_paragraph.setdefault(s["para_id"], []).append(s["text"])
-                known.setdefault(s["text"], tag_text(s["text"], path.stem, taxonomy))
-            rows = tag_rows(sentence_rows, path.stem, taxonomy, known=known)
+                if s["text"] not in known:
+                    known[s["text"]] = tag_text(s["text"], path.stem, taxonomy)
+            rows = [_with_tags(s, known[s["text"]]) for s in sentence_rows]
             write_jsonl(Path(out_dir) / f"{path.stem}.sentences.jsonl", rows)
         tagged[path.stem] = tag_rows(list(read_jsonl(path)), path.stem, taxonomy, layer, of_paragraph, known)
     report: dict = {"projected": 0, "stale_decisions": []}
