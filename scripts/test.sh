@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check pipeline tests scripts
-.venv/bin/python -m pytest -q --durations=15 "$@"
+# Two workers (the machines have two cores); a test file stays on one worker, so its module
+# fixtures are built once.
+.venv/bin/python -m pytest -q -n 2 --dist loadfile --durations=15 "$@"

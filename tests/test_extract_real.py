@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.evaluate import check_numbered, gold_whole, reference_paragraphs
+from pipeline.extract.evaluate import NumberedCheck, check_numbered, gold_whole, reference_paragraphs
 from pipeline.extract.stage import Extraction, extract_file
 from tests.conftest import BUNDLED, SHARED, UDHR_CODES, need_shared, udhr_pdf
 
@@ -29,6 +29,17 @@ SAMPLE = ["A_RES_78_111", "A_RES_78_194", "A_C.1_80_L.39", "A_RES_80_82"]
 def extracted(path: Path, lang: str) -> Extraction:
     need_shared()
     return extract_file(path, lang, path.parent.name)
+
+
+@functools.cache
+def references(path: Path) -> list[str]:
+    """The PDF's own paragraphs (the gold-free check's reference), read once per test session."""
+    need_shared()
+    return reference_paragraphs(path)
+
+
+def numbered(path: Path) -> NumberedCheck:
+    return check_numbered(path, _records(extracted(path, "en")), references(path))
 
 
 def _records(result: Extraction) -> list[dict]:
@@ -85,8 +96,7 @@ def test_seed_line_next_to_a_symbol_is_kept() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SAMPLE)
 def test_resolution_paragraphs_whole_and_clean(name: str) -> None:
-    path = RESOLUTIONS / f"{name}.pdf"
-    check = check_numbered(path, _records(extracted(path, "en")))
+    check = numbered(RESOLUTIONS / f"{name}.pdf")
     assert check.right, f"{name}: {check.whole}/{check.numbered}; {check.problems[:3]}"
 
 
@@ -97,18 +107,18 @@ def test_resolution_check_reads_headings_and_tables_as_the_page_does(name: str) 
     marker makes its last line look full), and a ``(q)`` inside a table cell is no paragraph.
     The check used to run these paragraphs into the heading after them, or demand the cell."""
     path = RESOLUTIONS / f"{name}.pdf"
-    references = reference_paragraphs(path)
+    paragraphs = references(path)
     headings = ("Convention, I Implementation of the Convention", "2023;3 Budget estimates for the period")
-    assert not [r for r in references if any(h in r for h in headings)]
-    assert not [r for r in references if r.startswith("(q) International Residual Mechanism")]
-    check = check_numbered(path, _records(extracted(path, "en")))
+    assert not [r for r in paragraphs if any(h in r for h in headings)]
+    assert not [r for r in paragraphs if r.startswith("(q) International Residual Mechanism")]
+    check = numbered(path)
     assert check.right, f"{name}: {check.whole}/{check.numbered}; {check.problems[:3]}"
 
 
 @pytest.mark.slow
 def test_all_resolutions_fully_right() -> None:
     files = sorted(RESOLUTIONS.glob("*.pdf"))
-    wrong = [f.stem for f in files if not check_numbered(f, _records(extracted(f, "en"))).right]
+    wrong = [f.stem for f in files if not numbered(f).right]
     # Issue 13's target: 39 of 40. The one left, A_C.2_80_L.63, is a one-line amendment with no
     # numbered paragraph: nothing to check (docs/known-problems.md).
     assert len(files) - len(wrong) >= 39, f"not fully right: {wrong}"

@@ -144,13 +144,15 @@ def _size(line: dict) -> float:
     return Counter(round(c["size"], 1) for c in line["chars"]).most_common(1)[0][0]
 
 
-def check_numbered(pdf_path: Path, records: list[dict]) -> NumberedCheck:
+def check_numbered(pdf_path: Path, records: list[dict], references: list[str] | None = None) -> NumberedCheck:
     """Each numbered paragraph must be exactly one record: not split, nothing (footer, page
-    number, footnote, next paragraph) inside."""
+    number, footnote, next paragraph) inside. ``references`` are the PDF's
+    ``reference_paragraphs`` when the caller has read them already (reading them parses every
+    page again)."""
     result = NumberedCheck()
     body = [r for r in records if r.get("kind") != "footnote"]
     keyed = [key((r.get("label") or "") + r.get("text", "")) for r in body] + [key(r.get("text", "")) for r in body]
-    for ref in reference_paragraphs(pdf_path):
+    for ref in reference_paragraphs(pdf_path) if references is None else references:
         result.numbered += 1
         want = key(ref)
         if want in keyed:
