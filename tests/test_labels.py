@@ -81,8 +81,8 @@ def test_split_schema(path: Path, tag_ids: set[str]) -> None:
     for n, item in enumerate(items):
         where = f"{path.name} item {n} ({item.get('id')})"
         assert set(item) == KEYS, f"{where}: keys {sorted(item)}"
-        # t train, s train_styles, r train_reports, d dev, q dev_reports
-        assert re.fullmatch(r"[tsrdq]\d{4}", item["id"]), where
+        # t train, s train_styles, r train_reports, d dev, q dev_reports, n train_native
+        assert re.fullmatch(r"[tsrdqn]\d{4}", item["id"]), where
         assert item["lang"] in LANGS, where
         assert item["style"] in STYLES, where
         assert isinstance(item["text"], str) and len(item["text"]) >= 10, where
