@@ -9,6 +9,10 @@ committed model's thresholds. Nothing is chosen on these scores; they say whethe
 change carries beyond the one split its settings were chosen on. No held-out test file is read.
 
     python scripts/cv_tag.py [--folds 5]      # micro F1 / precision / recall per language
+
+A new training file is judged on the same scored paragraphs with and without it: ``--exclude FILE``
+leaves a params file out, ``--train-only FILE`` adds its paragraphs to every fold's training data
+and never scores them (``--exclude F`` against ``--train-only F``).
 """
 
 from __future__ import annotations
@@ -31,24 +35,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0, help="how paragraph ids are dealt to folds")
+    parser.add_argument("--exclude", nargs="*", default=[], help="params train/dev files left out")
+    parser.add_argument("--train-only", nargs="*", default=[], help="files always trained on, never scored")
     args = parser.parse_args()
     params = load_params(ROOT / "params.yaml")
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
     features = features_from(params)
     committed = load_model(ROOT / params.tag.model)
-    examples = [e for path in (*params.tag.train, *params.tag.dev) for e in load_examples(ROOT / path)]
+    aside = {str(Path(p)) for p in (*args.exclude, *args.train_only)}
+    pooled = [p for p in (*params.tag.train, *params.tag.dev) if str(Path(p)) not in aside]
+    examples = [e for path in pooled for e in load_examples(ROOT / path)]
+    always = [e for path in args.train_only for e in load_examples(ROOT / path)]
     ids = sorted({e.id for e in examples})
     random.Random(args.seed).shuffle(ids)
     fold_of = {pid: n % args.folds for n, pid in enumerate(ids)}
     counts = Counts()
     for fold in range(args.folds):
-        train = [e for e in examples if fold_of[e.id] != fold]
+        train = [e for e in examples if fold_of[e.id] != fold] + always
         test = [e for e in examples if fold_of[e.id] == fold]
         model = fit(train, taxonomy, features, committed.info["regularisation_c"])
         model.threshold, model.tag_thresholds = committed.threshold, committed.tag_thresholds
         for e, got in zip(test, predict(test, taxonomy, ModelLayer(model, features))):
             counts.add(e.lang, got, set(e.tags))
-    print(f"grouped {args.folds}-fold CV, C={committed.info['regularisation_c']}, {len(examples)} paragraphs")
+    c = committed.info["regularisation_c"]
+    print(f"grouped {args.folds}-fold CV, C={c}, {len(examples)} paragraphs scored, {len(always)} more trained on")
     for lang, s in counts.by_language().items():
         print(f"{lang:4s} F1 {s['f1']:.3f}  P {s['precision']:.3f}  R {s['recall']:.3f}  ({s['support']} tags)")
 

@@ -29,6 +29,7 @@ HELDOUT4 = ROOT / "tests" / "data" / "tagging_heldout4.yaml"
 HELDOUT5 = ROOT / "tests" / "data" / "tagging_heldout5.yaml"
 HELDOUT6 = ROOT / "tests" / "data" / "tagging_heldout6.yaml"
 HELDOUT7 = ROOT / "tests" / "data" / "tagging_heldout7.yaml"
+HELDOUT8 = ROOT / "tests" / "data" / "tagging_heldout8.yaml"
 FOLDED = (HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
 """Held-out sets already reported on, whose paragraphs now sit in train (two thirds) and dev."""
 UNSEEN = sorted(p for p in (ROOT / "tests" / "data").glob("tagging_*.yaml") if p not in FOLDED)
@@ -81,8 +82,8 @@ def test_split_schema(path: Path, tag_ids: set[str]) -> None:
     for n, item in enumerate(items):
         where = f"{path.name} item {n} ({item.get('id')})"
         assert set(item) == KEYS, f"{where}: keys {sorted(item)}"
-        # t train, s train_styles, r train_reports, d dev, q dev_reports
-        assert re.fullmatch(r"[tsrdq]\d{4}", item["id"]), where
+        # t train, s train_styles, r train_reports, d dev, q dev_reports, n train_native
+        assert re.fullmatch(r"[tsrdqn]\d{4}", item["id"]), where
         assert item["lang"] in LANGS, where
         assert item["style"] in STYLES, where
         assert isinstance(item["text"], str) and len(item["text"]) >= 10, where
@@ -121,8 +122,8 @@ def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set
 
 @pytest.mark.parametrize(
     "path",
-    [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7],
-    ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"],
+    [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8],
+    ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"],
 )
 def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     """The frozen sets are the same paragraphs in the six languages, each with its full tag set."""
