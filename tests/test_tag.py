@@ -550,6 +550,48 @@ def test_vocalised_arabic_word_is_one_token() -> None:
             "data_preservation",
             False,
         ),
+        # Line 2289: training officials ("former les fonctionnaires"), as English "train" is; lines 3461 and
+        # 778: "formations" are also armed formations and country configurations, which are not training.
+        (
+            "fr",
+            "Le Comité consultatif se félicite des efforts déployés jusqu'ici pour former les fonctionnaires à "
+            "l'élaboration des cadres logiques et aux méthodes de suivi de l'exécution des programmes et "
+            "d'établissement de rapports à ce sujet.",
+            "capacity_building",
+            True,
+        ),
+        (
+            "fr",
+            "10. Retirer du territoire ukrainien les formations armées illégales et leur matériel, ainsi que les "
+            "combattants et les mercenaires;",
+            "capacity_building",
+            False,
+        ),
+        (
+            "fr",
+            "Il est apparu sur ce point que certaines présidences du Conseil avaient joué un rôle essentiel dans la "
+            "mise en place d'un espace informel permettant aux présidents de formations par pays et aux "
+            "représentants des pays figurant à l'ordre du jour de débattre des objectifs et des résultats attendus "
+            "de l'engagement de la Commission avant l'examen par le Conseil des situations en question.",
+            "capacity_building",
+            False,
+        ),
+        # Line 3649: consensus reached; line 2082: "generally recognized principles of international law"
+        # are not a generally held view.
+        (
+            "ru",
+            "32. Парагвай сообщил о том, что в итоговом документе свое отражение находит процесс широкого "
+            "участия, благодаря которому участникам удалось достигнуть консенсуса.",
+            "stance_consensus",
+            True,
+        ),
+        (
+            "ru",
+            "Они призвали к разработке системы открытой, инклюзивной, неделимой и транспарентной безопасности и "
+            "сотрудничества в регионе на основе общепризнанных принципов международного права.",
+            "stance_consensus",
+            False,
+        ),
     ],
 )
 def test_un_formulas_on_real_un_sentences(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
