@@ -515,8 +515,8 @@ def test_vocalised_arabic_word_is_one_token() -> None:
         # "مقبولية" (admissibility).
         (
             "ar",
-            "ومع ذلك، فعند استعراض التقدُّم المحرز في تحسين صحة المرأة عمومًا وصحة الأمهات خصوصًا، ترسم البيانات "
-            "صورة قاتمة.",
+            "ومع ذلك، فعند استعراض التقدُّم المحرز في تحسين صحة "
+            "المرأة عمومًا وصحة الأمهات خصوصًا، ترسم البيانات صورة قاتمة.",
             "human_rights",
             False,
         ),
@@ -590,6 +590,26 @@ def test_vocalised_arabic_word_is_one_token() -> None:
             "Они призвали к разработке системы открытой, инклюзивной, неделимой и транспарентной безопасности и "
             "сотрудничества в регионе на основе общепризнанных принципов международного права.",
             "stance_consensus",
+            False,
+        ),
+        # Line 3895: "follow due process" is "respetar las garantías procesales".
+        (
+            "es",
+            "La comunicación del fraude debía venir guiada por los principios de la transparencia y respetar las "
+            "garantías procesales.",
+            "human_rights",
+            True,
+        ),
+        # Line 1663: "diversos Estados" now counts as a quantifier (it was spelt "diversa?s"), but States
+        # encouraged to ratify are the object, not holders of a view.
+        (
+            "es",
+            "Portugal ha defendido la necesidad de la universalización del Tratado y ha alentado a diversos "
+            "Estados, entre ellos los incluidos en el Anexo 2, mediante gestiones multilaterales y bilaterales, a "
+            "que ratifiquen el Tratado (medida 10); también ha promovido activamente que se imparta formación a "
+            "algunos países en relación con la promoción del Tratado y la instauración de la Autoridad Reguladora "
+            "Nacional (medida 13).",
+            "stance_some",
             False,
         ),
     ],
