@@ -612,6 +612,33 @@ def test_vocalised_arabic_word_is_one_token() -> None:
             "stance_some",
             False,
         ),
+        # Line 1097: "does not extradite" (the verb, as English "extradit..." matches it), and "delitos
+        # tipificados con arreglo a la Convención" is "offences established in accordance with the
+        # Convention", not criminalization.
+        (
+            "es",
+            "Luxemburgo puede establecer su jurisdicción respecto de los delitos tipificados con arreglo a la "
+            "Convención cuando el presunto infractor se encuentra en su territorio y Luxemburgo no lo extradita por "
+            "el solo hecho de ser uno de sus nacionales (artículo 5-1 del CIC).",
+            "formal_cooperation",
+            True,
+        ),
+        (
+            "es",
+            "Luxemburgo puede establecer su jurisdicción respecto de los delitos tipificados con arreglo a la "
+            "Convención cuando el presunto infractor se encuentra en su territorio y Luxemburgo no lo extradita por "
+            "el solo hecho de ser uno de sus nacionales (artículo 5-1 del CIC).",
+            "legislation",
+            False,
+        ),
+        (
+            "fr",
+            "Le Luxembourg peut se déclarer compétent à l'égard des infractions établies conformément à la Convention "
+            "lorsque l'auteur présumé se trouve sur son territoire et qu'il n'extrade pas cette personne au seul "
+            "motif qu'elle est l'un de ses ressortissants. (art. 5-1 du Code d'instruction criminelle).",
+            "formal_cooperation",
+            True,
+        ),
     ],
 )
 def test_un_formulas_on_real_un_sentences(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
