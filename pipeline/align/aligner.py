@@ -86,6 +86,8 @@ class Scorer:
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
         self.memo: BandMemo | None = None
+        ends = src.ends is not None and tgt.ends is not None
+        self.piece_weight = params.end_piece_weight if ends else params.piece_weight
         self.max_size = max(src.vectors)
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
@@ -152,9 +154,9 @@ class Scorer:
         evidence = self.evidence(a, b, rows, js)
         junk = self.params.junk_weight * np.maximum(self.params.junk_floor - evidence, 0.0)
         piece = 0.0
-        if self.params.piece_weight and (a > 1 or b > 1):
+        if self.piece_weight and (a > 1 or b > 1):
             shortfall = self.params.piece_floor - self.weakest_piece(a, b, rows, js)
-            piece = self.params.piece_weight * np.maximum(shortfall, 0.0)
+            piece = self.piece_weight * np.maximum(shortfall, 0.0)
         if self.params.edge_weight:
             gap = self.edge_surplus(a, b, rows, js, evidence)
             if a > 1 or b > 1:

@@ -47,14 +47,17 @@ class AlignParams(_Section):
     edge_weight: float = 2.0
     """Price per unit of a merged block, per unit of evidence it gains when one of its edge units is
     left out (a unit that does not belong to the link makes the block match worse)."""
-    piece_weight: float = 1.25
+    piece_weight: float = 0.75
     """Price per link, per unit of calibrated margin that the weakest edge unit of a merged side,
-    matched alone against the other side's block (and, with USE, against the first or last few
-    tokens of the other side's block, the mean of the two), falls short of ``piece_floor``: a
-    short unit glued onto a neighbour's link barely moves the block's evidence, but alone it
-    matches nothing there (0 turns the test off). 1.25 was chosen with the end tokens on the first
-    500 lines of the perturbed UN dev sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0, 1.5 scored
-    lower); before them it was 0.75."""
+    matched alone against the other side's block, falls short of ``piece_floor``: a short unit
+    glued onto a neighbour's link barely moves the block's evidence, but alone it matches nothing
+    there (0 turns the test off). Used when the embedder cannot give end tokens (e5, hub models)."""
+    end_piece_weight: float = 1.25
+    """The same price when the piece's margin is the mean of its margin against the other side's
+    block and against the first or last few tokens of that block (USE, ``Embedder.encode_edges``):
+    a surer witness can be trusted more. 1.25 was chosen on the first 500 lines of the perturbed UN
+    dev sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0 and 1.5 scored lower); with e5, which has no end
+    tokens, 1.25 on the block margin alone lost .002-.003 on unpc ru/zh, hence two weights."""
     piece_floor: float = 0.2
     """The margin a unit that belongs to a merge keeps alone against the other side's block (UN dev
     set: true short pieces median .32, 90% above .1; dropped units glued onto a neighbour median
