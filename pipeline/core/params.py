@@ -51,13 +51,19 @@ class AlignParams(_Section):
     """Price per link, per unit of calibrated margin that the weakest edge unit of a merged side,
     matched alone against the other side's block, falls short of ``piece_floor``: a short unit
     glued onto a neighbour's link barely moves the block's evidence, but alone it matches nothing
-    there (0 turns the test off)."""
+    there (0 turns the test off). Used when the embedder cannot give end tokens (e5, hub models)."""
+    end_piece_weight: float = 1.25
+    """The same price when the piece's margin is the mean of its margin against the other side's
+    block and against the first or last few tokens of that block (USE, ``Embedder.encode_edges``):
+    a surer witness can be trusted more. 1.25 was chosen on the first 500 lines of the perturbed UN
+    dev sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0 and 1.5 scored lower); with e5, which has no end
+    tokens, 1.25 on the block margin alone lost .002-.003 on unpc ru/zh, hence two weights."""
     piece_floor: float = 0.2
     """The margin a unit that belongs to a merge keeps alone against the other side's block (UN dev
     set: true short pieces median .32, 90% above .1; dropped units glued onto a neighbour median
-    -.03, 90% below .15). 0.75 and 0.2 were chosen on the perturbed UN dev sets (all kinds, five
-    languages): 1.0 and 0.15 scored the same on average but lost crossing 2-2 links whose short
-    edge unit is buried in a long unit on the other side."""
+    -.03, 90% below .15). 0.2 was chosen on the perturbed UN dev sets (all kinds, five languages):
+    0.15 lost crossing 2-2 links whose short edge unit is buried in a long unit on the other side;
+    with the end tokens 0.15 and 0.25 scored lower than 0.2."""
     junk_weight: float = 2.0
     """Price per unit, per unit of calibrated evidence (anchors included) that a link falls short of
     ``junk_floor``. Without it a pair of unrelated units (evidence about 0) scored about 0 as a 1-1
