@@ -656,3 +656,51 @@ def test_arabic_stem_keeps_possessive_and_final_ya_forms_together() -> None:
     assert morphology.arabic_light_stem("سلطاتهم") == morphology.arabic_light_stem("السلطات")
     assert morphology.arabic_light_stem("أبدى") == morphology.arabic_light_stem("أُبدي")
     assert morphology.arabic_light_stem("خصوصا") != morphology.arabic_light_stem("الخصوصية")
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        # The bundled report (UNODC/CCPCJ/EG.4/2020/1, para 12), the Expert Group's own conclusion.
+        ("en", "The Expert Group considered that sustainable capacity-building ... was needed first.", True),
+        ("fr", "Le Groupe d'experts a estimé qu'il fallait d'abord renforcer durablement les capacités.", True),
+        ("es", "El Grupo de Expertos consideró que era necesario, en primer lugar, desarrollar la capacidad.", True),
+        ("ru", "Группа экспертов сочла, что прежде всего необходимо устойчивое наращивание потенциала.", True),
+        ("zh", "专家组认为首先需要在国家执法和刑事司法系统内进行可持续的能力建设。", True),
+        ("ar", "ورأى فريق الخبراء أن هناك حاجة أولا إلى بناء القدرات بصورة مستدامة.", True),
+        # UN Parallel Corpus dev set, line 976, in its six languages: a committee's finding.
+        (
+            "en",
+            "The Committee considered that the evidence of its abuse warranted its placement under "
+            "international control.",
+            True,
+        ),
+        (
+            "fr",
+            "Le Comité a estimé que les données probantes relatives à son abus justifiaient que la "
+            "substance soit placée sous contrôle international.",
+            True,
+        ),
+        (
+            "es",
+            "El Comité consideró que los indicios de uso indebido de la sustancia justificaban que se "
+            "sometiera a fiscalización internacional.",
+            True,
+        ),
+        (
+            "ru",
+            "Комитет пришел к выводу, что доказательства злоупотребления 25C-NBOMe оправдывают "
+            "применение к нему мер международного контроля.",
+            True,
+        ),
+        ("zh", "委员会认为，既然有证据表明存在滥用这种物质的现象，就应对其实施国际管制。", True),
+        ("ar", "واعتبرت اللجنة أنَّ الأدلة المتعلقة بتعاطيها تستلزم إخضاعها للمراقبة الدولية.", True),
+        # Not the body: one group of experts (a camp), and a body agreeing on its own procedure.
+        ("ru", "Одна группа экспертов сочла, что пробелы требуют нового документа.", False),
+        ("en", "The Group agreed that its next meeting would be devoted to the exchange of good practices.", False),
+    ],
+)
+def test_a_meeting_body_s_own_view_is_a_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """The labelling convention settled in the seventh round: a body's own view ("The Expert Group
+    considered that ...") is the position its members reached together, in every language."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
