@@ -123,8 +123,8 @@ def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set
 
 @pytest.mark.parametrize(
     "path",
-    [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8],
-    ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"],
+    [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9],
+    ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"],
 )
 def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     """The frozen sets are the same paragraphs in the six languages, each with its full tag set."""
