@@ -164,6 +164,8 @@ LANGS = ["en", "fr", "es", "ru", "zh", "ar"]
         ("t0707", {"stance_consensus"}),
         # The African Union Convention on Cyber Security and Personal Data Protection named.
         ("r0054", {"prevention", "human_rights"}),
+        # The guiding questions of an agenda item: "What legislative measures have States taken ...?".
+        ("r0049", {"capacity_building", "prevention", "legislation"}),
     ],
 )
 def test_procedural_frames_in_all_six_languages(taxonomy, key: str, tags: set[str]) -> None:
@@ -191,3 +193,11 @@ def test_under_the_item_on_x_keeps_the_position_after_the_comma(taxonomy) -> Non
     assert "electronic evidence" not in kept[: kept.index(",")]
     assert "the Vice-Chair summarized the replies" in kept
     assert "stance_consensus" in tag_text(text, "en", taxonomy).tags
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ar"])
+def test_a_question_put_to_the_meeting_is_hidden(taxonomy, lang: str) -> None:
+    """Line 945, "The question was asked, what will it take for other mechanisms to analyse the
+    indigenous right to self-determination?" (a direct question in en, zh and ar; fr, es and ru
+    write it as an indirect one): a question holds no position."""
+    assert not without_procedure(unpc(945, lang), lang, taxonomy).strip()
