@@ -1,0 +1,203 @@
+"""Procedural and naming frames (issue 12, seventh round): a topic named as the object of a
+presentation, a document, an agenda item or a consultation, in a mandate or a body's name, in an
+agenda heading or in the rules of procedure, carries no position, in all six languages alike; and
+rules that fired outside English on a meaning the English rules leave alone (``configs/taxonomy.yaml``).
+
+Real sentences are lines of the UN Parallel Corpus dev set (``../shared/corpus/unpc_devset``, line n
+of each file is the same sentence in the six languages); where no real sentence has the frame, the
+labelled paragraph the frame was found in (seen data: train and dev, heldout8 folded in) is used.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline.tag.labels import load_examples
+from pipeline.tag.rules import tag_text, without_procedure
+from pipeline.tag.taxonomy import load_taxonomy
+from tests.conftest import ROOT, SHARED, need_shared
+
+DEVSET = SHARED / "corpus" / "unpc_devset" / "UNv1.0.devset.{}"
+LABELS = ROOT / "data" / "labels"
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
+
+
+@cache
+def _devset(lang: str) -> list[str]:
+    return Path(str(DEVSET).format(lang)).read_text(encoding="utf-8").splitlines()
+
+
+def unpc(line: int, lang: str) -> str:
+    """Line ``line`` (1-based, as ``grep -n`` counts) of the UN Parallel Corpus dev set."""
+    need_shared()
+    return _devset(lang)[line - 1]
+
+
+@cache
+def _labelled() -> dict[tuple[str, str], str]:
+    return {(e.id, e.lang): e.text for path in sorted(LABELS.glob("tag_*.yaml")) for e in load_examples(path)}
+
+
+def labelled(key: str, lang: str) -> str:
+    return _labelled()[(key, lang)]
+
+
+def hidden(text: str, lang: str, taxonomy) -> str:
+    """The characters the procedural cues blank, joined (non-blank characters only)."""
+    kept = without_procedure(text, lang, taxonomy)
+    return "".join(a for a, b in zip(text, kept, strict=True) if a != b)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "family,line,lang,named,kept",
+    [
+        # Briefings given on topics: the speakers and what they spoke on (line 3334).
+        ("presentations", 3334, "en", "gave briefings on the topics outlined below", ""),
+        ("presentations", 3334, "es", "realizaron exposiciones sobre los temas", ""),
+        # The object of a report, up to its verb: "A report on X was submitted to ..." (line 1925).
+        ("document", 1925, "en", "the status and methodology", "was submitted to the Open-ended Working Group"),
+        ("document", 1925, "fr", "état d'avancement", "Groupe de travail"),
+        ("document", 1925, "es", "la situación y", "Se presentó un informe sobre"),
+        ("document", 1925, "ru", "положении дел", "Рабочей группе"),
+        ("document", 1925, "ar", "حالة ومنهجية", "الفريق العامل"),
+        # A mandate's title, not what the mandate holder then says (line 3480).
+        ("mandate", 3480, "en", "the Right of Everyone to the Enjoyment", "has noted the negative health outcomes"),
+        ("mandate", 3480, "es", "derecho de toda persona", ""),
+        ("mandate", 3480, "ru", "праве каждого человека", "отмечает"),
+        ("mandate", 3480, "zh", "人人有权享有最佳身心健康", "特别报告员"),
+        # Names of bodies and programmes (lines 1887, 1221).
+        ("name", 1887, "en", "Peacekeeping Operations", "Working Group"),
+        ("name", 1887, "fr", "opérations de maintien de la paix", "Groupe de travail"),
+        ("name", 1221, "fr", "sur les armes à feu", "Programme mondial"),
+        ("name", 1221, "ru", "по огнестрельному", "Глобальной программы"),
+        # A publication's title (line 2933).
+        ("title", 2933, "en", "Violence Prevention 2014", "published the Global Status Report on"),
+        ("title", 2933, "ar", "منع العنف", "تقرير الحالة العالمي"),
+    ],
+)
+def test_a_named_topic_is_hidden_on_real_un_sentences(
+    taxonomy, family: str, line: int, lang: str, named: str, kept: str
+):
+    text = unpc(line, lang)
+    assert named in text and kept in text, (family, text)
+    blanked = hidden(text, lang, taxonomy)
+    assert squeeze(named) in blanked, (family, blanked)
+    if kept:
+        assert kept in without_procedure(text, lang, taxonomy), (family, blanked)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "zh", "ar"])
+def test_a_two_thirds_majority_present_and_voting_is_procedure_not_consensus(taxonomy, lang: str) -> None:
+    """Line 3851, "Such recommendations of the Committee shall require a two-thirds majority of the
+    members present and voting": the rules of procedure, in every language (fr, es and ar read a
+    majority as consensus before)."""
+    text = unpc(3851, lang)
+    assert "stance_consensus" not in tag_text(text, lang, taxonomy).tags, text
+
+
+@pytest.mark.parametrize(
+    "line,lang,tag",
+    [
+        (2933, "en", "prevention"),  # Global Status Report on Violence Prevention 2014
+        (2933, "es", "prevention"),
+        (2933, "ru", "prevention"),
+        (2933, "ar", "prevention"),
+        (3480, "ru", "human_rights"),  # Special Rapporteur on the right to health (English: no human_rights)
+        (1555, "fr", "prevention"),  # "en matière de prévention du crime et de justice pénale": the field
+        (2643, "es", "prevention"),  # "la prevención del delito y la justicia penal", as English excludes it
+        (3855, "fr", "electronic_evidence"),  # "recevaient" (received) is not "recevabilité" (admissibility)
+        (269, "zh", "jurisdiction"),  # 跨境合作 (cross-border cooperation) is not access to data abroad
+        (3552, "zh", "jurisdiction"),  # 跨境运输 (cross-border transport)
+        (2550, "ar", "jurisdiction"),  # "الدراسة في الخارج" (Study Abroad)
+        (1989, "ar", "jurisdiction"),  # a property unit abroad
+    ],
+)
+def test_translation_only_false_positives_on_real_un_sentences(taxonomy, line: int, lang: str, tag: str) -> None:
+    """Rules that fired in one language on a meaning the English rules leave alone (each English line
+    has no such tag), or on a name."""
+    assert tag not in tag_text(unpc(line, "en"), "en", taxonomy).tags
+    assert tag not in tag_text(unpc(line, lang), lang, taxonomy).tags, unpc(line, lang)
+
+
+def test_the_position_after_a_mandate_title_is_still_read(taxonomy) -> None:
+    """Line 3480: the title is hidden, the position the Special Rapporteur states after it is not
+    ("discriminatory laws, programmes and policies" keeps its legislation tag in English and Russian)."""
+    for lang in ("en", "ru"):
+        assert "legislation" in tag_text(unpc(3480, lang), lang, taxonomy).tags, lang
+
+
+LANGS = ["en", "fr", "es", "ru", "zh", "ar"]
+
+
+@pytest.mark.parametrize(
+    "key,tags",
+    [
+        # "Representatives of NGOs, academia and the private sector made presentations on prevention and
+        # on human rights safeguards" (heldout8, folded in as dev d0188).
+        ("d0188", {"prevention", "human_rights"}),
+        # "took note of the oral report of the Vice-Chair on the informal consultations on the chapters on
+        # jurisdiction, international cooperation and preventive measures".
+        ("t0695", {"prevention", "jurisdiction"}),
+        # "a video message ... by the Special Rapporteur on the right to privacy".
+        ("t0697", {"human_rights"}),
+        # "Item 5 of the provisional agenda: Jurisdiction and international cooperation ..." (a heading).
+        ("t0647", {"jurisdiction"}),
+        # "the meeting was devoted to international cooperation and prevention".
+        ("q0010", {"prevention"}),
+        # "Under the item on the protection of human rights ..., statements were made by ...".
+        ("d0175", {"human_rights"}),
+        # "the questionnaire on data retention and the protection of privacy".
+        ("r0026", {"data_preservation", "human_rights"}),
+        # The Chair recalled that, under the rules of procedure, decisions by consensus or by a
+        # two-thirds majority (fr and ar read consensus).
+        ("t0707", {"stance_consensus"}),
+        # The African Union Convention on Cyber Security and Personal Data Protection named.
+        ("r0054", {"prevention", "human_rights"}),
+        # The guiding questions of an agenda item: "What legislative measures have States taken ...?".
+        ("r0049", {"capacity_building", "prevention", "legislation"}),
+    ],
+)
+def test_procedural_frames_in_all_six_languages(taxonomy, key: str, tags: set[str]) -> None:
+    """The labelled paragraphs the frames were found in (no tag of ``tags`` in their gold labels): no
+    language's rules give them any longer."""
+    for lang in LANGS:
+        text = labelled(key, lang)
+        assert not tags & set(tag_text(text, lang, taxonomy).tags), (lang, text)
+
+
+@pytest.mark.parametrize("key", ["t0679", "t0708", "r0008", "d0200"])
+def test_a_formal_request_alone_is_not_mutual_legal_assistance(taxonomy, key: str) -> None:
+    """ "A formal request would take months", "while formal requests were being prepared": paragraphs
+    about informal channels. The English rules never read "formal request" as mutual legal
+    assistance; "demande officielle", "официальный запрос" and "正式请求" did."""
+    for lang in LANGS:
+        assert "formal_cooperation" not in tag_text(labelled(key, lang), lang, taxonomy).tags, lang
+
+
+def test_under_the_item_on_x_keeps_the_position_after_the_comma(taxonomy) -> None:
+    """The object of "Under the item on X," ends at the comma: the sentence's own position is read
+    ("Most experts indicated ..." in the paragraph's next sentence too)."""
+    text = labelled("r0067", "en")
+    kept = without_procedure(text, "en", taxonomy)
+    assert "electronic evidence" not in kept[: kept.index(",")]
+    assert "the Vice-Chair summarized the replies" in kept
+    assert "stance_consensus" in tag_text(text, "en", taxonomy).tags
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ar"])
+def test_a_question_put_to_the_meeting_is_hidden(taxonomy, lang: str) -> None:
+    """Line 945, "The question was asked, what will it take for other mechanisms to analyse the
+    indigenous right to self-determination?" (a direct question in en, zh and ar; fr, es and ru
+    write it as an indirect one): a question holds no position."""
+    assert not without_procedure(unpc(945, lang), lang, taxonomy).strip()
