@@ -58,8 +58,9 @@ class Hit:
 # Cardinal numbers written in words. Digits (any script: Python's \d and int() read Arabic-Indic
 # digits too) are read everywhere. "One" is left out of the words: it is also the article
 # (un/une/uno/una) and "one delegation" is already the taxonomy's stance_some rule.
-EN_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+EN_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+EN_UNITS += ["thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 FR_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
@@ -84,12 +85,14 @@ ES_WORDS = {
 }  # fmt: skip
 RU_WORDS = {
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "одиннадцать": 11, "двенадцать": 12,
+    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
     "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
 }  # fmt: skip
 RU_FORMS = (
-    r"дво(?:е|их)|тро(?:е|их)|четвер(?:о|ых)|пятер(?:о|ых)|дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)|четыр(?:е|[её]х|[её]м|ьмя)|пят(?:ь|и|ью)|шест(?:ь|и|ью)|сем(?:ь|и|ью)"
+    r"дво(?:е|их)|тро(?:е|их)|четвер(?:о|ых)|пятер(?:о|ых)|дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)"
+    r"|четыр(?:е|[её]х|[её]м|ьмя)|пят(?:ь|и|ью)|шест(?:ь|и|ью)|сем(?:ь|и|ью)"
     r"|вос(?:емь|ьми|емью|ьмью)|девят(?:ь|и|ью)|десят(?:ь|и|ью)|\w{2,6}надцат(?:ь|и|ью)|двадцат(?:ь|и|ью)"
     r"|тридцат(?:ь|и|ью)|сорок(?:а)?|пят(?:ьдесят|идесяти)|шест(?:ьдесят|идесяти)|сем(?:ьдесят|идесяти)"
     r"|вос(?:емьдесят|ьмидесяти)|девяност(?:о|а)"
@@ -99,13 +102,23 @@ AR_UNITS = {
     "احد": 1, "احدي": 1,
 }  # fmt: skip
 AR_TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
-AR_WORD = r"(?:و|ال|وال)?(?:اثن[اتي]\w{0,3}|ثلاث\w{0,3}|[أا]ربع\w{0,3}|خمس\w{0,3}|ست\w{0,3}|سبع\w{0,3}|ثمان\w{0,3}|تسع\w{0,3}|عشر\w{0,3}|[إا]حد[ىي]?)"
+AR_WORD = (
+    r"(?:و|ال|وال)?(?:اثن[اتي]\w{0,3}|ثلاث\w{0,3}|[أا]ربع\w{0,3}|خمس\w{0,3}|ست\w{0,3}|سبع\w{0,3}|"
+    r"ثمان\w{0,3}|تسع\w{0,3}|عشر\w{0,3}|[إا]حد[ىي]?)"
+)
 ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 NUM = {
     "en": rf"\d+|(?:{'|'.join(EN_TENS)})(?:[- ](?:one|{'|'.join(EN_UNITS[:8])}))?|{'|'.join(EN_UNITS)}",
-    "fr": r"\d+|(?:(?:soixante|quatre)[- ])?(?:vingts?|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize)(?:(?:-| et )(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)(?:-(?:sept|huit|neuf))?)?|deux|trois|quatre|cinq|six|sept|huit|neuf",
-    "es": rf"\d+|(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|{'|'.join(w for w, v in ES_WORDS.items() if 1 < v < 30)}",
+    "fr": (
+        r"\d+|(?:(?:soixante|quatre)[- ])?(?:vingts?|trente|quarante|cinquante|soixante|dix|onze|douze|"
+        r"treize|quatorze|quinze|seize)(?:(?:-| et )(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|"
+        r"dix|onze|douze|treize|quatorze|quinze|seize)(?:-(?:sept|huit|neuf))?)?|deux|trois|quatre|cinq|"
+        r"six|sept|huit|neuf"
+    ),
+    "es": r"\d+|(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)"
+    r"(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+    + "|".join(w for w, v in ES_WORDS.items() if 1 < v < 30),
     "ru": rf"\d+|(?:{RU_FORMS})(?: (?:{RU_FORMS}))?",
     "ar": rf"\d+|{AR_WORD}(?: {AR_WORD})?",
     "zh": r"\d+|[一二两三四五六七八九十]{1,3}",
@@ -167,10 +180,22 @@ def _chinese_number(text: str) -> int | None:
 
 
 HOLDER = {
-    "en": r"(?:Member )?States?(?: parties)?|countries|respondents|replies|responses|delegations|delegates|speakers|experts|participants|panellists|panelists|representatives|Governments",
-    "fr": r"(?:États|Etats)(?: parties| Membres)?|pays|répondants?|réponses|délégations|délégués|orateurs|intervenants|experts|participants|panélistes|représentants|gouvernements",
-    "es": r"Estados(?: partes| Miembros)?|países|encuestados|respuestas|delegaciones|delegados|oradores|expertos|participantes|panelistas|representantes|gobiernos",
-    "ru": r"государств\w*|стран(?:ы|ам|ами|ах)?\b|респондент\w*|ответ(?:а|ов|ы)\b|делегаци\w*|делегат\w*|выступавш\w*|оратор\w*|эксперт\w*|участник\w*|представител\w*|правительств\w*",
+    "en": (
+        r"(?:Member )?States?(?: parties)?|countries|respondents|replies|responses|delegations|delegates|"
+        r"speakers|experts|participants|panellists|panelists|representatives|Governments"
+    ),
+    "fr": (
+        r"(?:États|Etats)(?: parties| Membres)?|pays|répondants?|réponses|délégations|délégués|orateurs|"
+        r"intervenants|experts|participants|panélistes|représentants|gouvernements"
+    ),
+    "es": (
+        r"Estados(?: partes| Miembros)?|países|encuestados|respuestas|delegaciones|delegados|oradores|"
+        r"expertos|participantes|panelistas|representantes|gobiernos"
+    ),
+    "ru": (
+        r"государств\w*|стран(?:ы|ам|ами|ах)?\b|респондент\w*|ответ(?:а|ов|ы)\b|делегаци\w*|делегат\w*|"
+        r"выступавш\w*|оратор\w*|эксперт\w*|участник\w*|представител\w*|правительств\w*"
+    ),
     "zh": r"(?:缔约|会员|成员|答复|作出答复的)?国家?|答复方|答复|代表团|发言者|专家|与会者|代表|小组成员",
     "ar": r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات)",
 }
@@ -179,7 +204,10 @@ experts, participants, panellists, representatives, Governments."""
 
 # "responding", "that replied", "ayant répondu": words between a number or fraction and the holder noun.
 FILL = {
-    "en": r"(?:(?:responding|replying|reporting|participating|other|such|African|European|Asian|Latin American|Caribbean|small|developing) )*",
+    "en": (
+        r"(?:(?:responding|replying|reporting|participating|other|such|African|European|Asian|"
+        r"Latin American|Caribbean|small|developing) )*"
+    ),
     "fr": r"",
     "es": r"",
     "ru": r"(?:(?:ответивш|представивш|участвующ|други|развивающ)\w* )?",
@@ -228,12 +256,14 @@ FRACTIONS: dict[str, list[tuple[str, Fraction]]] = {
     "es": [
         (r"la mitad", Fraction(1, 2)), (r"(?:un|el) tercio|la tercera parte", Fraction(1, 3)),
         (r"(?:los )?dos tercios|(?:las )?dos terceras partes", Fraction(2, 3)),
-        (r"una cuarta parte|la cuarta parte|un cuarto", Fraction(1, 4)), (r"(?:las )?tres cuartas partes", Fraction(3, 4)),
+        (r"una cuarta parte|la cuarta parte|un cuarto", Fraction(1, 4)),
+        (r"(?:las )?tres cuartas partes", Fraction(3, 4)),
         (r"una quinta parte", Fraction(1, 5)), (r"(?:las )?cuatro quintas partes", Fraction(4, 5)),
         (r"(?:las )?tres quintas partes", Fraction(3, 5)),
     ],
     "ru": [
-        (r"половин\w*", Fraction(1, 2)), (r"(?:одн\w+ )?трет(?:ь|и|ью)", Fraction(1, 3)), (r"дв\w+ трет(?:и|ей|ям|ями)", Fraction(2, 3)),
+        (r"половин\w*", Fraction(1, 2)), (r"(?:одн\w+ )?трет(?:ь|и|ью)", Fraction(1, 3)),
+        (r"дв\w+ трет(?:и|ей|ям|ями)", Fraction(2, 3)),
         (r"(?:одн\w+ )?четверт(?:ь|и|ью)", Fraction(1, 4)), (r"тр\w+ четверт\w+", Fraction(3, 4)),
         (r"четыр\w+ пят\w+", Fraction(4, 5)), (r"тр\w+ пят\w+", Fraction(3, 5)),
     ],
@@ -265,13 +295,20 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("share", r"\((?P<n>{N})\s+(?:out\s+)?of\s+(?P<m>{N})\)"),
         (
             "share",
-            r"\bOf\s+(?:the|those|all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|%))",
+            (
+                r"\bOf\s+(?:the|those|"
+                r"all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|"
+                r"%))"
+            ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:{H})\s+(?:out\s+)?of\s+(?P<m>{N})\b"),
         ("fraction", r"\b(?:(?P<c>{C})\s+)?(?P<f>{F})\s+of\s+(?:the\s+|all\s+)?{A}(?:{H})\b"),
         (
             "fraction",
-            r"\b(?:Of|Among)\s+(?:the|those)\s+(?:(?P<m>{N})\s+)?{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b(?!\s+of)",
+            (
+                r"\b(?:Of|Among)\s+(?:the|"
+                r"those)\s+(?:(?P<m>{N})\s+)?{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b(?!\s+of)"
+            ),
         ),
         (
             "fraction",
@@ -284,7 +321,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             "total",
-            r"\b(?P<m>{N})\s+(?:replies|responses)\s+(?:had\s+been\s+|have\s+been\s+|were\s+)?(?:received|analysed|analyzed)\b",
+            (
+                r"\b(?P<m>{N})\s+(?:replies|responses)\s+(?:had\s+been\s+|have\s+been\s+|were\s+)?(?:received|"
+                r"analysed|analyzed)\b"
+            ),
         ),
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+of\s+(?:them|those|these)\b"),
         ("anaphor", r"\bOf\s+(?:those|these|them),?\s+(?P<n>{N})\b"),
@@ -296,12 +336,18 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("share", r"\((?P<n>{N})\s+(?:sur|des)\s+(?P<m>{N})\)"),
         (
             "share",
-            r"\b(?:Sur|Parmi|Des)\s+(?:les|ces)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:pour|%))",
+            (
+                r"\b(?:Sur|Parmi|Des)\s+(?:les|"
+                r"ces)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:pour|%))"
+            ),
         ),
         ("fraction", r"(?:(?P<c>{C})\s*)?\b(?P<f>{F})(?:\s+(?P<c2>environ))?\s+(?:des|de ces)\s*(?:{H})\b"),
         (
             "fraction",
-            r"\b(?:Sur|Parmi)\s+(?:les|ces)\s+(?:(?P<m>{N})\s+)?(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s*)?(?P<f>{F})\b(?!\s+des)",
+            (
+                r"\b(?:Sur|Parmi)\s+(?:les|"
+                r"ces)\s+(?:(?P<m>{N})\s+)?(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s*)?(?P<f>{F})\b(?!\s+des)"
+            ),
         ),
         ("fraction", r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|un|une)\s+(?:{H})\s+sur\s+(?P<m>{N})\b"),
         ("total", r"\b(?:reçu|de|par)\s+(?P<m>{N})\s+(?:{H})\b"),
@@ -311,7 +357,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+d[’']\s*entre\s+(?:eux|elles)\b"),
         (
             "count",
-            r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?",
+            (
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|"
+                r"d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?"
+            ),
         ),
     ],
     "es": [
@@ -319,12 +368,18 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("share", r"\((?P<n>{N})\s+de\s+(?P<m>{N})\)"),
         (
             "share",
-            r"\b(?:De|Entre)\s+(?:los|las|esos|estos)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:por|%))",
+            (
+                r"\b(?:De|Entre)\s+(?:los|las|esos|"
+                r"estos)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:por|%))"
+            ),
         ),
         ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+de\s+(?:los|las|esos|estos)\s+(?:{H})\b"),
         (
             "fraction",
-            r"\b(?:De|Entre)\s+(?:los|las|esos|estos)\s+(?:(?P<m>{N})\s+)?(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b(?!\s+de)",
+            (
+                r"\b(?:De|Entre)\s+(?:los|las|esos|"
+                r"estos)\s+(?:(?P<m>{N})\s+)?(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b(?!\s+de)"
+            ),
         ),
         ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|uno|una)\s+de\s+cada\s+(?P<m>{N})\s+(?:{H})\b"),
         ("total", r"\b(?:recibió|recibieron|recibido|de|por)\s+(?P<m>{N})\s+(?:{H})\b"),
@@ -361,13 +416,16 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("total", r"(?P<m>{N})(?:个|份)(?:{H})(?:作出了?|提交了?)?答复"),
         ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)"),
         ("count", r"(?:{H})中(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
-        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)(?:{H})(?![的、])"),
+        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)(?:{H})(?![的、]|之间)"),
     ],
     "ar": [
         ("share", r"(?<!\w)(?P<n>{N})\s+(?:{H})?\s*من\s+(?:أصل|بين|مجموع)\s+(?:{H})?\s*(?:الـ?\s*)?(?P<m>{N})"),
         (
             "share",
-            r"(?<!\w)و?من\s+(?:بين|أصل|مجموع)\s+(?:{H})\s+(?:الـ?\s*)?(?P<m>{N})[^.؛:]{0,140}?،\s*(?:\w+\s+)?(?:(?P<c>{C})\s+)?(?P<n>{N})(?!\w)",
+            (
+                r"(?<!\w)و?من\s+(?:بين|أصل|"
+                r"مجموع)\s+(?:{H})\s+(?:الـ?\s*)?(?P<m>{N})[^.؛:]{0,140}?،\s*(?:\w+\s+)?(?:(?P<c>{C})\s+)?(?P<n>{N})(?!\w)"
+            ),
         ),
         ("share", r"[(](?P<n>{N})\s+من\s+(?:أصل\s+)?(?P<m>{N})[)]"),
         (
@@ -383,11 +441,17 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
 }
 WHO_STARTS = {
     "en": r"(?:^|[.;:!?,(]|\b(?:and|but|while|whereas|although|that|however|also|so far|to date|yet))\s*$",
-    "fr": r"(?:^|[.;:!?,(]|\b(?:et|mais|tandis que|alors que|que|qu|toutefois|en outre|à ce jour|jusqu.ici|dont))['’]?\s*$",
+    "fr": (
+        r"(?:^|[.;:!?,(]|\b(?:et|mais|tandis que|alors que|que|qu|toutefois|en outre|à ce jour|jusqu.ici|"
+        r"dont))['’]?\s*$"
+    ),
     "es": r"(?:^|[.;:!?,(]|\b(?:y|pero|mientras que|que|aunque|hasta la fecha|además|sin embargo))\s*$",
     "ru": r"(?:^|[.;:!?,(]|(?<![а-яё])(?:и|но|а|тогда как|что|хотя|на сегодняшний день|пока|однако))\s*$",
     "zh": r"(?:^|[。；：，,（(的]|其中)\s*$",
-    "ar": r"(?:^|[.؛:،(]|(?<!\w)[وف]|(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى)\w*)\s*$",
+    "ar": (
+        r"(?:^|[.؛:،(]|(?<!\w)[وف]|(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|"
+        r"لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى)\w*)\s*$"
+    ),
 }
 """Where a count of holders may stand: at the head of a clause, as its subject ("Two delegations
 recounted ...", "; 11 indicated ..."), or in Arabic after the verb it is the subject of ("أفادت 31
@@ -395,12 +459,38 @@ recounted ...", "; 11 indicated ..."), or in Arabic after the verb it is the sub
 "statements were made by the representatives of 42 Member States", "in three countries",
 "Ont participé à la réunion 94 experts"): it names whom something concerns, not who holds a view."""
 SAYS = {
-    "en": r"\b(?:reported|indicated|stated|noted|said|expressed|considered|mentioned|described|proposed|suggested|supported|called|recounted|explained|warned|emphasi[sz]ed|stressed|highlighted|underlined|underscored|referred|requested|asked|agreed|favou?red|opposed|objected|welcomed|confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|state|consider|see|saw|expressed)\b",
-    "fr": r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|valoir)|not[éèe]|soulign|estim|consid[eéè]r|propos|suggér|appuy|soutenu|demand|relat|cit[éèa]|expliqu|mis en garde|mentionn|précis|affirm|exprim|dit|jug|préconis|évoqu|rapport|souhait|object|contest|insist|relev|reconn|pens|craign|sollicit|décri|avert|appel|plaid|fait part|font part|partag|présent|communiqu)\w*",
-    "es": r"\b(?:indic|señal|inform|declar|afirm|observ|destac|subray|estim|consider|propus|propon|sugir|suger|apoy|respald|pidi|solicit|relat|cit|explic|advirt|mencion|precis|express|manifest|opin|coincid|convin|insist|reconoc|objet|cuestion|expres|dijeron|sostuv|expus|aludi|hicieron|comunic|describ|relat|pidieron|plante|advirt|compart|present)\w*",
-    "ru": r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|рассказ|пояснил|предупред|упомя|выраз|высказ|соглас|возраз|признал|описал|подтверд|ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод)\w*",
-    "zh": r"表示|报告|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同",
-    "ar": r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى|بين|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر)\w*",
+    "en": (
+        r"\b(?:reported|indicated|stated|noted|said|expressed|considered|mentioned|described|proposed|"
+        r"suggested|supported|called|recounted|explained|warned|emphasi[sz]ed|stressed|highlighted|"
+        r"underlined|underscored|referred|requested|asked|agreed|favou?red|opposed|objected|welcomed|"
+        r"confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|"
+        r"informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|"
+        r"state|consider|see|saw|expressed)\b"
+    ),
+    "fr": (
+        r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|"
+        r"valoir)|not[éèe]|soulign|estim|consid[eéè]r|propos|suggér|appuy|soutenu|demand|relat|cit[éèa]|"
+        r"expliqu|mis en garde|mentionn|précis|affirm|exprim|dit|jug|préconis|évoqu|rapporté|souhait|"
+        r"object|contest|insist|relev|reconn|pens|craign|sollicit|décri|avert|appel|plaid|fait part|"
+        r"font part|partag|communiqu)\w*"
+    ),
+    "es": (
+        r"\b(?:indic|señal|informa|informó|declar|afirm|observ|destac|subray|estim|consider|propus|propon|sugir|"
+        r"suger|apoy|respald|pidi|solicit|relat|cit|explic|advirt|mencion|precis|express|manifest|opin|"
+        r"coincid|convin|insist|reconoc|objet|cuestion|expres|dijeron|sostuv|expus|aludi|hicieron|"
+        r"comunic|describ|pidieron|plante|compart)\w*"
+    ),
+    "ru": (
+        r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
+        r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас|возраз|признал|описал|подтверд|"
+        r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод)\w*"
+    ),
+    "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
+    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同",
+    "ar": (
+        r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|لاحظ|أوضح|أيد|عارض|تفد|"
+        r"يفد|سوى|بين|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر)\w*"
+    ),
 }
 """Verbs of reporting or holding a view: a count of holders is a stance only when they say,
 report or hold something ("Thirty countries have signed a memorandum", "About 40 experts
@@ -495,7 +585,10 @@ def _says(text: str, match: re.Match, lang: str) -> bool:
 
 
 NUMBER_GOES_ON = re.compile(
-    r"(?:\d[.,\s]?|\b(?:hundred|thousand|cent|cents|mille|cientos?|mil|сто|сот\w*|тысяч\w*|百|千|مائة|مئة|ألف)\s*(?:and\s+|et\s+|y\s+|و)?)$",
+    (
+        r"(?:\d[.,\s]?|\b(?:hundred|thousand|cent|cents|mille|cientos?|mil|сто|сот\w*|тысяч\w*|百|千|مائة|"
+        r"مئة|ألف)\s*(?:and\s+|et\s+|y\s+|و)?)$"
+    ),
     re.IGNORECASE,
 )
 """Before a number: it is the end of a longer one ("2,830", "One hundred and eleven")."""
