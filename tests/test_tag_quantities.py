@@ -119,3 +119,11 @@ def test_labelled_quantities_read_alike_in_six_languages(pid: str) -> None:
 )
 def test_numbers_in_words(lang: str, text: str, value: int) -> None:
     assert quantities.number(text, lang) == value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_limited_number_of_delegations_is_some(taxonomy, lang: str) -> None:
+    # t0684 (heldout8, folded into train): "... whereas a limited number of delegations argued" /
+    # "un nombre restreint de délégations" / "ограниченное число делегаций" / "为数有限的代表团" /
+    # "عدد محدود من الوفود": the taxonomy's stance_some rules, beside the quantities.
+    assert "stance_some" in tag_text(labelled()[("t0684", lang)].text, lang, taxonomy).tags
