@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.tag import morphology
+from pipeline.tag import morphology, quantities
 from pipeline.tag.taxonomy import Taxonomy
 
 RULE_CONFIDENCE = 0.9
@@ -75,9 +75,12 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
 
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
-    procedural sentences and the tag's ``exclude`` spans."""
+    procedural sentences and the tag's ``exclude`` spans, and the stances read from counts and
+    shares of States, respondents or delegations (``pipeline.tag.quantities``: "38 of the 52
+    States that replied", "nearly half of the respondents"), outside procedural sentences."""
     out = Tagged()
     base = without_procedure(text, lang, taxonomy)
+    counted = quantities.read(base, lang)
     words, index = _indexed(morphology.tokens(base, lang)) if stems and lang in morphology.STEMMED else (None, {})
     for tag in taxonomy.tags:
         masked = base
@@ -95,6 +98,11 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
                 for phrase in tag.stems[lang]
                 for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words, where)
             ]
+        hits += [
+            Evidence(tag.id, f"quantity:{q.shape}", text[q.start : q.end], q.start, q.end)
+            for q in counted
+            if q.tag == tag.id
+        ]
         if hits:
             out.tags.append(tag.id)
             out.evidence.extend(sorted(hits, key=lambda e: e.start))
