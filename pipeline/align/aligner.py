@@ -31,9 +31,7 @@ case; a length prior fitted per document (median and MAD of the log length ratio
 pass's confident 1-1 links): unpcu +.001-.002, unpc/unpcs -.0005-.0015. For gold 2-2 links: a 2-2
 pays a size price of 1.2 while its rival, two 1-1 links, pays no skip, so its evidence must beat
 the mean of its halves by 0.6 a unit; a rebate of 0.3 on 2-2 links gave unpcx (300 lines) +.008
-but unpcu es/ru/zh -.003-.008 and unpc zh -.005. So the rebate is now paid only for crossing
-content (``crossing``: both diagonal pairs of single units and one cross pair match, as where two
-sides break three sentences at different points). Pass 1 finds a coarse
+but unpcu es/ru/zh -.003-.008 and unpc zh -.005. Pass 1 finds a coarse
 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band around it
 (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
@@ -173,29 +171,7 @@ class Scorer:
                 gap = np.maximum(gap, self.edge_deficit(a, b, rows, js, evidence))
             evidence = evidence - self.params.edge_weight * gap
         per_unit = evidence - junk + self.params.length_weight * length
-        if a == 2 and b == 2 and self.params.crossing_weight:  # a rebate, never more than the price
-            size = size - np.minimum(self.params.crossing_weight * self.crossing(rows, js), size)
         return 0.5 * (a + b) * per_unit - size - dangling - piece
-
-    def crossing(self, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
-        """How far a 2-2 block's units show crossing content, above ``crossing_floor``: the lower
-        of its weaker diagonal margin (first with first, second with second) and its stronger
-        cross margin (first with second, or second with first), single units alone.
-
-        Where translators break three sentences at different points (``s1 s2 | s3`` against
-        ``t1 | t2 t3``) each diagonal pair shares a sentence and one cross pair shares one too;
-        two true 1-1 links have strong diagonals and weak crosses (UN dev set, unpcx fr/zh:
-        gold 2-2 median diagonal .53-.62, cross .46-.53; consecutive 1-1 pairs .99-1.03 and .05,
-        90% of crosses below .32). Both must hold: a strong cross alone is also what a unit
-        dropped on one side next to a 1-2 link shows (its diagonal is ~0), and a rebate on the
-        cross minus the diagonal glued such drops on (unpcx:fr:500 .974 -> .968)."""
-
-        def margin(di: int, dj: int) -> np.ndarray:
-            return self.piece(1, 1, di, dj, rows, js)
-
-        diagonal = np.minimum(margin(1, 1), margin(0, 0))
-        cross = np.maximum(margin(1, 0), margin(0, 1))
-        return np.maximum(np.minimum(cross, diagonal) - self.params.crossing_floor, 0.0)
 
     def weakest_piece(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """The lowest calibrated margin of an edge unit of a merged side, alone, against the

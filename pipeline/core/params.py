@@ -77,15 +77,6 @@ class AlignParams(_Section):
     size_penalty: float = 0.6
     """Price per unit beyond one a side: 2-1 pays one, 2-2 two, 2-3 three. A link's evidence counts
     once per unit it covers, so without this price a big block would cost nothing."""
-    crossing_weight: float = 1.0
-    """Rebate on a 2-2 link's size price, per unit of crossing content above ``crossing_floor``
-    (``Scorer.crossing``; capped at the price): a 2-2 pays 1.2 where its rival, two 1-1 links,
-    pays nothing, so a true crossing 2-2 lost unless its evidence beat its halves by 0.6 a unit.
-    1.0 and 0.25 were chosen on the first 500 lines of the perturbed UN dev sets and the UDHR
-    (unpcx es/zh +.007/+.005, no set lower; a rebate of 2.0 lost .004 on unpc/unpcs/unpcu, a
-    floor of 0.2 lost .0025 on zh, 0.3 kept the es gain out; 0 turns it off)."""
-    crossing_floor: float = 0.25
-    """Crossing content a 2-2 link must show before its size price is rebated."""
     dangling_penalty: float = 0.25
     """Price for a merged block (2+ units) whose last unit ends mid-sentence (in a comma)."""
     band: int = 6
