@@ -154,9 +154,7 @@ def test_no_duplicate_texts(train: list[dict], dev: list[dict]) -> None:
     assert not repeated, repeated[:5]
 
 
-@pytest.mark.parametrize(
-    "path", FOLDED, ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"]
-)
+@pytest.mark.parametrize("path", FOLDED, ids=["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"])
 def test_folded_sets_are_whole_and_grouped(path: Path, train: list[dict], dev: list[dict]) -> None:
     """Every paragraph of a folded set is in train or dev with the same tags, and a paragraph and
     its translations share one id, so none of them straddles the split (a translation in train
