@@ -30,7 +30,13 @@ case; a length prior fitted per document (median and MAD of the log length ratio
 pass's confident 1-1 links): unpcu +.001-.002, unpc/unpcs -.0005-.0015. For gold 2-2 links: a 2-2
 pays a size price of 1.2 while its rival, two 1-1 links, pays no skip, so its evidence must beat
 the mean of its halves by 0.6 a unit; a rebate of 0.3 on 2-2 links gave unpcx (300 lines) +.008
-but unpcu es/ru/zh -.003-.008 and unpc zh -.005. Pass 1 finds a coarse
+but unpcu es/ru/zh -.003-.008 and unpc zh -.005; a rebate of the size price for crossing content
+(both diagonal and cross unit pairs match) gained unpcx es/zh +.007/+.005 on first halves but lost
+unpc/unpcs/unpcu fr -.002 and Bible 001/003 -.01 on whole sets. An end window scaled to the piece
+(4, 8 or 16 tokens, the largest not above its expected length) fixed unpc:es:100 (.987 -> 1.0) and
+gained unpcx ru/zh +.0013, but lost one zh link in unpcs/unpcu (-.0013) and made the warm align
+stage of the bundled document about 30% slower (three times the edge vectors; parts 10 -> 18 KB a
+unit), so it was left out. Pass 1 finds a coarse
 1-1/skip path in a wide diagonal band; pass 2 searches all link types in a narrow band around it
 (Bertalign's two-step idea), so cost stays linear in length.
 Confidence is the link's posterior probability under all paths (forward-backward), so a link that
