@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import os
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def need_shared() -> None:
     if not SHARED.exists():
         pytest.skip(f"{SHARED} (the shared test corpus) is not next to the project")
+
+
+@functools.cache
+def _unpc_devset(lang: str) -> tuple[str, ...]:
+    return tuple((SHARED / "corpus" / "unpc_devset" / f"UNv1.0.devset.{lang}").read_text(encoding="utf-8").splitlines())
+
+
+def unpc_line(n: int, lang: str) -> str:
+    """Line ``n`` (1-based, as ``grep -n`` counts) of the UN Parallel Corpus dev set: real UN
+    sentences, line n the same sentence in the six languages."""
+    need_shared()
+    return _unpc_devset(lang)[n - 1]
 
 
 def udhr_units(lang: str) -> list[str]:

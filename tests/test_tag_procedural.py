@@ -11,33 +11,21 @@ labelled paragraph the frame was found in (seen data: train and dev, heldout8 fo
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from pipeline.tag.labels import load_examples
 from pipeline.tag.rules import tag_text, without_procedure
 from pipeline.tag.taxonomy import load_taxonomy
-from tests.conftest import ROOT, SHARED, need_shared
+from tests.conftest import ROOT
+from tests.conftest import unpc_line as unpc
 
-DEVSET = SHARED / "corpus" / "unpc_devset" / "UNv1.0.devset.{}"
 LABELS = ROOT / "data" / "labels"
 
 
 @pytest.fixture(scope="module")
 def taxonomy():
     return load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
-
-
-@cache
-def _devset(lang: str) -> list[str]:
-    return Path(str(DEVSET).format(lang)).read_text(encoding="utf-8").splitlines()
-
-
-def unpc(line: int, lang: str) -> str:
-    """Line ``line`` (1-based, as ``grep -n`` counts) of the UN Parallel Corpus dev set."""
-    need_shared()
-    return _devset(lang)[line - 1]
 
 
 @cache

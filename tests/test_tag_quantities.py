@@ -4,7 +4,6 @@ Parallel Corpus dev set, line n of ../shared/corpus/unpc_devset) and on the labe
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -13,19 +12,8 @@ from pipeline.tag import quantities
 from pipeline.tag.labels import load_examples
 from pipeline.tag.rules import tag_text
 from pipeline.tag.taxonomy import load_taxonomy
-from tests.conftest import ROOT, SHARED, need_shared
-
-UNPC = SHARED / "corpus" / "unpc_devset" / "UNv1.0.devset.{}"
-
-
-@cache
-def unpc(lang: str) -> list[str]:
-    return Path(str(UNPC).format(lang)).read_text(encoding="utf-8").splitlines()
-
-
-def line(n: int, lang: str) -> str:
-    need_shared()
-    return unpc(lang)[n - 1]
+from tests.conftest import ROOT
+from tests.conftest import unpc_line as line
 
 
 @pytest.fixture(scope="module")
