@@ -1,5 +1,8 @@
-"""Big inputs: time and peak memory of `hexalign extract` on a 30- and a 300-page PDF, and of
-`hexalign align-bitext` on 20,000 short lines per side with a cold embedding cache.
+"""Big inputs: time and peak memory of `hexalign extract` on a 30- and a 300-page PDF, of
+`hexalign align-bitext` on 20,000 short lines per side with a cold embedding cache, and of
+`hexalign tag --rules-only` on one 2,000-sentence paragraph per language (a torn extraction can
+glue a whole document into one paragraph; the rules' regular expressions must stay linear in it:
+one procedural cue scanned for the next Arabic question mark from every position, 50 s).
 
 The PDFs are built at run time from the bundled English PDF's pages, repeated (pypdf), so no big
 file is committed. The lines are the first 20,000 of the shared English/Chinese Bible split
@@ -106,10 +109,32 @@ def bench_bitext(tmp: Path, lines: int) -> dict:
     return {"lines_per_side": lines, "links": links, "cores": os.cpu_count(), **result}
 
 
+LONG_SENTENCE = {
+    "en": "Of the 52 States that replied, 38 indicated that mutual legal assistance was slow, ",
+    "fr": "Sur les 52 États ayant répondu, 38 ont indiqué que l'entraide judiciaire était lente, ",
+    "es": "De los 52 Estados que respondieron, 38 indicaron que la asistencia judicial recíproca era lenta, ",
+    "ru": "Из 52 ответивших государств 38 сообщили, что взаимная правовая помощь оказывается медленно, ",
+    "zh": "在作出答复的52个国家中，有38个国家表示司法协助进展缓慢，",
+    "ar": "أفادت 38 دولة من بين الدول الـ 52 التي ردّت بأن المساعدة القانونية المتبادلة بطيئة، ",
+}
+"""No full stop: the whole paragraph is one sentence for the procedural cues."""
+
+
+def bench_tag(tmp: Path, repeats: int = 2000) -> dict:
+    out = {}
+    for lang, sentence in LONG_SENTENCE.items():
+        path = tmp / f"long.{lang}.txt"
+        path.write_text(sentence * repeats + "\n", encoding="utf-8")
+        result = run_cli(["tag", str(path), "--lang", lang, "--rules-only", "--out", str(tmp / f"long.{lang}.jsonl")])
+        out[lang] = {"characters": len(sentence) * repeats, **result}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-bitext", action="store_true", help="only the PDF cases")
     parser.add_argument("--skip-pdf", action="store_true", help="only the align-bitext case")
+    parser.add_argument("--skip-tag", action="store_true", help="skip the long-paragraph tagging case")
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--out", default=str(ROOT / "metrics" / "big_inputs.json"))
     args = parser.parse_args()
@@ -127,6 +152,9 @@ def main() -> None:
         if not args.skip_bitext:
             metrics["align_bitext"] = bench_bitext(tmp, args.lines)
             print(json.dumps(metrics["align_bitext"], indent=2), flush=True)
+        if not args.skip_tag:
+            metrics["tag_long_paragraph"] = bench_tag(tmp)
+            print(json.dumps(metrics["tag_long_paragraph"], indent=2), flush=True)
     target = Path(args.out)
     previous = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
     target.write_text(json.dumps({**previous, **metrics}, indent=2) + "\n", encoding="utf-8")

@@ -15,9 +15,11 @@ from pipeline.tag.taxonomy import Taxonomy
 
 RULE_CONFIDENCE = 0.9
 """Confidence of a rule tag when no model has measured the rule's precision."""
-SENTENCE = re.compile(r"[^.!?;。！？；؛]+(?:[.!?;。！？；؛]+|$)")
+SENTENCE = re.compile(r"[^.!?;。！？；؛؟]+(?:[.!?;。！？；؛؟]+|$)")
 """A sentence or a clause after a semicolon: the reach of a procedural cue. Abbreviations cut it
-short, which only narrows what is hidden."""
+short, which only narrows what is hidden. The Arabic question mark ends one too, so the guiding
+question cue is "؟ at the end" as in the other languages: a cue that scanned for the next ؟ from
+every position took 50 s on an 88,000-character Arabic paragraph."""
 
 
 @dataclass
