@@ -35,7 +35,7 @@ class Blocks:
     """(n + 1,) whether the unit ending at position i ends mid-sentence (``MID_SENTENCE``)."""
     ends: tuple[np.ndarray, np.ndarray] | None = None
     """(n + 1, d) vectors of the first and of the last few tokens of the unit ending at position
-    i (``Embedder.encode_edges``), or None when the embedder cannot give them."""
+    i (``Embedder.encode_units``), or None when the embedder cannot give them."""
 
 
 def block_texts(units: list[str], size: int, joiner: str) -> list[str]:
@@ -112,7 +112,8 @@ def build_blocks(
     """Embeddings, lengths and anchors of every block; ``vocabulary`` (anchor -> column) is
     shared with the other side and grows as new anchors are met."""
     vectors, lengths, found, counts = {}, {}, {}, {}
-    composed = getattr(embedder, "encode_blocks", lambda *_: None)(units, max_size)
+    encoded = getattr(embedder, "encode_units", lambda *_: None)(units, max_size)
+    composed, edges = (None, None) if encoded is None else (encoded.blocks, encoded.ends)
     if composed is None:  # an encoder that cannot compose: embed every block's joined text
         texts = {a: block_texts(units, a, joiner) for a in range(1, max_size + 1)}
         every = [t for a in texts for t in texts[a] if t]
@@ -143,7 +144,6 @@ def build_blocks(
         found[a] = (rows, cols)
         counts[a] = np.bincount(rows, minlength=n + 1).astype(np.float64)
     dangling = np.array([False] + [u.rstrip().endswith(MID_SENTENCE) for u in units])
-    edges = getattr(embedder, "encode_edges", lambda _: None)(units)
     ends = None if edges is None else tuple(np.vstack([np.zeros((1, e.shape[1]), e.dtype), e]) for e in edges)
     return Blocks(vectors, lengths, found, counts, {}, dangling, ends)
 

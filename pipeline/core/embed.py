@@ -277,6 +277,15 @@ def load_encoder(spec: ModelSpec) -> Encoder:
     return BACKENDS[spec.backend](spec)
 
 
+@dataclass
+class ComposedUnits:
+    """What ``Embedder.encode_units`` gives for a sequence of units."""
+
+    blocks: dict[int, np.ndarray]
+    ends: tuple[np.ndarray, np.ndarray] | None
+    """(heads, tails), or None when the encoder has no ``edges``."""
+
+
 class Embedder:
     """Embeds texts with a model, through a persistent cache keyed by model and text."""
 
@@ -370,19 +379,37 @@ class Embedder:
         return np.vstack([found[p] for p in pairs]) if pairs else np.zeros((0, dim), dtype=np.float32)
 
     def encode_blocks(self, units: Sequence[str], max_size: int) -> dict[int, np.ndarray] | None:
-        """Vectors of every block of 1..``max_size`` consecutive units, ``{a: (n + 1, d)}`` with row
-        i the block of units i-a .. i-1 (zeros where i < a or the block is only empty units), or
-        None when the encoder cannot compose blocks (embed the joined texts instead).
+        """Vectors of every block of 1..``max_size`` consecutive units (``encode_units``), or None
+        when the encoder cannot compose blocks (embed the joined texts instead)."""
+        composed = self.encode_units(units, max_size)
+        return None if composed is None else composed.blocks
 
-        Each unit goes through the model once, and a short snippet across each joint of
-        neighbours; blocks are composed from those (``UsemEncoder.compose``), so a long text
-        costs its units, not four times as many longer texts. Parts and joints are cached like
-        vectors (and unit vectors too, for other callers); units are processed in chunks, so
-        memory holds the parts of one chunk, not of the whole text."""
+    def encode_edges(self, units: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(n, d)`` vectors of the first and of the last few tokens of every unit
+        (``encode_units``), or None when the encoder cannot give them."""
+        composed = self.encode_units(units, 1)
+        return None if composed is None or composed.ends is None else composed.ends
+
+    def encode_units(self, units: Sequence[str], max_size: int) -> ComposedUnits | None:
+        """Block vectors and edge vectors of a sequence of units from one read of their parts, or
+        None when the encoder cannot compose blocks.
+
+        Blocks: ``{a: (n + 1, d)}`` with row i the block of units i-a .. i-1 (zeros where i < a or
+        the block is only empty units). Each unit goes through the model once, and a short snippet
+        across each joint of neighbours; blocks are composed from those (``UsemEncoder.compose``),
+        so a long text costs its units, not four times as many longer texts. Edges (when the
+        encoder has ``edges``): ``(n, d)`` vectors of the first and of the last few tokens of every
+        unit, zeros for an empty unit; the aligner checks a short piece merged onto one side
+        against the matching end of the other side's block with them. Parts and joints are cached
+        like vectors (and unit vectors too, for other callers); units are processed in chunks, so
+        memory holds the parts of one chunk, not of the whole text, and each unit's parts are
+        looked up once for both."""
         if not hasattr(BACKENDS[self.spec.backend], "compose"):
             return None
         n = len(units)
         vectors: dict[int, np.ndarray] = {}
+        with_edges = hasattr(self.encoder, "edges")
+        heads, tails = [], []
         empty = np.array([not u for u in units], dtype=bool)
         show = None if n >= 2 * PROGRESS_CHUNK else True  # None: on a terminal only
         with self._lock, tqdm(total=n, desc="embedding units", unit="unit", leave=False, disable=show) as bar:
@@ -396,32 +423,23 @@ class Embedder:
                     rows = vectors.setdefault(a, np.zeros((n + 1, composed.shape[1]), dtype=np.float32))
                     ends = first + a + np.arange(len(composed))
                     rows[ends[ends > start]] = composed[ends > start]
+                if with_edges:
+                    head, tail = self.encoder.edges(parts[start - first :])
+                    heads.append(head)
+                    tails.append(tail)
                 bar.update(min(PROGRESS_CHUNK, n - start))
         for a in range(1, max_size + 1):
             rows = vectors.setdefault(a, np.zeros((n + 1, 1), dtype=np.float32))
             rows[1:][np.convolve(empty, np.ones(a, dtype=int))[:n] == a] = 0.0
-        return vectors
-
-    def encode_edges(self, units: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
-        """``(n, d)`` vectors of the first and of the last few tokens of every unit
-        (``UsemEncoder.edges``; zeros for an empty unit), from the cached parts, or None when the
-        encoder cannot compose. The aligner checks a short piece merged onto one side against
-        the matching end of the other side's block with them."""
-        if not hasattr(BACKENDS[self.spec.backend], "edges"):
-            return None
-        heads, tails = [], []
-        with self._lock:
-            for start in range(0, len(units), PROGRESS_CHUNK):
-                head, tail = self.encoder.edges(self._parts(units[start : start + PROGRESS_CHUNK]))
-                heads.append(head)
-                tails.append(tail)
-        empty = np.array([not u for u in units], dtype=bool)
+        if not with_edges:
+            return ComposedUnits(vectors, None)
+        width = vectors[1].shape[1]
         out = []
         for found in (heads, tails):
-            vectors = np.vstack(found) if found else np.zeros((0, 512), dtype=np.float32)
-            vectors[empty] = 0.0
-            out.append(vectors)
-        return out[0], out[1]
+            edges = np.vstack(found) if found else np.zeros((0, width), dtype=np.float32)
+            edges[empty] = 0.0
+            out.append(edges)
+        return ComposedUnits(vectors, (out[0], out[1]))
 
     def _parts(self, texts: Sequence[str]) -> np.ndarray:
         unique = list(dict.fromkeys(texts))
