@@ -299,14 +299,17 @@ PERCENT = {
 # percentage, {C} a comparator (more than / fewer than / about / only).
 SHAPES: dict[str, list[tuple[str, str]]] = {
     "en": [
-        ("count", r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?P<n>{N})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|all\s+)?(?P<m>{N})\s+{A}(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:out\s+)?of\s+(?P<m>{N})\)"),
         (
             "share",
             (
                 r"\bOf\s+(?:the|those|"
-                r"all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|"
+                r"all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|in\s|out\s|"
                 r"%))"
             ),
         ),
@@ -345,10 +348,13 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("all", r"\ball\s+(?P<n>{N})\s+{A}(?:{H})\b"),
         ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
-        ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}))\b"),
+        ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?P<m>{N}))?)\b"),
     ],
     "fr": [
-        ("count", r"\b(?:les\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:de|d['’])\s*(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            r"\b(?:les\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:de|d['’])\s*(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?P<n>{N}|une (?:{Q}))\s+(?:des|sur les|parmi les)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:sur|des)\s+(?P<m>{N})\)"),
         (
@@ -381,19 +387,25 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"majorité)\s+d['’]\s*entre\s+(?:eux|elles)\b"
             ),
         ),
-        ("all", r"\b(?:tou(?:te)?s\s+les\s+(?P<n>{N})\s+(?:{H})\b|les\s+(?P<n2>{N})\s+(?:{H})(?=\s+\w+\s+tou(?:te)?s\b))"),
+        (
+            "all",
+            r"\b(?:tou(?:te)?s\s+les\s+(?P<n>{N})\s+(?:{H})\b|les\s+(?P<n2>{N})\s+(?:{H})(?=\s+\w+\s+tou(?:te)?s\b))",
+        ),
         ("count", r"\bParmi\s+(?:les|ces)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+des)"),
         (
             "count",
             (
-                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|"
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
                 r"d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?"
             ),
         ),
-        ("bare", r"(?:(?P<c>{C})\s*)?\b(?:(?P<f>{F})|(?P<n>{N}))\b"),
+        ("bare", r"(?:(?P<c>{C})\s*)?\b(?:(?P<f>{F})|(?P<n>{N}|un|une)(?:\s+sur\s+(?P<m>{N}))?)\b"),
     ],
     "es": [
-        ("count", r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+de\s+(?:los|las)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+de\s+(?P<m>{N})\)"),
         (
@@ -428,7 +440,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("all", r"\b(?:todos|todas)\s+(?:los|las)\s+(?P<n>{N})\s+(?:{H})\b"),
         ("count", r"\bEntre\s+(?:los|las|esas|estas)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+de)"),
         ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q}))\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
-        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}))\b"),
+        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}|uno|una)(?:\s+de\s+cada\s+(?P<m>{N}))?)\b"),
     ],
     "ru": [
         ("count", r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?P<n>{N})(?=\s)"),
@@ -450,7 +462,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         ("all", r"(?<![а-яё])(?:все|всех)\s+(?P<n>{N})\s+{A}(?:{H})"),
         ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:из\s+)?{A}(?:{H})"),
-        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}))(?![а-яё\d])"),
+        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N})(?:\s+из\s+(?:каждых\s+)?(?P<m>{N}))?)(?![а-яё\d])"),
     ],
     "zh": [
         ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的(?:代表团|代表|专家)"),
@@ -468,7 +480,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份|国|家)"),
         ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少)"),
         ("all", r"(?P<n>{N})(?:个|位|名)(?:{H})(?=一致|均|都|全都)"),
-        ("count", r"(?:{H})中(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
+        ("count", r"(?:在[^。；，]{0,40}?)?(?:{H})中[，,]?(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
         ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
         ("bare", r"(?:(?P<c>{C}))?(?:(?P<f>{F})|(?P<n>{N})(?:个|位|名|份))"),
     ],
@@ -494,8 +506,20 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("anaphor", r"(?<!\w)منها\s+(?P<n>{N})(?!\w)"),
         ("anaphor", r"(?<!\w)(?P<n>{N})\s+(?:منها|منهم)(?!\w)"),
         ("anaphor", r"(?<!\w)[وف]?من\s+بين\s+(?:هذه|تلك|هؤلاء)(?:\s+\w+)?،?\s+(?:\w+\s+)?(?P<n>{N})(?!\w)"),
-        ("vague", r"(?<!\w)(?P<v>بعضها|بعضهم|عدد منها|عدد منهم|معظمها|معظمهم|أغلبها|أغلبهم|كثير منها|كثير منهم)(?!\w)"),
-        ("dual", r"(?<!\w)[وف]?(?:(?:وفد|دولت|خبير|ممثل|متكلم|مشارك|عضو|حكومت|مندوب|متحدث)ان|(?:وفد|دولت|خبير|عضو|حكومت)ين)(?!\w)"),
+        (
+            "vague",
+            (
+                r"(?<!\w)(?P<v>بعضها|بعضهم|عدد منها|عدد منهم|معظمها|معظمهم|أغلبها|أغلبهم|كثير منها|كثير منهم|"
+                r"(?:عدة|بعض|معظم|أغلب)\s+(?:{H})\s+(?:منها|منهم))(?!\w)"
+            ),
+        ),
+        (
+            "dual",
+            (
+                r"(?<!\w)[وف]?(?:(?:وفد|دولت|خبير|ممثل|متكلم|مشارك|عضو|حكومت|مندوب|متحدث)ان|"
+                r"(?:وفد|دولت|خبير|عضو|حكومت)ين|(?:ممثل|عضو|خبير|مندوب)ا(?=\s+\w))(?!\w)"
+            ),
+        ),
         ("count", r"(?:(?P<c>{C})\s+)?(?<!\w)(?P<n>{N})\s+(?:من\s+)?(?:{H})(?!\w)"),
         ("bare", r"(?:(?P<c>{C})\s+)?(?<!\w)(?:(?P<f>{F})|(?P<n>{N})(?=\s*(?:[،.؛:]|منها|منهم|$)))(?!\w)"),
     ],
@@ -526,14 +550,15 @@ SAYS = {
         r"underlined|underscored|referred|requested|asked|agreed|favou?red|opposed|objected|welcomed|"
         r"confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|"
         r"informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|"
-        r"state|consider|see|saw|expressed|cautioned|attributed|urged|insisted|contended|claimed|affirmed|spoke (?:in (?:support|favour)|against))\b"
+        r"state|consider|see|saw|expressed|cautioned|attributed|urged|insisted|contended|claimed|affirmed|"
+        r"spoke (?:in (?:support|favour)|against))\b"
     ),
     "fr": (
         r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|"
         r"valoir)|not[éèe]|soulign|estim|consid[eéè]r|propos|suggér|appuy|soutenu|demand|relat|cit[éèa]|"
         r"expliqu|mis en garde|mentionn|précis|affirm|exprim|dit|jug|préconis|évoqu|rapporté|souhait|"
         r"object|contest|insist|relev|reconn|pens|craign|sollicit|décri|avert|appel|plaid|fait part|"
-        r"font part|partag|communiqu)\w*"
+        r"font part|partag|communiqu|attribu)\w*"
     ),
     "es": (
         r"\b(?:indic|señal|informa|informó|declar|afirm|observ(?:ó|aron|aba|aban)\b|destac|subray|estim|consider|propus|propon|sugir|"
@@ -544,7 +569,8 @@ SAYS = {
     "ru": (
         r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
         r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас(?:ил|ны|н[аы]?\b|ен)|возраз|признал|описал|подтверд|"
-        r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод|объясн|назвал)\w*"
+        r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод|объясн|"
+        r"назвал|утвержд)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
     r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒",
@@ -686,7 +712,10 @@ def _tag(share: Fraction | None, comparator: str) -> str | None:
 
 BARE_NEXT = {
     "en": r"\s+(?:(?:had|have|has|also|further|then|each|all|in turn)\s+)?",
-    "fr": r"\s+(?:(?:ont|avaient|avait|a|se sont|sont|étaient)\s+(?:(?:également|aussi|pour leur part)\s+)?|(?=\w+ent\b))",
+    "fr": (
+        r"\s+(?:(?:ont|avaient|avait|a|se sont|sont|étaient)\s+(?:(?:également|aussi|pour leur part)\s+)?"
+        r"|(?=\w+ent\b))"
+    ),
     "es": r"\s+(?:(?:han|habían|había|ha|se|también|además)\s+|(?=\w+(?:ó|aron|ieron|yeron|an|en|aban|ían)\b))",
     "ru": r"\s+(?:(?:также|же|в свою очередь)\s+)?",
     "zh": r"(?:则|也|还|均|都)?",
@@ -702,9 +731,11 @@ EXCEPT = re.compile(
     r"(?:\bexcept(?:ion)?s?|\bexcepto|\bsalvo|\bsauf|(?<![а-яё])(?:кроме|исключени\w*)|除|باستثناء|عدا)\s+[^,.;:،؛，]{0,20}$",
     re.IGNORECASE,
 )
-"""Before a count: the exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين منهم"), who do not hold it."""
+"""Before a count: the exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين
+منهم"), who do not hold it."""
 ORIGIN = re.compile(
-    r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من)\s|d['’])|\s*(?:émanant|provenant|procedentes?)\b|来自", re.IGNORECASE
+    r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من)\s|d['’])|\s*(?:émanant|provenant|procedentes?)\b|来自",
+    re.IGNORECASE,
 )
 """After "64 of them": where replies came from ("71 replies, 64 of them from Member States"), a
 breakdown of the replies, not a view."""
@@ -812,7 +843,12 @@ def _read(text: str, lang: str) -> list[Hit]:
             before = [t for pos, t in totals if pos < m.start() and t >= n]
             if shape == "anaphor" and not before and not named:
                 continue  # "57 of them children": no total and no holders named before "them"
-            share = Fraction(n, before[-1]) if before else None
+            if total:  # "nine in ten said", "neuf sur dix ont indiqué"
+                share = Fraction(n, total) if n <= total else None
+                if share is None:
+                    continue
+            else:
+                share = Fraction(n, before[-1]) if before else None
         tag = _tag(share, comparator)
         taken.append((m.start(), m.end()))
         if tag:
