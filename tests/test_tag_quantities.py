@@ -86,6 +86,23 @@ def test_representatives_of_a_number_of_bodies_who_speak_in_support_are_some(lan
     assert [h.tag for h in hits] == ["stance_some"] and "17" in hits[0].span
 
 
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "5 Adoption of the report"),
+        ("fr", "5 Adoption du rapport"),
+        ("es", "5 Aprobación del informe"),
+        ("ru", "5 Утверждение доклада"),
+        ("zh", "5 通过报告"),
+        ("ar", "5 اعتماد التقرير"),
+    ],
+)
+def test_an_agenda_item_number_is_not_a_count(lang: str, text: str) -> None:
+    # The agenda of the bundled document (UNODC/CCPCJ/EG.4/2020/1, row 71): "Утверждение" (adoption)
+    # starts like "утверждали" (maintained), and a number alone needs a finite verb of saying after it.
+    assert quantities.read(text, lang) == []
+
+
 @cache
 def labelled() -> dict[tuple[str, str], object]:
     paths = ["tag_train.yaml", "tag_train_styles.yaml", "tag_train_native.yaml", "tag_train_native2.yaml"]

@@ -119,6 +119,7 @@ ES_WORDS = {
     "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
 }  # fmt: skip
 RU_WORDS = {
+    "один": 1,
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "одиннадцать": 11, "двенадцать": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
@@ -132,6 +133,8 @@ RU_FORMS = (
     r"|тридцат(?:ь|и|ью)|сорок(?:а)?|пят(?:ьдесят|идесяти)|шест(?:ьдесят|идесяти)|сем(?:ьдесят|идесяти)"
     r"|вос(?:емьдесят|ьмидесяти)|девяност(?:о|а)"
 )
+RU_ONE = r"один|одн(?:о|а|ого|ой|ому|им)"
+"""One, only after a ten ("сорок одно из 57 государств"): alone it is the article-like "одна делегация"."""
 AR_UNITS = {
     "اثن": 2, "اثنت": 2, "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9, "عشر": 10,
     "احد": 1, "احدي": 1,
@@ -154,7 +157,7 @@ NUM = {
     "es": r"\d+|(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)"
     r"(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
     + "|".join(w for w, v in ES_WORDS.items() if 1 < v < 30),
-    "ru": rf"\d+|(?:{RU_FORMS})(?: (?:{RU_FORMS}))?",
+    "ru": rf"\d+|(?:{RU_FORMS})(?: (?:{RU_FORMS}|{RU_ONE}))?",
     "ar": rf"\d+|{AR_WORD}(?: {AR_WORD})?",
     "zh": r"\d+|[一二两三四五六七八九十]{1,3}",
 }
@@ -340,7 +343,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:{H})\s+(?:out\s+)?of\s+(?P<m>{N})\b"),
-        ("fraction", r"\b(?:(?P<c>{C})\s+)?(?P<f>{F})\s+of\s+(?:the\s+|all\s+)?{A}(?:{H})\b"),
+        ("fraction", r"\b(?:(?P<c>{C})\s+)?(?P<f>{F})\s+of\s+(?:the\s+|all\s+)?(?:(?:{N})\s+)?{A}(?:{H})\b"),
         (
             "fraction",
             (
@@ -390,7 +393,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"ces)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:pour|%))"
             ),
         ),
-        ("fraction", r"(?:(?P<c>{C})\s*)?\b(?P<f>{F})(?:\s+(?P<c2>environ))?\s+(?:des|de ces)\s*(?:{H})\b"),
+        (
+            "fraction",
+            r"(?:(?P<c>{C})\s*)?\b(?P<f>{F})(?:\s+(?P<c2>environ))?\s+(?:des|de ces)\s*(?:(?:{N})\s+)?(?:{H})\b",
+        ),
         (
             "fraction",
             (
@@ -441,7 +447,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"estos)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:por|%))"
             ),
         ),
-        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+de\s+(?:los|las|esos|estos)\s+(?:{H})\b"),
+        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+de\s+(?:los|las|esos|estos)\s+(?:(?:{N})\s+)?(?:{H})\b"),
         (
             "fraction",
             (
@@ -459,8 +465,8 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         (
             "vague",
             (
-                r"\b(?P<v>varios|varias|algunos|algunas|muchos|muchas|la mayoría|la mayor parte|buena parte)\s+de\s+"
-                r"(?:ellos|ellas|estos|estas|esos|esas)\b"
+                r"\b(?P<v>varios|varias|algunos|algunas|muchos|muchas|bastantes|la mayoría|la mayor parte|buena "
+                r"parte)\s+de\s+(?:ellos|ellas|estos|estas|esos|esas)\b"
             ),
         ),
         ("all", r"\b(?:todos|todas)\s+(?:los|las)\s+(?P<n>{N})\s+(?:{H})\b"),
@@ -475,7 +481,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "share",
             r"\bИз\s+(?P<m>{N})\s+[^.;:]{0,60}?(?:{H})[^.;:]{0,140}?,?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?!процент|%)",
         ),
-        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+{A}(?:{H})"),
+        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+(?:из\s+)?(?:(?:{N})\s+)?{A}(?:{H})"),
         ("fraction", r"\bИз\s+(?:(?P<m>{N})\s+)?{A}(?:{H})[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b"),
         ("total", r"\b(?:получ\w+|представил\w*|поступил\w*|от|ответы)\s+(?P<m>{N})\s+(?:{H})"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:ответил\w*|представил\w*\s+ответ\w*)"),
@@ -497,14 +503,14 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
         ),
         ("share", r"(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)"),
-        ("share", r"[（(](?P<m>{N})(?:个|位|名|份)?(?:{H})?中的?(?P<n>{N})(?:个|位|名|份)?[）)]"),
+        ("share", r"[（(](?P<m>{N})(?:个|位|名|份)?(?:{H})?中的?(?P<n>{N})(?:个|位|名|份|国)?[）)]"),
         ("share", r"[（(](?P<n>{N})/(?P<m>{N})[）)]"),
-        ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:{H})"),
+        ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:[^，。；的]{1,6}的)?(?:{H})"),
         ("fraction", r"(?:{H})中[，,]?(?:(?P<c>{C}))?(?:有)?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?"),
         ("total", r"(?:收到|收到了|来自|共有)[^。；，]{0,30}?(?P<m>{N})(?:个|份)(?:{H})"),
         ("total", r"(?P<m>{N})(?:个|份)(?:{H})(?:[^。；，]{0,40}?作出了?|提交了?)?答复"),
         ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份|国|家)"),
-        ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少)"),
+        ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少|许多|很多|少数)"),
         ("all", r"(?P<n>{N})(?:个|位|名)(?:{H})(?=一致|均|都|全都)"),
         ("count", r"(?:在[^。；，]{0,40}?)?(?:{H})中[，,]?(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
         ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
@@ -535,7 +541,8 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         (
             "vague",
             (
-                r"(?<!\w)(?P<v>بعضها|بعضهم|عدد منها|عدد منهم|معظمها|معظمهم|أغلبها|أغلبهم|كثير منها|كثير منهم|"
+                r"(?<!\w)(?P<v>بعضها|بعضهم|(?:عدد|عدة|قلة|قليل|قليلون|كثير|كثيرون) (?:منها|منهم)|معظمها|معظمهم|أغلبها|"
+                r"أغلبهم|"
                 r"(?:عدة|بعض|معظم|أغلب)\s+(?:{H})\s+(?:منها|منهم))(?!\w)"
             ),
         ),
@@ -596,7 +603,7 @@ SAYS = {
         r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
         r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас(?:ил|ны|н[аы]?\b|ен)|возраз|признал|описал|подтверд|"
         r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод|объясн|"
-        r"назвал|утвержд)\w*"
+        r"назвал|утвержда)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
     r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒",
@@ -743,14 +750,16 @@ BARE_NEXT = {
         r"|(?=\w+ent\b))"
     ),
     "es": r"\s+(?:(?:han|habían|había|ha|se|también|además)\s+|(?=\w+(?:ó|aron|ieron|yeron|an|en|aban|ían)\b))",
-    "ru": r"\s+(?:(?:также|же|в свою очередь)\s+)?",
+    "ru": r"\s+(?:(?:также|же|в свою очередь)\s+)?(?=\w+(?:л|ли|ла|ло|ют|ят|ут|ат|ет|ит)\b)",
     "zh": r"(?:则|也|还|均|都)?",
 }
 """Between a number standing alone and its verb ("21 said", "nine indicated", "just over half
 said", "tandis que 21 ont indiqué", "mientras que 21 indicaron"): the holders were named before,
 and only the verb right after the number shows that it counts them. In French and Spanish the verb
-must be finite ("ont indiqué", "indicaron"): "495 recommandations, dont 46 considérées comme
-critiques" and "11 comunicaciones" are a participle and a noun. Arabic puts the verb first."""
+must be finite ("ont indiqué", "indicaron", "сообщили"): "495 recommandations, dont 46 considérées
+comme critiques", "11 comunicaciones" and "5 Утверждение доклада" (an agenda item) are a participle
+and nouns; a capital letter ("5 Adoption of the report", "6 Report of the meeting") starts a title,
+not a verb. Arabic puts the verb first."""
 MOST = re.compile(r"most|majorit|plupart|mayor|большинств|большая|多数|大部分|معظم|أغلب", re.IGNORECASE)
 """The words of an unnamed count that make it a majority ("most of them", "la plupart d'entre eux")."""
 EXCEPT = re.compile(
@@ -777,7 +786,8 @@ def _starts_clause(text: str, match: re.Match, lang: str, shape: str) -> bool:
     verb = f"(?:{SAYS[lang]})|(?:{REPLY[lang]})"
     if lang == "ar":
         return re.search(f"(?:{verb})\\s*$", text[max(0, match.start() - 30) : match.start()]) is not None
-    return re.compile(f"{BARE_NEXT[lang]}(?:{verb})", re.IGNORECASE).match(text, match.end()) is not None
+    after = re.compile(f"{BARE_NEXT[lang]}(?P<verb>{verb})", re.IGNORECASE).match(text, match.end())
+    return after is not None and not after.group("verb")[:1].isupper()
 
 
 MARKS = re.compile("[\u064b-\u0652\u0640]")
