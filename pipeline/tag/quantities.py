@@ -65,6 +65,7 @@ at a bounded window around each match, so the reader is linear in the length of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -807,9 +808,32 @@ def read(text: str, lang: str) -> list[Hit]:
     return _read(text, lang)
 
 
+class _Taken:
+    """Disjoint spans already read, kept sorted so an overlap test is a binary search: a list
+    scanned for every match made the reader quadratic in a paragraph with thousands of numbers."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self.spans, (start, end))
+        return (k > 0 and self.spans[k - 1][1] > start) or (k < len(self.spans) and self.spans[k][0] < end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+
+def _last_total(totals: list[tuple[int, int]], position: int, n: int) -> int | None:
+    """The last total stated before ``position`` that can hold ``n`` (``totals`` sorted by position)."""
+    for k in range(bisect_right(totals, (position, -1)) - 1, -1, -1):
+        if totals[k][1] >= n:
+            return totals[k][1]
+    return None
+
+
 def _read(text: str, lang: str) -> list[Hit]:
-    taken: list[tuple[int, int]] = []
-    totals: list[tuple[int, int]] = []  # (position, total)
+    taken = _Taken()
+    totals: list[tuple[int, int]] = []  # (position, total), sorted
     replies = False  # a total of replies was stated: what follows reports them
     hits: list[Hit] = []
     found = []
@@ -817,7 +841,7 @@ def _read(text: str, lang: str) -> list[Hit]:
         for m in pattern.finditer(text):
             found.append((order, m.start(), shape, m))
     for _, _, shape, m in sorted(found, key=lambda f: (f[0], f[1])):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         if shape != "total" and (
             NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()])
@@ -842,16 +866,16 @@ def _read(text: str, lang: str) -> list[Hit]:
         n = 2 if shape == "dual" else n
         if shape == "total":
             if total:
-                totals.append((m.start(), total))
+                insort(totals, (m.start(), total))
                 near = text[max(0, m.start() - 60) : m.end() + 40]
                 replies = replies or re.search(REPLY[lang], near, re.IGNORECASE) is not None
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
             continue
         named = re.search(HOLDER[lang], text[max(0, m.start() - 200) : m.start()], re.IGNORECASE) is not None
         if shape == "vague":
             if not named:
                 continue  # "some of them children": no holders named before
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             tag = CONSENSUS if MOST.search(m.group("v")) else SOME
             hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), None))
             continue
@@ -876,7 +900,7 @@ def _read(text: str, lang: str) -> list[Hit]:
         else:
             if not n or (n == 1 and shape in ("count", "bare")):
                 continue
-            before = [t for pos, t in totals if pos < m.start() and t >= n]
+            before = _last_total(totals, m.start(), n)
             if shape == "anaphor" and not before and not named:
                 continue  # "57 of them children": no total and no holders named before "them"
             if total:  # "nine in ten said", "neuf sur dix ont indiqué"
@@ -884,9 +908,9 @@ def _read(text: str, lang: str) -> list[Hit]:
                 if share is None:
                     continue
             else:
-                share = Fraction(n, before[-1]) if before else None
+                share = Fraction(n, before) if before else None
         tag = _tag(share, comparator)
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         if tag:
             hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), share))
     return sorted(hits, key=lambda h: h.start)
