@@ -21,8 +21,23 @@ patterns, and the share is computed from what they capture:
   "62 per cent of States", "moins d'un répondant sur quatre");
 - ``total``: the number of replies or States that answered ("received 48 replies", "replies
   from 41 States", "41 States replied"); it is the denominator of a later count;
-- ``count``: a number of holders ("Thirty-nine respondents", "Twenty-seven of them", "两个代表团",
-  "ثماني دول"), read against the total stated before it in the paragraph, and stance_some without one.
+- ``count``: a number of holders ("Thirty-nine respondents", "Three academic panellists", "两个代表团",
+  "ثماني دول", "una veintena de delegaciones"), or of the bodies whose representatives speak
+  ("Representatives of three States", "Les délégations de quatre États", "ممثلو ثلاث دول"), read
+  against the total stated before it in the paragraph, and stance_some without one;
+- ``anaphor``: a count of holders named before it ("Twenty-seven of them", "Of those, 31",
+  "Из них 31", "其中31个"), or a relative count ("four of which took the floor", "dont quatre",
+  "cuatro de los cuales", "четыре из которых", "其中有四国", "أربع منها"); with no total it needs
+  holders named in the 200 characters before it ("57 of them children" names none);
+- ``bare``: a number or fraction standing alone as the subject of a verb of saying or replying,
+  the holders named before ("..., and nine indicated", "Just over half said that they did, while
+  21 said", "Un peu plus de la moitié ont répondu", "Nine in ten said", "neuf sur dix ont indiqué");
+- ``vague``: an unnamed count that refers back ("Several of them reported", "la plupart d'entre
+  eux", "La mayoría de ellos", "некоторые из них", "其中若干", "وذكرت عدة دول منها"): most of them
+  is a majority, the others a subset;
+- ``all``: "All four panellists held", "Все четыре участника", "四名小组成员一致认为": a consensus;
+- ``dual``: Arabic duals of holder nouns, a count of two in one word (وفدان, دولتان, خبيران,
+  "وعزا ممثلان", "وأكد ممثلا منظمتين"); "بين دولتين" (between two States) has no verb of saying.
 
 Only holders of a view count: a number not followed by such a noun (article 18, 90 days,
 2 June, 48 hours) is never read, a count after a preposition of place or direction ("in three
@@ -32,13 +47,25 @@ Two gates were tried before the present one and dropped on real UN text (the UN 
 dev set): any count of holders (fired on attendance lists, "the Office assisted two Member States",
 "the representatives of 42 Member States"), then a count at the head of a clause (still "About 40
 experts participated", "13 Member States are in arrears", "57 of them children"). A count now needs
-a verb of saying or reporting (``SAYS``), or a questionnaire's replies around it, and "N of them"
-needs a total stated before it.
+a verb of saying or reporting (``SAYS``), or a questionnaire's replies around it. A number with
+no holder noun (``bare``) needs the verb right after it, finite in French and Spanish ("dont 46
+considérées comme critiques", "11 comunicaciones" are a participle and a noun), and in Arabic a
+verb right before it and nothing but punctuation after ("من بينهم 57 طفلا" is "of whom 57
+children"). The exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين منهم")
+are not its holders, and "71 replies, 64 of them from Member States" is where replies came from.
+Tried and dropped: the definite article as "all" ("The five nuclear-weapon States also expressed
+reluctance" is a subset of the conference, not a consensus; "Les quatre intervenants" is only read
+with "tous"); "the remainder"/"the rest" as the complement of a share (the labels give "Only 12 of
+the 58 States ...; the rest relied on general offences" stance_some alone).
+
+Every shape is one regular expression run once over the text (``finditer``), and the gates look
+at a bounded window around each match, so the reader is linear in the length of the paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -81,6 +108,9 @@ FR_APPROX = {
     "cinquantaine": 50,
     "soixantaine": 60,
 }
+ES_APPROX = {"decena": 10, "docena": 12, "veintena": 20, "treintena": 30, "cuarentena": 40, "cincuentena": 50}
+APPROX = {"fr": FR_APPROX, "es": ES_APPROX}
+"""Approximate counts: "une quarantaine d'États", "una veintena de delegaciones"."""
 ES_WORDS = {
     "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
@@ -90,6 +120,7 @@ ES_WORDS = {
     "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
 }  # fmt: skip
 RU_WORDS = {
+    "один": 1,
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "одиннадцать": 11, "двенадцать": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
@@ -103,6 +134,8 @@ RU_FORMS = (
     r"|тридцат(?:ь|и|ью)|сорок(?:а)?|пят(?:ьдесят|идесяти)|шест(?:ьдесят|идесяти)|сем(?:ьдесят|идесяти)"
     r"|вос(?:емьдесят|ьмидесяти)|девяност(?:о|а)"
 )
+RU_ONE = r"один|одн(?:о|а|ого|ой|ому|им)"
+"""One, only after a ten ("сорок одно из 57 государств"): alone it is the article-like "одна делегация"."""
 AR_UNITS = {
     "اثن": 2, "اثنت": 2, "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9, "عشر": 10,
     "احد": 1, "احدي": 1,
@@ -110,7 +143,7 @@ AR_UNITS = {
 AR_TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
 AR_WORD = (
     r"(?:و|ال|وال)?(?:اثن[اتي]\w{0,3}|ثلاث\w{0,3}|[أا]ربع\w{0,3}|خمس\w{0,3}|ست\w{0,3}|سبع\w{0,3}|"
-    r"ثمان\w{0,3}|تسع\w{0,3}|عشر\w{0,3}|[إا]حد[ىي]?)"
+    r"ثمان\w{0,3}|تسع\w{0,3}|عشر\w{0,3}|[أإا]حد[ىي]?)"
 )
 ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -125,7 +158,7 @@ NUM = {
     "es": r"\d+|(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)"
     r"(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
     + "|".join(w for w, v in ES_WORDS.items() if 1 < v < 30),
-    "ru": rf"\d+|(?:{RU_FORMS})(?: (?:{RU_FORMS}))?",
+    "ru": rf"\d+|(?:{RU_FORMS})(?: (?:{RU_FORMS}|{RU_ONE}))?",
     "ar": rf"\d+|{AR_WORD}(?: {AR_WORD})?",
     "zh": r"\d+|[一二两三四五六七八九十]{1,3}",
 }
@@ -192,32 +225,29 @@ HOLDER = {
     ),
     "fr": (
         r"(?:États|Etats)(?: parties| Membres)?|pays|répondants?|réponses|délégations|délégués|orateurs|"
-        r"intervenants|experts|participants|panélistes|représentants|gouvernements"
+        r"intervenants|intervenantes|experts|participants|panélistes|représentants|gouvernements"
     ),
     "es": (
         r"Estados(?: partes| Miembros)?|países|encuestados|respuestas|delegaciones|delegados|oradores|"
-        r"expertos|participantes|panelistas|representantes|gobiernos"
+        r"expertos|participantes|panelistas|ponentes|intervinientes|representantes|gobiernos"
     ),
     "ru": (
         r"государств\w*|стран(?:ы|ам|ами|ах)?\b|респондент\w*|ответ(?:а|ов|ы)\b|делегаци\w*|делегат\w*|"
         r"выступавш\w*|оратор\w*|эксперт\w*|участник\w*|представител\w*|правительств\w*"
     ),
     "zh": r"(?:缔约|会员|成员|答复|作出答复的)?国家?|答复方|答复|代表团|发言者|专家|与会者|代表|小组成员|政府",
-    "ar": r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات)",
+    "ar": r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات|أعضاء|مندوب\w*)",
 }
 """Nouns of those who hold or report a view: States, respondents, replies, delegations, speakers,
 experts, participants, panellists, representatives, Governments."""
 
 # "responding", "that replied", "ayant répondu": words between a number or fraction and the holder noun.
 FILL = {
-    "en": (
-        r"(?:(?:responding|replying|reporting|participating|other|such|African|European|Asian|"
-        r"Latin American|Caribbean|small|developing) )*"
-    ),
+    "en": r"(?:(?!(?:of|in|and|or|to|from|that|which|who|whom|the|them|those|these)\b)[a-z][a-z-]+ ){0,2}?",
     "fr": r"",
     "es": r"",
     "ru": r"(?:(?:ответивш|представивш|участвующ|други|развивающ)\w* )?",
-    "zh": r"",
+    "zh": r"(?:来自[^，。；、的]{1,10}的)?",
     "ar": r"",
 }
 
@@ -225,9 +255,9 @@ GT = {
     "en": r"more than|over|just over|slightly more than|at least|well over",
     "fr": r"plus d[e'’]|un peu plus d[e'’]|plus des|un peu plus des|au moins|bien plus d[e'’]",
     "es": r"más de|algo más de|poco más de|al menos",
-    "ru": r"более|свыше|больше|чуть более|немногим более|по меньшей мере",
+    "ru": r"более|свыше|больше|чуть более|чуть больше|немногим более|немногим больше|по меньшей мере",
     "zh": r"超过|逾|多于|一半以上的|以上",
-    "ar": r"أكثر من|ما يزيد على|ما يزيد عن|ما لا يقل عن",
+    "ar": r"أكثر من|ما يزيد(?: قليلا)? (?:على|عن)|ما لا يقل عن",
 }
 LT = {
     "en": r"fewer than|less than|under|just under|only|barely",
@@ -284,6 +314,8 @@ FRACTIONS: dict[str, list[tuple[str, Fraction]]] = {
         (r"ثلاثة أخماس", Fraction(3, 5)), (r"(?:ال)?خمس", Fraction(1, 5)),
     ],
 }  # fmt: skip
+ZH_FRACTION = r"[一二三四五六七八九十]{1,3}分之[一二三四五六七八九十]{1,3}|[一二三四五六七八九]成(?![员为立果本功熟年])"
+"""Any Chinese fraction: 十分之九 (nine tenths), and tenths as 九成 (not 成员, 成为, 成立)."""
 PERCENT = {
     "en": r"(?P<pct>\d+(?:\.\d+)?) ?(?:per ?cent|%)",
     "fr": r"(?P<pct>\d+(?:,\d+)?) ?(?:pour ?cent|%)",
@@ -297,18 +329,22 @@ PERCENT = {
 # percentage, {C} a comparator (more than / fewer than / about / only).
 SHAPES: dict[str, list[tuple[str, str]]] = {
     "en": [
+        (
+            "count",
+            r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?P<n>{N})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|all\s+)?(?P<m>{N})\s+{A}(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:out\s+)?of\s+(?P<m>{N})\)"),
         (
             "share",
             (
                 r"\bOf\s+(?:the|those|"
-                r"all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|"
+                r"all)\s+(?P<m>{N})\s+{A}(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:per|in\s|out\s|"
                 r"%))"
             ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:{H})\s+(?:out\s+)?of\s+(?P<m>{N})\b"),
-        ("fraction", r"\b(?:(?P<c>{C})\s+)?(?P<f>{F})\s+of\s+(?:the\s+|all\s+)?{A}(?:{H})\b"),
+        ("fraction", r"\b(?:(?P<c>{C})\s+)?(?P<f>{F})\s+of\s+(?:the\s+|all\s+)?(?:(?:{N})\s+)?{A}(?:{H})\b"),
         (
             "fraction",
             (
@@ -318,7 +354,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             "fraction",
-            r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}|one)\s+(?:{A}(?:{H})\s+in\s+(?P<m>{N})\b|in\s+(?P<m2>{N})\s+{A}(?:{H})\b)",
+            (
+                r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}|one)\s+(?:{A}(?:{H})\s+in\s+(?P<m>{N})\b|in\s+(?P<m2>{N})\s+"
+                r"(?:of\s+(?:the\s+|those\s+)?)?{A}(?:{H})\b)"
+            ),
         ),
         ("total", r"\b(?:received|from|by)\s+(?P<m>{N})\s+{A}(?:{H})\b"),
         (
@@ -334,10 +373,18 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+of\s+(?:them|those|these)\b"),
         ("anaphor", r"\bOf\s+(?:those|these|them),?\s+(?P<n>{N})\b"),
+        ("anaphor", r"\b(?P<n>{N})\s+of\s+(?:which|whom)\b"),
+        ("vague", r"\b(?P<v>several|a few|some|many|most|the majority)\s+of\s+(?:them|those|these)\b"),
+        ("all", r"\ball\s+(?P<n>{N})\s+{A}(?:{H})\b"),
         ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
+        ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?P<m>{N}))?)\b"),
     ],
     "fr": [
+        (
+            "count",
+            r"\b(?:les\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:de|d['’])\s*(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?P<n>{N}|une (?:{Q}))\s+(?:des|sur les|parmi les)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:sur|des)\s+(?P<m>{N})\)"),
         (
@@ -347,7 +394,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"ces)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:pour|%))"
             ),
         ),
-        ("fraction", r"(?:(?P<c>{C})\s*)?\b(?P<f>{F})(?:\s+(?P<c2>environ))?\s+(?:des|de ces)\s*(?:{H})\b"),
+        (
+            "fraction",
+            r"(?:(?P<c>{C})\s*)?\b(?P<f>{F})(?:\s+(?P<c2>environ))?\s+(?:des|de ces)\s*(?:(?:{N})\s+)?(?:{H})\b",
+        ),
         (
             "fraction",
             (
@@ -361,15 +411,34 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("total", r"\b(?P<m>{N})\s+réponses\s+(?:avaient|ont|avait)\s+été\s+reçues"),
         ("anaphor", r"\b(?:Sur|Parmi)\s+(?:ce nombre|celles-ci|ceux-ci|ces réponses),?\s+(?P<n>{N})\b"),
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+d[’']\s*entre\s+(?:eux|elles)\b"),
+        ("anaphor", r"\b(?:Parmi|Sur)\s+(?:eux|elles),?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b"),
+        ("anaphor", r"\bdont\s+(?P<n>{N})\b"),
+        (
+            "vague",
+            (
+                r"\b(?P<v>plusieurs|certain(?:e)?s|quelques-un(?:e)?s|bon nombre|beaucoup|nombre|la plupart|la "
+                r"majorité)\s+d['’]\s*entre\s+(?:eux|elles)\b"
+            ),
+        ),
+        (
+            "all",
+            r"\b(?:tou(?:te)?s\s+les\s+(?P<n>{N})\s+(?:{H})\b|les\s+(?P<n2>{N})\s+(?:{H})(?=\s+\w+\s+tou(?:te)?s\b))",
+        ),
+        ("count", r"\bParmi\s+(?:les|ces)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+des)"),
         (
             "count",
             (
-                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|"
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
                 r"d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?"
             ),
         ),
+        ("bare", r"(?:(?P<c>{C})\s*)?\b(?:(?P<f>{F})|(?P<n>{N}|un|une)(?:\s+sur\s+(?P<m>{N}))?)\b"),
     ],
     "es": [
+        (
+            "count",
+            r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+(?P<n>{N})(?=\s)",
+        ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+de\s+(?:los|las)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+de\s+(?P<m>{N})\)"),
         (
@@ -379,7 +448,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"estos)\s+(?P<m>{N})\s+(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s*(?:por|%))"
             ),
         ),
-        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+de\s+(?:los|las|esos|estos)\s+(?:{H})\b"),
+        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+de\s+(?:los|las|esos|estos)\s+(?:(?:{N})\s+)?(?:{H})\b"),
         (
             "fraction",
             (
@@ -393,43 +462,68 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:habían\s+|han\s+)?(?:respondido|respondieron|contestaron)\b"),
         ("anaphor", r"\b(?:De|Entre)\s+(?:ellos|ellas|esos|estos),?\s+(?P<n>{N})\b"),
         ("anaphor", r"\b(?P<n>{N})\s+de\s+(?:ellos|ellas)\b"),
-        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:de\s+(?:los|las)\s+)?(?:{H})\b"),
+        ("anaphor", r"\b(?P<n>{N})\s+de\s+(?:los|las)\s+cuales\b"),
+        (
+            "vague",
+            (
+                r"\b(?P<v>varios|varias|algunos|algunas|muchos|muchas|bastantes|la mayoría|la mayor parte|buena "
+                r"parte)\s+de\s+(?:ellos|ellas|estos|estas|esos|esas)\b"
+            ),
+        ),
+        ("all", r"\b(?:todos|todas)\s+(?:los|las)\s+(?P<n>{N})\s+(?:{H})\b"),
+        ("count", r"\bEntre\s+(?:los|las|esas|estas)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+de)"),
+        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q}))\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
+        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}|uno|una)(?:\s+de\s+cada\s+(?P<m>{N}))?)\b"),
     ],
     "ru": [
-        ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?P<m>{N})\s+{A}(?:{H})"),
+        ("count", r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?P<n>{N})(?=\s)"),
+        ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})"),
         (
             "share",
             r"\bИз\s+(?P<m>{N})\s+[^.;:]{0,60}?(?:{H})[^.;:]{0,140}?,?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?!процент|%)",
         ),
-        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+{A}(?:{H})"),
+        ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+(?:из\s+)?(?:(?:{N})\s+)?{A}(?:{H})"),
         ("fraction", r"\bИз\s+(?:(?P<m>{N})\s+)?{A}(?:{H})[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b"),
         ("total", r"\b(?:получ\w+|представил\w*|поступил\w*|от|ответы)\s+(?P<m>{N})\s+(?:{H})"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:ответил\w*|представил\w*\s+ответ\w*)"),
         ("anaphor", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+из\s+(?:них|этих)\b"),
+        ("anaphor", r"\bИз\s+(?:них|этих\s+\w+),?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b"),
+        ("anaphor", r"\b(?P<n>{N})\s+из\s+котор\w+"),
+        (
+            "vague",
+            r"(?<![а-яё])(?P<v>некоторые|несколько|многие|ряд|большинство|большая часть)\s+из\s+(?:них|этих)(?![а-яё])",
+        ),
+        ("all", r"(?<![а-яё])(?:все|всех)\s+(?P<n>{N})\s+{A}(?:{H})"),
         ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:из\s+)?{A}(?:{H})"),
+        ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N})(?:\s+из\s+(?:каждых\s+)?(?P<m>{N}))?)(?![а-яё\d])"),
     ],
     "zh": [
+        ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的(?:代表团|代表|专家)"),
         (
             "share",
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
         ),
         ("share", r"(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)"),
-        ("share", r"[（(](?P<m>{N})(?:个|位|名|份)?(?:{H})?中的?(?P<n>{N})(?:个|位|名|份)?[）)]"),
+        ("share", r"[（(](?P<m>{N})(?:个|位|名|份)?(?:{H})?中的?(?P<n>{N})(?:个|位|名|份|国)?[）)]"),
         ("share", r"[（(](?P<n>{N})/(?P<m>{N})[）)]"),
-        ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:{H})"),
+        ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:[^，。；的]{1,6}的)?(?:{H})"),
         ("fraction", r"(?:{H})中[，,]?(?:(?P<c>{C}))?(?:有)?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?"),
         ("total", r"(?:收到|收到了|来自|共有)[^。；，]{0,30}?(?P<m>{N})(?:个|份)(?:{H})"),
-        ("total", r"(?P<m>{N})(?:个|份)(?:{H})(?:作出了?|提交了?)?答复"),
-        ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)"),
-        ("count", r"(?:{H})中(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
-        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)(?:{H})(?![的、]|之间)"),
+        ("total", r"(?P<m>{N})(?:个|份)(?:{H})(?:[^。；，]{0,40}?作出了?|提交了?)?答复"),
+        ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份|国|家)"),
+        ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少|许多|很多|少数)"),
+        ("all", r"(?P<n>{N})(?:个|位|名)(?:{H})(?=一致|均|都|全都)"),
+        ("count", r"(?:在[^。；，]{0,40}?)?(?:{H})中[，,]?(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
+        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
+        ("bare", r"(?:(?P<c>{C}))?(?:(?P<f>{F})|(?P<n>{N})(?:个|位|名|份))"),
     ],
     "ar": [
-        ("share", r"(?<!\w)(?P<n>{N})\s+(?:{H})?\s*من\s+(?:أصل|بين|مجموع)\s+(?:{H})?\s*(?:الـ?\s*)?(?P<m>{N})"),
+        ("count", r"(?<!\w)(?:ممثل[وي]|وفود|خبراء)\s+(?P<n>{N})(?=\s)"),
+        ("share", r"(?<!\w)(?P<n>{N})\s+(?:{H})?\s*من\s+(?:أصل|بين|مجموع|كل)\s+(?:{H})?\s*(?:الـ?\s*)?(?P<m>{N})"),
         (
             "share",
             (
-                r"(?<!\w)و?من\s+(?:بين|أصل|"
+                r"(?<!\w)[وف]?من\s+(?:بين|أصل|"
                 r"مجموع)\s+(?:{H})\s+(?:الـ?\s*)?(?P<m>{N})[^.؛:]{0,140}?،\s*(?:\w+\s+)?(?:(?P<c>{C})\s+)?(?P<n>{N})(?!\w)"
             ),
         ),
@@ -440,9 +534,28 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         ("total", r"(?:ردود\w*|ردا|رداً|تلق\w+)\s+(?:[^.؛]{0,30}?\s)?من\s+(?P<m>{N})\s+(?:{H})"),
         ("total", r"(?:تلق\w+|ورد\w*)\s+[^.؛]{0,20}?(?P<m>{N})\s+(?:ردا|رداً|ردود)"),
+        ("total", r"(?<!\w)(?P<m>{N})\s+(?:{H})(?:\s+\w+)?\s+(?:ردت|أجابت|ردوا|أجابوا)(?!\w)"),
         ("anaphor", r"(?<!\w)(?P<n>{N})\s+(?:{H})\s+منها(?!\w)"),
         ("anaphor", r"(?<!\w)منها\s+(?P<n>{N})(?!\w)"),
+        ("anaphor", r"(?<!\w)(?P<n>{N})\s+(?:منها|منهم)(?!\w)"),
+        ("anaphor", r"(?<!\w)[وف]?من\s+بين\s+(?:هذه|تلك|هؤلاء)(?:\s+\w+)?،?\s+(?:\w+\s+)?(?P<n>{N})(?!\w)"),
+        (
+            "vague",
+            (
+                r"(?<!\w)(?P<v>بعضها|بعضهم|(?:عدد|عدة|قلة|قليل|قليلون|كثير|كثيرون) (?:منها|منهم)|معظمها|معظمهم|أغلبها|"
+                r"أغلبهم|"
+                r"(?:عدة|بعض|معظم|أغلب)\s+(?:{H})\s+(?:منها|منهم))(?!\w)"
+            ),
+        ),
+        (
+            "dual",
+            (
+                r"(?<!\w)[وف]?(?:(?:وفد|دولت|خبير|ممثل|متكلم|مشارك|عضو|حكومت|مندوب|متحدث)ان|"
+                r"(?:وفد|دولت|خبير|عضو|حكومت)ين|(?:ممثل|عضو|خبير|مندوب)ا(?=\s+\w))(?!\w)"
+            ),
+        ),
         ("count", r"(?:(?P<c>{C})\s+)?(?<!\w)(?P<n>{N})\s+(?:من\s+)?(?:{H})(?!\w)"),
+        ("bare", r"(?:(?P<c>{C})\s+)?(?<!\w)(?:(?P<f>{F})|(?P<n>{N})(?=\s*(?:[،.؛:]|منها|منهم|$)))(?!\w)"),
     ],
 }
 WHO_STARTS = {
@@ -452,11 +565,11 @@ WHO_STARTS = {
         r"dont))['’]?\s*$"
     ),
     "es": r"(?:^|[.;:!?,(]|\b(?:y|pero|mientras que|que|aunque|hasta la fecha|además|sin embargo))\s*$",
-    "ru": r"(?:^|[.;:!?,(]|(?<![а-яё])(?:и|но|а|тогда как|что|хотя|на сегодняшний день|пока|однако))\s*$",
-    "zh": r"(?:^|[。；：，,（(的]|其中)\s*$",
+    "ru": r"(?:^|[.;:!?,(]|(?<![а-яё])(?:и|но|а|то|тогда как|что|хотя|на сегодняшний день|пока|однако))\s*$",
+    "zh": r"(?:^|[。；：，,（(的]|其中|而|但|另|并|也|还|又)\s*$",
     "ar": (
         r"(?:^|[.؛:،(]|(?<!\w)[وف]|(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|"
-        r"لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى)\w*)\s*$"
+        r"لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى|حذر|نبه|عزا|وصف|أجاب|دعا|دعت|أقر|اعتبر|ارتأ|تحدث|عرض|بين[تو])\w*)\s*$"
     ),
 }
 """Where a count of holders may stand: at the head of a clause, as its subject ("Two delegations
@@ -471,31 +584,33 @@ SAYS = {
         r"underlined|underscored|referred|requested|asked|agreed|favou?red|opposed|objected|welcomed|"
         r"confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|"
         r"informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|"
-        r"state|consider|see|saw|expressed)\b"
+        r"state|consider|see|saw|expressed|cautioned|attributed|urged|insisted|contended|claimed|affirmed|"
+        r"spoke (?:in (?:support|favour)|against))\b"
     ),
     "fr": (
         r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|"
         r"valoir)|not[éèe]|soulign|estim|consid[eéè]r|propos|suggér|appuy|soutenu|demand|relat|cit[éèa]|"
         r"expliqu|mis en garde|mentionn|précis|affirm|exprim|dit|jug|préconis|évoqu|rapporté|souhait|"
         r"object|contest|insist|relev|reconn|pens|craign|sollicit|décri|avert|appel|plaid|fait part|"
-        r"font part|partag|communiqu)\w*"
+        r"font part|partag|communiqu|attribu)\w*"
     ),
     "es": (
-        r"\b(?:indic|señal|informa|informó|declar|afirm|observ|destac|subray|estim|consider|propus|propon|sugir|"
+        r"\b(?:indic|señal|informa|informó|declar|afirm|observ(?:ó|aron|aba|aban)\b|destac|subray|estim|consider|propus|propon|sugir|"
         r"suger|apoy|respald|pidi|solicit|relat|cit|explic|advirt|mencion|precis|express|manifest|opin|"
         r"coincid|convin|insist|reconoc|objet|cuestion|expres|dijeron|sostuv|expus|aludi|hicieron|"
-        r"comunic|describ|pidieron|plante|compart)\w*"
+        r"comunic|describ|pidieron|plante|compart|refiri|atribuy|calific|mostr(?:aron|ó)\b)\w*"
     ),
     "ru": (
         r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
-        r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас|возраз|признал|описал|подтверд|"
-        r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод)\w*"
+        r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас(?:ил|ны|н[аы]?\b|ен)|возраз|признал|описал|подтверд|"
+        r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод|объясн|"
+        r"назвал|утвержда)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
-    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同",
+    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒",
     "ar": (
         r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|لاحظ|أوضح|أيد|عارض|تفد|"
-        r"يفد|سوى|بين|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر)\w*"
+        r"يفد|سوى|بين[تو]|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر|روى|عزا|حدد)\w*"
     ),
 }
 """Verbs of reporting or holding a view: a count of holders is a stance only when they say,
@@ -508,7 +623,7 @@ REPLY = {
     "es": r"\b(?:respond\w*|respuestas?|encuestados|contest\w*|cuestionario)\b",
     "ru": r"(?<![а-яё])(?:ответ\w*|респондент\w*|вопросник\w*)",
     "zh": r"答复|回复|问卷|调查表",
-    "ar": r"(?<!\w)(?:و|ف)?(?:ال)?(?:رد\w*|مجيب\w*|استبيان)",
+    "ar": r"(?<!\w)(?:و|ف)?(?:ال)?(?:رد\w*|مجيب\w*|استبيان|أجاب\w*)",
 }
 """Replies to a questionnaire: in a count of replies ("Of the 52 States that replied, 8 had
 received assistance", "fewer than half of the responding States had designated ...") the reply
@@ -530,8 +645,11 @@ def _shapes(lang: str) -> list[tuple[str, re.Pattern]]:
         "H": HOLDER[lang],
         "A": FILL[lang],
         "C": "|".join(f"(?:{c})" for c in (GT[lang], LT[lang], ABOUT[lang])),
-        "F": "|".join(f"(?:{f})" for f, _ in FRACTIONS[lang]) + "|" + PERCENT[lang],
-        "Q": "|".join(FR_APPROX),
+        "F": "|".join(f"(?:{f})" for f, _ in FRACTIONS[lang])
+        + ("|" + ZH_FRACTION if lang == "zh" else "")
+        + "|"
+        + PERCENT[lang],
+        "Q": "|".join(APPROX.get(lang, {"(?!)": 0})),
     }
     out = []
     for shape, template in SHAPES[lang]:
@@ -544,10 +662,10 @@ def _value(text: str | None, lang: str) -> int | None:
     if not text:
         return None
     text = text.strip()
-    if lang == "fr":
-        approx = re.fullmatch(r"une (\w+)", text, re.IGNORECASE)
-        if approx and approx.group(1).lower() in FR_APPROX:
-            return FR_APPROX[approx.group(1).lower()]
+    if lang in APPROX:
+        approx = re.fullmatch(r"un[ae]? (\w+)", text, re.IGNORECASE)
+        if approx and approx.group(1).lower() in APPROX[lang]:
+            return APPROX[lang][approx.group(1).lower()]
     if lang in ("en", "fr", "es") and text.lower() in ("one", "un", "une", "uno", "una"):
         return 1
     return number(text, lang)
@@ -563,7 +681,11 @@ def _fraction(match: re.Match, lang: str) -> Fraction | None:
     for pattern, value in FRACTIONS[lang]:
         if re.fullmatch(pattern, text, re.IGNORECASE):
             return value
-    return None
+    if lang == "zh" and text.endswith("成"):
+        return Fraction(ZH_DIGITS[text[0]], 10)
+    whole, _, part = text.partition("分之")
+    denominator, numerator = _chinese_number(whole), _chinese_number(part)
+    return Fraction(numerator, denominator) if lang == "zh" and denominator and numerator else None
 
 
 def _comparator(match: re.Match, lang: str) -> str:
@@ -577,12 +699,20 @@ def _comparator(match: re.Match, lang: str) -> str:
     return "exact"
 
 
-def _says(text: str, match: re.Match, lang: str) -> bool:
+def _says(text: str, match: re.Match, lang: str, shape: str = "") -> bool:
     """Whether the holders a match counts say or report something (``SAYS``), or are replies."""
-    if re.search(REPLY[lang], text[match.start() : match.end() + 30], re.IGNORECASE):
+    # A share of States "that replied" may name the replies before it ("在答复调查问卷的国家中，十分之九").
+    reach = 40 if shape in ("share", "fraction") else 0
+    if re.search(REPLY[lang], text[max(0, match.start() - reach) : match.end() + 30], re.IGNORECASE):
         return True
     if lang == "ar":
-        window = text[max(0, match.start() - 30) : match.start()] + " " + match.group(0)
+        # The verb comes first; the verb of a relative count ("التي تكلمت أربع منها") or of an
+        # unnamed one opens its clause, further back.
+        reach = 120 if shape in ("anaphor", "vague") else 30
+        before = text[max(0, match.start() - reach) : match.start()]
+        window = CLAUSE_END.split(before)[-1] + " " + match.group(0)
+        if re.search(REPLY[lang], window):
+            return True
     else:
         after = text[match.end() : match.end() + 90]
         cut = CLAUSE_END.search(after)
@@ -614,6 +744,53 @@ def _tag(share: Fraction | None, comparator: str) -> str | None:
     return CONSENSUS if share > Fraction(1, 2) else SOME
 
 
+BARE_NEXT = {
+    "en": r"\s+(?:(?:had|have|has|also|further|then|each|all|in turn)\s+)?",
+    "fr": (
+        r"\s+(?:(?:ont|avaient|avait|a|se sont|sont|étaient)\s+(?:(?:également|aussi|pour leur part)\s+)?"
+        r"|(?=\w+ent\b))"
+    ),
+    "es": r"\s+(?:(?:han|habían|había|ha|se|también|además)\s+|(?=\w+(?:ó|aron|ieron|yeron|an|en|aban|ían)\b))",
+    "ru": r"\s+(?:(?:также|же|в свою очередь)\s+)?(?=\w+(?:л|ли|ла|ло|ют|ят|ут|ат|ет|ит)\b)",
+    "zh": r"(?:则|也|还|均|都)?",
+}
+"""Between a number standing alone and its verb ("21 said", "nine indicated", "just over half
+said", "tandis que 21 ont indiqué", "mientras que 21 indicaron"): the holders were named before,
+and only the verb right after the number shows that it counts them. In French and Spanish the verb
+must be finite ("ont indiqué", "indicaron", "сообщили"): "495 recommandations, dont 46 considérées
+comme critiques", "11 comunicaciones" and "5 Утверждение доклада" (an agenda item) are a participle
+and nouns; a capital letter ("5 Adoption of the report", "6 Report of the meeting") starts a title,
+not a verb. Arabic puts the verb first."""
+MOST = re.compile(r"most|majorit|plupart|mayor|большинств|большая|多数|大部分|معظم|أغلب", re.IGNORECASE)
+"""The words of an unnamed count that make it a majority ("most of them", "la plupart d'entre eux")."""
+EXCEPT = re.compile(
+    r"(?:\bexcept(?:ion)?s?|\bexcepto|\bsalvo|\bsauf|(?<![а-яё])(?:кроме|исключени\w*)|除|باستثناء|عدا)\s+[^,.;:،؛，]{0,20}$",
+    re.IGNORECASE,
+)
+"""Before a count: the exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين
+منهم"), who do not hold it."""
+ORIGIN = re.compile(
+    r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من)\s|d['’])|\s*(?:émanant|provenant|procedentes?)\b|来自",
+    re.IGNORECASE,
+)
+"""After "64 of them": where replies came from ("71 replies, 64 of them from Member States"), a
+breakdown of the replies, not a view."""
+
+
+def _starts_clause(text: str, match: re.Match, lang: str, shape: str) -> bool:
+    """Whether a count of holders stands where its subject would (``WHO_STARTS``); a number
+    alone (``bare``) must also be followed by a verb of saying or replying, or in Arabic preceded by one."""
+    if not re.search(WHO_STARTS[lang], text[max(0, match.start() - 30) : match.start()], re.IGNORECASE):
+        return False
+    if shape != "bare":
+        return True
+    verb = f"(?:{SAYS[lang]})|(?:{REPLY[lang]})"
+    if lang == "ar":
+        return re.search(f"(?:{verb})\\s*$", text[max(0, match.start() - 30) : match.start()]) is not None
+    after = re.compile(f"{BARE_NEXT[lang]}(?P<verb>{verb})", re.IGNORECASE).match(text, match.end())
+    return after is not None and not after.group("verb")[:1].isupper()
+
+
 MARKS = re.compile("[\u064b-\u0652\u0640]")
 """Arabic short vowels, shadda and tatweel: read past, so "تلقَّت" is "تلقت" and "رداً" is "ردا"."""
 
@@ -631,9 +808,32 @@ def read(text: str, lang: str) -> list[Hit]:
     return _read(text, lang)
 
 
+class _Taken:
+    """Disjoint spans already read, kept sorted so an overlap test is a binary search: a list
+    scanned for every match made the reader quadratic in a paragraph with thousands of numbers."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self.spans, (start, end))
+        return (k > 0 and self.spans[k - 1][1] > start) or (k < len(self.spans) and self.spans[k][0] < end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+
+def _last_total(totals: list[tuple[int, int]], position: int, n: int) -> int | None:
+    """The last total stated before ``position`` that can hold ``n`` (``totals`` sorted by position)."""
+    for k in range(bisect_right(totals, (position, -1)) - 1, -1, -1):
+        if totals[k][1] >= n:
+            return totals[k][1]
+    return None
+
+
 def _read(text: str, lang: str) -> list[Hit]:
-    taken: list[tuple[int, int]] = []
-    totals: list[tuple[int, int]] = []  # (position, total)
+    taken = _Taken()
+    totals: list[tuple[int, int]] = []  # (position, total), sorted
     replies = False  # a total of replies was stated: what follows reports them
     hits: list[Hit] = []
     found = []
@@ -641,30 +841,47 @@ def _read(text: str, lang: str) -> list[Hit]:
         for m in pattern.finditer(text):
             found.append((order, m.start(), shape, m))
     for _, _, shape, m in sorted(found, key=lambda f: (f[0], f[1])):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         if shape != "total" and (
             NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()])
-            or not (_says(text, m, lang) or (replies and shape in ("share", "anaphor", "count")))
+            or not (_says(text, m, lang, shape) or (replies and shape in ("share", "anaphor", "count", "dual")))
         ):
             continue
-        if shape == "count" and (
-            not re.search(WHO_STARTS[lang], text[max(0, m.start() - 30) : m.start()], re.IGNORECASE)
-            or OR_MORE.match(text, m.end())
+        if shape in ("count", "all", "dual", "bare", "vague") and (
+            not _starts_clause(text, m, lang, shape) or OR_MORE.match(text, m.end())
         ):
             continue
-        if shape == "fraction" and (VOTE.search(text[max(0, m.start() - 30) : m.start()]) or VOTE.match(text, m.end())):
+        if shape in ("fraction", "bare") and (
+            VOTE.search(text[max(0, m.start() - 30) : m.start()]) or VOTE.match(text, m.end())
+        ):
+            continue
+        if shape == "anaphor" and ORIGIN.match(text, m.end()):
+            continue
+        if shape != "share" and EXCEPT.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         comparator = _comparator(m, lang)
-        n, total = _value(m.groupdict().get("n"), lang), _value(m.groupdict().get("m") or m.groupdict().get("m2"), lang)
+        n = _value(m.groupdict().get("n") or m.groupdict().get("n2"), lang)
+        total = _value(m.groupdict().get("m") or m.groupdict().get("m2"), lang)
+        n = 2 if shape == "dual" else n
         if shape == "total":
             if total:
-                totals.append((m.start(), total))
+                insort(totals, (m.start(), total))
                 near = text[max(0, m.start() - 60) : m.end() + 40]
                 replies = replies or re.search(REPLY[lang], near, re.IGNORECASE) is not None
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
             continue
-        if shape == "fraction":
+        named = re.search(HOLDER[lang], text[max(0, m.start() - 200) : m.start()], re.IGNORECASE) is not None
+        if shape == "vague":
+            if not named:
+                continue  # "some of them children": no holders named before
+            taken.add(m.start(), m.end())
+            tag = CONSENSUS if MOST.search(m.group("v")) else SOME
+            hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), None))
+            continue
+        if shape == "bare" and (n or 0) >= 1000:
+            continue  # a year: "2005 saw"
+        if shape == "fraction" or (shape == "bare" and m.group("f")):
             share = (
                 _fraction(m, lang)
                 if m.groupdict().get("f") is not None
@@ -676,15 +893,24 @@ def _read(text: str, lang: str) -> list[Hit]:
             if not n or not total or n > total:
                 continue
             share = Fraction(n, total)
-        else:
-            if not n or (n == 1 and shape == "count"):
+        elif shape == "all":
+            if not n or n < 2:
                 continue
-            before = [t for pos, t in totals if pos < m.start() and t >= n]
-            if shape == "anaphor" and not before:
-                continue  # "57 of them children": "them" is no count of holders
-            share = Fraction(n, before[-1]) if before else None
+            share = Fraction(1)
+        else:
+            if not n or (n == 1 and shape in ("count", "bare")):
+                continue
+            before = _last_total(totals, m.start(), n)
+            if shape == "anaphor" and not before and not named:
+                continue  # "57 of them children": no total and no holders named before "them"
+            if total:  # "nine in ten said", "neuf sur dix ont indiqué"
+                share = Fraction(n, total) if n <= total else None
+                if share is None:
+                    continue
+            else:
+                share = Fraction(n, before) if before else None
         tag = _tag(share, comparator)
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         if tag:
             hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), share))
     return sorted(hits, key=lambda h: h.start)
