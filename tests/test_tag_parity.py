@@ -36,9 +36,7 @@ def taxonomy():
 
 @cache
 def _labelled() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
-    return {
-        (e.id, e.lang): (e.text, e.tags) for path in sorted(LABELS.glob("tag_*.yaml")) for e in load_examples(path)
-    }
+    return {(e.id, e.lang): (e.text, e.tags) for path in sorted(LABELS.glob("tag_*.yaml")) for e in load_examples(path)}
 
 
 def versions(key: str) -> list[tuple[str, str, frozenset[str]]]:
@@ -116,7 +114,7 @@ def test_a_passing_mention_of_the_law_is_not_legislation_in_any_language(taxonom
 
 @pytest.mark.parametrize("key", ["t0291", "d0148", "n0371", "n0272", "t0121"])
 def test_law_making_and_powers_under_domestic_law_stay_legislation(taxonomy, key: str) -> None:
-    """"Powers under domestic law to intercept", "contact points authorized under domestic law",
+    """ "Powers under domestic law to intercept", "contact points authorized under domestic law",
     "adapt their own procedural legislation", "the existing legal framework was adequate" are the
     topic: the passing-mention excludes leave them."""
     for lang, text, gold in versions(key):
@@ -197,7 +195,7 @@ def test_prevent_from_is_the_verb_hinder_on_real_un_sentences(taxonomy, line: in
 
 @pytest.mark.parametrize("key", ["n0503", "n0076", "t0304", "n0147"])
 def test_hinder_and_professionals_awareness_are_not_prevention(taxonomy, key: str) -> None:
-    """"an e-mail ... prevented data from being lost", "encryption frequently prevented access", "a
+    """ "an e-mail ... prevented data from being lost", "encryption frequently prevented access", "a
     lack of awareness among practitioners/investigators" (labelled paragraphs, no prevention label)."""
     text, gold = _labelled()[(key, "en")]
     assert "prevention" not in gold
