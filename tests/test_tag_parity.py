@@ -221,6 +221,14 @@ def test_hinder_and_professionals_awareness_are_not_prevention(taxonomy, key: st
         # en "the following meetings would be devoted, respectively, to data preservation, electronic
         # evidence and capacity-building".
         ("n0745", "electronic_evidence"),
+        # en "The meeting was also attended, as observers, by ... the G7 24/7 Cybercrime Network"; "Members of
+        # the 24/7 network of contact points were also present"; "contact persons for logistical and security
+        # arrangements, reachable around the clock"; "a point of contact for the meeting, responsible for
+        # visa and logistical matters".
+        ("n0529", "network_24_7"),
+        ("n0772", "network_24_7"),
+        ("t0596", "network_24_7"),
+        ("n0625", "network_24_7"),
     ],
 )
 def test_named_topics_are_hidden_in_every_language(taxonomy, key: str, tag: str) -> None:
