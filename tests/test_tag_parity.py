@@ -235,3 +235,24 @@ def test_named_topics_are_hidden_in_every_language(taxonomy, key: str, tag: str)
     for lang, text, gold in versions(key):
         assert tag not in gold
         assert tag not in tags(text, lang, taxonomy), (lang, text)
+
+
+NOT_ONE = {
+    "en": "Not one delegation disputed that the 24/7 network should be strengthened.",
+    "fr": "Pas une seule délégation n'a contesté la nécessité de renforcer le réseau 24/7.",
+    "es": "Ni una sola delegación cuestionó la necesidad de reforzar la red 24/7.",
+    "ru": "Ни одна делегация не оспорила необходимость укрепления сети 24/7.",
+    "zh": "没有一个代表团对加强24/7网络的必要性提出异议。",
+    "ar": "ولم يعترض وفد واحد على ضرورة تعزيز شبكة 24/7.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_not_one_delegation_objected_is_agreement_not_a_subset(taxonomy, lang: str) -> None:
+    """ "Not one delegation disputed", "ни одна делегация не оспорила", "没有一个代表团...提出异议": the "one
+    delegation" of a subset rule sits inside a negated dissent, which is agreement; every language
+    read a subset there (t0720, heldout9 folded: ru and zh), and most missed the agreement. The labelled
+    paragraph and a sentence of each language's usual formula."""
+    for text in (_labelled()[("t0720", lang)][0], NOT_ONE[lang]):
+        found = tags(text, lang, taxonomy)
+        assert "stance_consensus" in found and "stance_some" not in found, (lang, text)
