@@ -236,7 +236,7 @@ def test_a_short_piece_is_in_the_end_tokens_of_the_other_side(embedder: Embedder
     en, xx, _ = devset("fr")
     pairs = [k for k in range(1500) if len(en[k]) <= SHORT < len(en[k + 1])]
     merged = [f"{en[k]} {en[k + 1]}" for k in pairs]
-    heads, tails = embedder.encode_edges(merged)
+    heads, tails = embedder.encode_units(merged, 1).ends
     pieces = embedder.encode([xx[k] for k in pairs])
     whole = embedder.encode(merged)
     head, tail, block = ((v * pieces).sum(axis=1) for v in (heads, tails, whole))

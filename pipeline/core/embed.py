@@ -391,12 +391,6 @@ class Embedder:
         composed = self.encode_units(units, max_size)
         return None if composed is None else composed.blocks
 
-    def encode_edges(self, units: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
-        """``(n, d)`` vectors of the first and of the last few tokens of every unit
-        (``encode_units``), or None when the encoder cannot give them."""
-        composed = self.encode_units(units, 1)
-        return None if composed is None or composed.ends is None else composed.ends
-
     def encode_units(self, units: Sequence[str], max_size: int) -> ComposedUnits | None:
         """Block vectors and edge vectors of a sequence of units from one read of their parts, or
         None when the encoder cannot compose blocks.

@@ -54,7 +54,7 @@ class AlignParams(_Section):
     there (0 turns the test off). Used when the embedder cannot give end tokens (e5, hub models)."""
     end_piece_weight: float = 1.25
     """The same price when the piece's margin is the mean of its margin against the other side's
-    block and against the first or last few tokens of that block (USE, ``Embedder.encode_edges``):
+    block and against the first or last few tokens of that block (USE, ``Embedder.encode_units``):
     a surer witness can be trusted more. 1.25 was chosen on the first 500 lines of the perturbed UN
     dev sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0 and 1.5 scored lower); with e5, which has no end
     tokens, 1.25 on the block margin alone lost .002-.003 on unpc ru/zh, hence two weights."""
