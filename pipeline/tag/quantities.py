@@ -681,11 +681,13 @@ def _fraction(match: re.Match, lang: str) -> Fraction | None:
     for pattern, value in FRACTIONS[lang]:
         if re.fullmatch(pattern, text, re.IGNORECASE):
             return value
-    if lang == "zh" and text.endswith("成"):
+    if lang != "zh":
+        return None
+    if text.endswith("成"):
         return Fraction(ZH_DIGITS[text[0]], 10)
     whole, _, part = text.partition("分之")
     denominator, numerator = _chinese_number(whole), _chinese_number(part)
-    return Fraction(numerator, denominator) if lang == "zh" and denominator and numerator else None
+    return Fraction(numerator, denominator) if denominator and numerator else None
 
 
 def _comparator(match: re.Match, lang: str) -> str:
