@@ -30,8 +30,8 @@ Sets, in the order they may be looked at:
   (60 paragraphs x six languages) and scored once, at its end (all .848, P .898); since then SEEN
   and folded in like heldout3-8;
 - ``heldout10``: ``tests/data/tagging_heldout10.yaml``, written and frozen before the eighth round
-  (60 paragraphs x six languages) and scored once, at its end (all .829, P .883); since then SEEN,
-  to be folded in at the start of the ninth round;
+  (60 paragraphs x six languages) and scored once, at its end (all .829, P .883); since then SEEN
+  and folded in like heldout3-9;
 - ``heldout11``: ``tests/data/tagging_heldout11.yaml``, written and frozen before the ninth round
   and scored once, at its end: the estimate.
 
