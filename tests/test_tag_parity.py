@@ -183,6 +183,36 @@ def test_arabic_man_still_finds_prevention(taxonomy) -> None:
     assert "prevention" in tags(unpc(2291, "ar"), "ar", taxonomy)
 
 
+@pytest.mark.parametrize("line", [1241, 2294])
+def test_an_arabic_rule_starts_at_a_word_on_real_un_sentences(taxonomy, line: int) -> None:
+    """Lines 1241 ("بمساعدة الدول الثالثة", assistance to third States) and 2294 ("لمساعدة البلدان
+    المنكوبة", to help the affected countries): the subset rule "عدة ... دول" (several States) matched
+    the end of مساعدة (assistance). Arabic rules now start where a word does, after its clitics."""
+    assert "stance_some" not in tags(unpc(line, "en"), "en", taxonomy)
+    assert "stance_some" not in tags(unpc(line, "ar"), "ar", taxonomy)
+
+
+@pytest.mark.parametrize(
+    "key,tag",
+    [
+        (("n0913", "ar"), "human_rights"),  # يتناسب: the imperfect prefix before the word a rule names
+        (("n0782", "ar"), "stance_some"),  # وأفادت عدة دول: a conjunction before "several"
+    ],
+)
+def test_an_arabic_rule_still_matches_after_clitics_and_verb_prefixes(taxonomy, key, tag: str) -> None:
+    text, labels = _labelled()[key]
+    assert tag in labels
+    assert tag in tags(text, "ar", taxonomy)
+
+
+def test_an_arabic_rule_that_starts_with_punctuation_still_matches(taxonomy) -> None:
+    """r0049, a Chair's list of guiding questions: the procedural cue is the question mark ending the
+    sentence, which follows a letter; the word-start condition applies to letters only."""
+    text, labels = _labelled()[("r0049", "ar")]
+    assert not labels
+    assert not tags(text, "ar", taxonomy)
+
+
 @pytest.mark.parametrize("line,langs", [(417, LANGS), (2110, ["en", "fr", "es", "ru", "zh"])])
 def test_prevent_from_is_the_verb_hinder_on_real_un_sentences(taxonomy, line: int, langs: list[str]) -> None:
     """Line 417, "postures ... that have prevented the Conference on Disarmament from establishing an
