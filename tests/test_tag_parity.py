@@ -205,6 +205,15 @@ def test_an_arabic_rule_still_matches_after_clitics_and_verb_prefixes(taxonomy, 
     assert tag in tags(text, "ar", taxonomy)
 
 
+@pytest.mark.parametrize("key", [("d0237", "ar"), ("n1301", "ar")])
+def test_arabic_nobody_is_not_one_speaker(taxonomy, key) -> None:
+    """"لم يشكَّ أحد من المتكلمين" (none of the speakers doubted): a negated "one of the speakers" is
+    nobody, as the negated "وفد واحد" already was; it read as a subset."""
+    text, labels = _labelled()[key]
+    assert "stance_some" not in labels
+    assert "stance_some" not in tags(text, "ar", taxonomy)
+
+
 def test_an_arabic_rule_that_starts_with_punctuation_still_matches(taxonomy) -> None:
     """r0049, a Chair's list of guiding questions: the procedural cue is the question mark ending the
     sentence, which follows a letter; the word-start condition applies to letters only."""
