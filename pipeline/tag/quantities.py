@@ -163,6 +163,16 @@ NUM = {
     "zh": r"\d+|[一二两三四五六七八九十]{1,3}",
 }
 """A cardinal number, in digits or words (two to ninety-nine)."""
+RANGE = {
+    "en": r"\s+(?:or|to)\s+",
+    "fr": r"\s+(?:ou|à)\s+",
+    "es": r"\s+(?:o|u|a)\s+",
+    "ru": r"\s*[-–]\s*|\s+или\s+",
+    "zh": r"(?!)",
+    "ar": r"\s+(?:أو|إلى)\s+",
+}
+"""Between the two ends of a range ("two or three delegations", "dos o tres expertos", "два-три
+эксперта"): a count of holders all the same, read as its lower end (stance_some without a total)."""
 
 
 def number(text: str, lang: str) -> int | None:
@@ -212,6 +222,9 @@ def _arabic_number(text: str) -> int | None:
 
 def _chinese_number(text: str) -> int | None:
     if "十" not in text:
+        if len(text) == 2 and text[0] in ZH_DIGITS and text[1] in ZH_DIGITS:
+            low, high = ZH_DIGITS[text[0]], ZH_DIGITS[text[1]]
+            return low if high == low + 1 else None  # 两三个, 三四位: two or three, three or four
         return ZH_DIGITS.get(text) if len(text) == 1 else None
     tens, _, units = text.partition("十")
     value = (ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (ZH_DIGITS.get(units, 0) if units else 0)
@@ -331,7 +344,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
     "en": [
         (
             "count",
-            r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?:the\s+)?"
+                r"(?:(?P<n>{N})(?=\s)|(?:[\w-]+\s+){1,5}?(?:of|from)\s+(?:the\s+)?(?P<n2>{N}){R}\s+{A}(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?P<n>{N})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|all\s+)?(?P<m>{N})\s+{A}(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:out\s+)?of\s+(?P<m>{N})\)"),
@@ -376,14 +392,19 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("anaphor", r"\b(?P<n>{N})\s+of\s+(?:which|whom)\b"),
         ("vague", r"\b(?P<v>several|a few|some|many|most|the majority)\s+of\s+(?:them|those|these)\b"),
         ("all", r"\ball\s+(?P<n>{N})\s+{A}(?:{H})\b"),
-        ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
+        ("group", r"\bthe\s+(?P<n>{N})\s+{A}(?:{H})\b"),
+        ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}){R}\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
         ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?P<m>{N}))?)\b"),
     ],
     "fr": [
         (
             "count",
-            r"\b(?:les\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:de|d['’])\s*(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:les\s+|des\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:(?:de|d['’])\s*"
+                r"(?P<n>{N})(?=\s)|(?:des|du|de\s+la|de\s+l['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de|d['’])\s*(?P<n2>{N}){R}\s+"
+                r"(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?P<n>{N}|une (?:{Q}))\s+(?:des|sur les|parmi les)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:sur|des)\s+(?P<m>{N})\)"),
@@ -424,11 +445,12 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "all",
             r"\b(?:tou(?:te)?s\s+les\s+(?P<n>{N})\s+(?:{H})\b|les\s+(?P<n2>{N})\s+(?:{H})(?=\s+\w+\s+tou(?:te)?s\b))",
         ),
+        ("group", r"\b(?:les|ces)\s+(?P<n>{N})\s+(?:{H})\b"),
         ("count", r"\bParmi\s+(?:les|ces)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+des)"),
         (
             "count",
             (
-                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q})){R}\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
                 r"d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?"
             ),
         ),
@@ -437,7 +459,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
     "es": [
         (
             "count",
-            r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+"
+                r"(?:(?P<n>{N})(?=\s)|(?:los|las|la|el)\s+(?:[\w-]+\s+){1,5}?de\s+(?P<n2>{N}){R}\s+(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+de\s+(?:los|las)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+de\s+(?P<m>{N})\)"),
@@ -471,12 +496,19 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("all", r"\b(?:todos|todas)\s+(?:los|las)\s+(?P<n>{N})\s+(?:{H})\b"),
+        ("group", r"\b(?:los|las|estos|estas)\s+(?P<n>{N})\s+(?:{H})\b"),
         ("count", r"\bEntre\s+(?:los|las|esas|estas)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+de)"),
-        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q}))\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
+        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q})){R}\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
         ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}|uno|una)(?:\s+de\s+cada\s+(?P<m>{N}))?)\b"),
     ],
     "ru": [
-        ("count", r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            (
+                r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?:(?P<n>{N})(?=\s)|"
+                r"(?:[а-яё-]+\s+){1,5}?(?P<n2>{N}){R}\s+{A}(?:{H}))"
+            ),
+        ),
         ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})"),
         (
             "share",
@@ -494,11 +526,11 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             r"(?<![а-яё])(?P<v>некоторые|несколько|многие|ряд|большинство|большая часть)\s+из\s+(?:них|этих)(?![а-яё])",
         ),
         ("all", r"(?<![а-яё])(?:все|всех)\s+(?P<n>{N})\s+{A}(?:{H})"),
-        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:из\s+)?{A}(?:{H})"),
+        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}){R}\s+(?:из\s+)?{A}(?:{H})"),
         ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N})(?:\s+из\s+(?:каждых\s+)?(?P<m>{N}))?)(?![а-яё\d])"),
     ],
     "zh": [
-        ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的(?:代表团|代表|专家)"),
+        ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的[^，。；的\d一二两三四五六七八九十]{0,8}?(?:代表团|代表|专家)"),
         (
             "share",
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
@@ -514,7 +546,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少|许多|很多|少数)"),
         ("all", r"(?P<n>{N})(?:个|位|名)(?:{H})(?=一致|均|都|全都)"),
         ("count", r"(?:在[^。；，]{0,40}?)?(?:{H})中[，,]?(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
-        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
+        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})\s?(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
         ("bare", r"(?:(?P<c>{C}))?(?:(?P<f>{F})|(?P<n>{N})(?:个|位|名|份))"),
     ],
     "ar": [
@@ -554,6 +586,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"(?:وفد|دولت|خبير|عضو|حكومت)ين|(?:ممثل|عضو|خبير|مندوب)ا(?=\s+\w))(?!\w)"
             ),
         ),
+        ("group", r"(?<!\w)(?:{H})\s+(?P<n>ال(?:{N}))(?!\w)"),
         ("count", r"(?:(?P<c>{C})\s+)?(?<!\w)(?P<n>{N})\s+(?:من\s+)?(?:{H})(?!\w)"),
         ("bare", r"(?:(?P<c>{C})\s+)?(?<!\w)(?:(?P<f>{F})|(?P<n>{N})(?=\s*(?:[،.؛:]|منها|منهم|$)))(?!\w)"),
     ],
@@ -650,6 +683,7 @@ def _shapes(lang: str) -> list[tuple[str, re.Pattern]]:
         + "|"
         + PERCENT[lang],
         "Q": "|".join(APPROX.get(lang, {"(?!)": 0})),
+        "R": f"(?:(?:{RANGE[lang]})(?:{NUM[lang]}))?",
     }
     out = []
     for shape, template in SHAPES[lang]:
@@ -701,8 +735,39 @@ def _comparator(match: re.Match, lang: str) -> str:
     return "exact"
 
 
+PASSIVE_BY = {"en": "by", "fr": "par", "es": "por"}
+"""The agent of a passive verb of saying: "a step welcomed by more than four fifths of the
+delegations", "propuesta apoyada por dos delegaciones"."""
+PLURAL_VERB = {"es": r"\w+(?:aron|ieron|yeron)", "ru": r"[а-яё]+л[иo]"}
+"""A verb of saying before its subject: Spanish "Destacaron tres expertos que ...", Russian
+"Необходимость ... отметили три эксперта"; plural, as the count it agrees with."""
+NOT_SUBJECT = re.compile(r"(?<![а-яё])(?:призва|просил|попрос|поддерж|предупред|предлож|выступ)", re.IGNORECASE)
+"""Russian verbs whose object stands where an inverted subject would ("призвали три государства",
+"поддержали две делегации" may be whom they called on or supported), and "С заявлениями выступили
+представители 42 государств", the list of who took the floor: not read as inversion."""
+
+
+def _verb_before(text: str, start: int, lang: str) -> bool:
+    """Whether a verb of saying stands right before a count as its own: the count is the agent of a
+    passive ("stressed by two delegations") or, in Spanish and Russian, the inverted subject."""
+    before = text[max(0, start - 40) : start]
+    if lang in PASSIVE_BY and re.search(f"(?:{SAYS[lang]})\\s+{PASSIVE_BY[lang]}\\s+$", before, re.IGNORECASE):
+        return True
+    if lang not in PLURAL_VERB:
+        return False
+    last = re.search(f"({PLURAL_VERB[lang]})\\s+$", before, re.IGNORECASE)
+    if not last or not re.fullmatch(SAYS[lang], last.group(1), re.IGNORECASE) or NOT_SUBJECT.match(last.group(1)):
+        return False
+    if lang == "es":  # the verb opens its clause: "Destacaron tres expertos", "; señalaron dos delegaciones"
+        verb_at = max(0, start - 40) + last.start()
+        return re.search(WHO_STARTS[lang], text[max(0, verb_at - 30) : verb_at], re.IGNORECASE) is not None
+    return True
+
+
 def _says(text: str, match: re.Match, lang: str, shape: str = "") -> bool:
     """Whether the holders a match counts say or report something (``SAYS``), or are replies."""
+    if shape not in ("bare", "vague") and _verb_before(text, match.start(), lang):
+        return True
     # A share of States "that replied" may name the replies before it ("在答复调查问卷的国家中，十分之九").
     reach = 40 if shape in ("share", "fraction") else 0
     if re.search(REPLY[lang], text[max(0, match.start() - reach) : match.end() + 30], re.IGNORECASE):
@@ -779,10 +844,61 @@ ORIGIN = re.compile(
 breakdown of the replies, not a view."""
 
 
+ZH_MODIFIER = re.compile(r"(?:^|[。；：，,（(])[^。；：，,（()）、了向在对和与为被由请给将有是听\d]{1,8}\s*$")
+"""Chinese: the words that may stand before a count of the bodies whose representatives speak, in
+the same noun phrase ("联合国系统17个组织的代表", "该区域两个国家的网络犯罪部门代表"); a verb
+(了, 向, 请, 听 ...) before it makes the count an object ("会议邀请了17个组织的代表")."""
+RELATIVE = {
+    "en": r"\s+(?:that|which|who|whom|whose)\b",
+    "fr": r"\s+(?:qui|que|qu['’]|dont|ayant)\b",
+    "es": r"\s+(?:que|quienes|cuy[oa]s?)\b",
+    "ar": r"\s+(?:التي|الذين|اللذين|اللتين|اللواتي)(?!\w)",
+}
+"""A restrictive relative after "the three delegations": "the three delegations that had submitted
+proposals" picks a subset out of those present, not a whole group (a comma before it would not)."""
+AGREE = {
+    "en": (
+        r"\b(?:(?:all|both)\s+)?(?:agreed|concurred|were\s+(?:all\s+)?(?:unanimous|in\s+agreement|of\s+"
+        r"(?:the\s+same|one)\s+(?:view|opinion|mind))|shared\s+the\s+view)\b"
+    ),
+    "fr": (
+        r"\b(?:(?:ont|sont|étaient|se\s+sont)\s+(?:tous\s+|toutes\s+)?(?:convenu|unanimes|accordé\w*|"
+        r"tombé\w*\s+d['’]accord|d['’]accord)|s['’]accord(?:aient|ent|èrent)|partageaient)"
+    ),
+    "es": r"\b(?:coincid|convin|concord|estuvieron\s+de\s+acuerdo|se\s+mostraron\s+de\s+acuerdo|fueron\s+unánimes)\w*",
+    "ar": r"(?<!\w)(?:و|ف)?(?:اتفق|أجمع|توافق)\w*|(?<!\w)(?:جميعا|جميعهم|كلهم)(?!\w)",
+}
+"""Agreement of a whole group named by its number: "The four panellists agreed", "Los cuatro
+ponentes coincidieron", "Les trois experts ont convenu", "واتفق الخبراء الثلاثة"."""
+
+
+def _group(text: str, match: re.Match, lang: str) -> str | None:
+    """The stance of a definite count of holders ("the four panellists"): all of a group named, so a
+    consensus when they agree (``AGREE``), a subset when a restrictive relative picks them out
+    (``RELATIVE``) and they say something, and nothing else: "The five nuclear-weapon States also
+    expressed reluctance" are five of a conference, neither all of it nor a view shared by all."""
+    if not re.search(WHO_STARTS[lang], text[max(0, match.start() - 30) : match.start()], re.IGNORECASE):
+        return None
+    if re.match(RELATIVE[lang], text[match.end() :], re.IGNORECASE):
+        return SOME if _says(text, match, lang) else None
+    if lang == "ar":
+        window = CLAUSE_END.split(text[max(0, match.start() - 30) : match.start()])[-1] + text[match.end() : match.end() + 12]
+    else:
+        after = text[match.end() : match.end() + 60]
+        cut = CLAUSE_END.search(after)
+        window = after[: cut.start()] if cut else after
+    return CONSENSUS if re.search(AGREE[lang], window, re.IGNORECASE) else None
+
+
 def _starts_clause(text: str, match: re.Match, lang: str, shape: str) -> bool:
     """Whether a count of holders stands where its subject would (``WHO_STARTS``); a number
     alone (``bare``) must also be followed by a verb of saying or replying, or in Arabic preceded by one."""
-    if not re.search(WHO_STARTS[lang], text[max(0, match.start() - 30) : match.start()], re.IGNORECASE):
+    before = text[max(0, match.start() - 30) : match.start()]
+    if not (
+        re.search(WHO_STARTS[lang], before, re.IGNORECASE)
+        or (shape == "count" and _verb_before(text, match.start(), lang))
+        or (lang == "zh" and shape == "count" and "的" in match.group(0) and ZH_MODIFIER.search(before))
+    ):
         return False
     if shape != "bare":
         return True
@@ -844,6 +960,13 @@ def _read(text: str, lang: str) -> list[Hit]:
             found.append((order, m.start(), shape, m))
     for _, _, shape, m in sorted(found, key=lambda f: (f[0], f[1])):
         if taken.overlaps(m.start(), m.end()):
+            continue
+        if shape == "group":
+            n = _value(m.group("n"), lang)
+            tag = _group(text, m, lang) if n and n >= 2 else None
+            if tag and not NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()]):
+                taken.add(m.start(), m.end())
+                hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), Fraction(1) if tag == CONSENSUS else None))
             continue
         if shape != "total" and (
             NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()])
