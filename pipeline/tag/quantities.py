@@ -101,6 +101,7 @@ FR_WORDS = {
 }  # fmt: skip
 FR_APPROX = {
     "dizaine": 10,
+    "douzaine": 12,
     "quinzaine": 15,
     "vingtaine": 20,
     "trentaine": 30,
@@ -347,7 +348,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "count",
             (
                 r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?:the\s+)?"
-                r"(?:(?P<n>{N})(?=\s)|(?:[\w-]+\s+){1,5}?(?:of|from)\s+(?:the\s+)?(?P<n2>{N}){R}\s+{A}(?:{H})\b)"
+                r"(?:(?P<n>{N})(?=\s)|(?:[\w-]+\s+){1,7}?(?:of|from)\s+(?:the\s+)?(?P<n2>{N}){R}\s+{A}(?:{H})\b)"
             ),
         ),
         ("share", r"\b(?P<n>{N})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|all\s+)?(?P<m>{N})\s+{A}(?:{H})\b"),
@@ -403,7 +404,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "count",
             (
                 r"\b(?:les\s+|des\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:(?:de|d['’])\s*"
-                r"(?P<n>{N})(?=\s)|(?:des|du|de\s+la|de\s+l['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de|d['’])\s*(?P<n2>{N}){R}\s+"
+                r"(?P<n>{N})(?=\s)|(?:des|du|de\s+la|de\s+l['’])\s*(?:[\w'’-]+\s+){1,7}?(?:de|d['’])\s*(?P<n2>{N}){R}\s+"
                 r"(?:{H})\b)"
             ),
         ),
@@ -462,7 +463,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "count",
             (
                 r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+"
-                r"(?:(?P<n>{N})(?=\s)|(?:los|las|la|el)\s+(?:[\w-]+\s+){1,5}?de\s+(?P<n2>{N}){R}\s+(?:{H})\b)"
+                r"(?:(?P<n>{N})(?=\s)|(?:los|las|la|el)\s+(?:[\w-]+\s+){1,7}?de\s+(?P<n2>{N}){R}\s+(?:{H})\b)"
             ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+de\s+(?:los|las)\s+(?P<m>{N})\s+(?:{H})\b"),
@@ -507,7 +508,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "count",
             (
                 r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?:(?P<n>{N})(?=\s)|"
-                r"(?:[а-яё-]+\s+){1,5}?(?P<n2>{N}){R}\s+{A}(?:{H}))"
+                r"(?:[а-яё-]+\s+){1,7}?(?P<n2>{N}){R}\s+{A}(?:{H}))"
             ),
         ),
         ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})"),
@@ -551,7 +552,13 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("bare", r"(?:(?P<c>{C}))?(?:(?P<f>{F})|(?P<n>{N})(?:个|位|名|份))"),
     ],
     "ar": [
-        ("count", r"(?<!\w)(?:ممثل[وي]|وفود|خبراء)\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            (
+                r"(?<!\w)(?:ممثل[وي]|وفود|خبراء)\s+(?:(?P<n>{N})(?=\s)|(?:[^\s.،؛]+\s+){1,6}?(?:في|من)\s+"
+                r"(?:(?P<n2>{N})\s+(?:{H})|(?P<d>(?:دولت|حكومت)ين))(?!\w))"
+            ),
+        ),
         ("share", r"(?<!\w)(?P<n>{N})\s+(?:{H})?\s*من\s+(?:أصل|بين|مجموع|كل)\s+(?:{H})?\s*(?:الـ?\s*)?(?P<m>{N})"),
         (
             "share",
@@ -619,7 +626,7 @@ SAYS = {
         r"confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|"
         r"informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|"
         r"state|consider|see|saw|expressed|cautioned|attributed|urged|insisted|contended|claimed|affirmed|"
-        r"spoke (?:in (?:support|favour)|against))\b"
+        r"spoke (?:in (?:support|favour)|against)|drew attention)\b"
     ),
     "fr": (
         r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|"
@@ -641,7 +648,7 @@ SAYS = {
         r"назвал|утвержда)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
-    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒",
+    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒|提请注意",
     "ar": (
         r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|أبرز|لفت|لاحظ|أوضح|أيد|عارض|تفد|"
         r"يفد|سوى|بين[تو]|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر|روى|عزا|حدد)\w*"
@@ -989,7 +996,7 @@ def _read(text: str, lang: str) -> list[Hit]:
         comparator = _comparator(m, lang)
         n = _value(m.groupdict().get("n") or m.groupdict().get("n2"), lang)
         total = _value(m.groupdict().get("m") or m.groupdict().get("m2"), lang)
-        n = 2 if shape == "dual" else n
+        n = 2 if shape == "dual" or m.groupdict().get("d") else n  # a dual: "في دولتين" (in two States)
         if shape == "total":
             if total:
                 insort(totals, (m.start(), total))

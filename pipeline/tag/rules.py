@@ -55,12 +55,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _list_end(text: str, sentence: re.Match, cue_end: int) -> int:
+def _list_end(text: str, sentence: re.Match, cue_start: int) -> int:
     """Where a procedural cue found in ``sentence`` stops: the end of the clause, or, when the cue
     is in the lead-in of a list (before a colon, the clause ending in a semicolon), the end of the
     list's sentence. The clauses of a list so blanked are not searched again, so the scan stays
-linear in the text."""
-    colon = LEAD_IN.search(sentence.group(0), cue_end)
+    linear in the text."""
+    colon = LEAD_IN.search(sentence.group(0), cue_start)
     if not colon or not sentence.group(0).rstrip().endswith((";", "；", "؛")):
         return sentence.end()
     return LIST_END.search(text, sentence.end()).end()
@@ -88,7 +88,7 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
             if not hits:
                 continue
             if "only" not in cue.groupindex:
-                covered = _list_end(text, sentence, hits[0].end())
+                covered = _list_end(text, sentence, hits[0].start())
                 out = _blank(out, sentence.start(), covered)
                 break
             for hit in hits:
