@@ -22,9 +22,13 @@ patterns, and the share is computed from what they capture:
 - ``total``: the number of replies or States that answered ("received 48 replies", "replies
   from 41 States", "41 States replied"); it is the denominator of a later count;
 - ``count``: a number of holders ("Thirty-nine respondents", "Three academic panellists", "两个代表团",
-  "ثماني دول", "una veintena de delegaciones"), or of the bodies whose representatives speak
-  ("Representatives of three States", "Les délégations de quatre États", "ممثلو ثلاث دول"), read
-  against the total stated before it in the paragraph, and stance_some without one;
+  "ثماني دول", "una veintena de delegaciones", "Семеро экспертов", "Около десятка экспертов"), a
+  range read at its lower end ("two or three delegations", "dos o tres", "два-три", "两三个"), or of
+  the bodies whose representatives speak ("Representatives of three States", "Les délégations de
+  quatre États", "ممثلو ثلاث دول"), also inside the noun phrase ("Representatives of the cybercrime
+  units of two States", "Представители подразделений ... двух государств", "联合国系统17个组织的代表",
+  "ممثلو وحدتَي ... في دولتين"), read against the total stated before it in the paragraph, and
+  stance_some without one;
 - ``anaphor``: a count of holders named before it ("Twenty-seven of them", "Of those, 31",
   "Из них 31", "其中31个"), or a relative count ("four of which took the floor", "dont quatre",
   "cuatro de los cuales", "четыре из которых", "其中有四国", "أربع منها"); with no total it needs
@@ -36,6 +40,10 @@ patterns, and the share is computed from what they capture:
   eux", "La mayoría de ellos", "некоторые из них", "其中若干", "وذكرت عدة دول منها"): most of them
   is a majority, the others a subset;
 - ``all``: "All four panellists held", "Все четыре участника", "四名小组成员一致认为": a consensus;
+- ``group``: the definite article and a count, the whole of a group named ("The four panellists
+  agreed", "Los cuatro ponentes coincidieron", "Les trois experts ont convenu", "اتفق الخبراء
+  الثلاثة"): a consensus when a verb of agreement follows, a subset when a restrictive relative picks
+  them out ("the three delegations that had submitted proposals stressed"), and nothing otherwise;
 - ``dual``: Arabic duals of holder nouns, a count of two in one word (وفدان, دولتان, خبيران,
   "وعزا ممثلان", "وأكد ممثلا منظمتين"); "بين دولتين" (between two States) has no verb of saying.
 
@@ -53,10 +61,15 @@ considérées comme critiques", "11 comunicaciones" are a participle and a noun)
 verb right before it and nothing but punctuation after ("من بينهم 57 طفلا" is "of whom 57
 children"). The exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين منهم")
 are not its holders, and "71 replies, 64 of them from Member States" is where replies came from.
-Tried and dropped: the definite article as "all" ("The five nuclear-weapon States also expressed
-reluctance" is a subset of the conference, not a consensus; "Les quatre intervenants" is only read
-with "tous"); "the remainder"/"the rest" as the complement of a share (the labels give "Only 12 of
-the 58 States ...; the rest relied on general offences" stance_some alone).
+Tried and dropped: the definite article as "all" whatever the verb ("The five nuclear-weapon States
+also expressed reluctance" is a subset of the conference, not a consensus): it now needs a verb of
+agreement (``group``); "the remainder"/"the rest" as the complement of a share (the labels give
+"Only 12 of the 58 States ...; the rest relied on general offences" stance_some alone). A verb of
+saying before its count is read in Spanish and Russian ("Destacaron tres expertos", "отметили три
+эксперта", not "призвали три государства" nor "С заявлениями выступили представители 42
+государств", the list of who took the floor), and the agent of a passive in English, French and
+Spanish for shares and fractions ("welcomed by more than four fifths of the delegations"); a count
+after "by/par/por" is read as a total of replies first ("replies by 41 States").
 
 Every shape is one regular expression run once over the text (``finditer``), and the gates look
 at a bounded window around each match, so the reader is linear in the length of the paragraph.
@@ -123,7 +136,8 @@ ES_WORDS = {
 RU_WORDS = {
     "один": 1,
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "десяток": 10, "десятка": 10, "одиннадцать": 11, "двенадцать": 12,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+    "десяток": 10, "десятка": 10, "одиннадцать": 11, "двенадцать": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
     "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
@@ -250,7 +264,10 @@ HOLDER = {
         r"выступавш\w*|оратор\w*|эксперт\w*|участник\w*|представител\w*|правительств\w*"
     ),
     "zh": r"(?:缔约|会员|成员|答复|作出答复的)?国家?|答复方|答复|代表团|发言者|专家|与会者|代表|小组成员|政府",
-    "ar": r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات|أعضاء|مندوب\w*)|وفدا|خبيرا|بلدا",
+    "ar": (
+        r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات|أعضاء|مندوب\w*)"
+        r"|وفدا|خبيرا|بلدا"
+    ),
 }
 """Nouns of those who hold or report a view: States, respondents, replies, delegations, speakers,
 experts, participants, panellists, representatives, Governments (in Arabic also the singular
@@ -532,7 +549,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N})(?:\s+из\s+(?:каждых\s+)?(?P<m>{N}))?)(?![а-яё\d])"),
     ],
     "zh": [
-        ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的[^，。；的\d一二两三四五六七八九十]{0,8}?(?:代表团|代表|专家)"),
+        (
+            "count",
+            r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的[^，。；的\d一二两三四五六七八九十]{0,8}?(?:代表团|代表|专家)",
+        ),
         (
             "share",
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
@@ -745,7 +765,7 @@ def _comparator(match: re.Match, lang: str) -> str:
 
 PASSIVE_BY = {"en": "by", "fr": "par", "es": "por"}
 """The agent of a passive verb of saying: "a step welcomed by more than four fifths of the
-delegations", "propuesta apoyada por dos delegaciones"."""
+delegations". A bare count after it ("by two delegations") is matched as a total first."""
 PLURAL_VERB = {"es": r"\w+(?:aron|ieron|yeron)", "ru": r"[а-яё]+л[иo]"}
 """A verb of saying before its subject: Spanish "Destacaron tres expertos que ...", Russian
 "Необходимость ... отметили три эксперта"; plural, as the count it agrees with."""
@@ -890,7 +910,8 @@ def _group(text: str, match: re.Match, lang: str) -> str | None:
     if re.match(RELATIVE[lang], text[match.end() :], re.IGNORECASE):
         return SOME if _says(text, match, lang) else None
     if lang == "ar":
-        window = CLAUSE_END.split(text[max(0, match.start() - 30) : match.start()])[-1] + text[match.end() : match.end() + 12]
+        before = CLAUSE_END.split(text[max(0, match.start() - 30) : match.start()])[-1]
+        window = before + text[match.end() : match.end() + 12]
     else:
         after = text[match.end() : match.end() + 60]
         cut = CLAUSE_END.search(after)
