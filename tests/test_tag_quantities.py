@@ -283,3 +283,25 @@ def labelled_any(pid: str, lang: str):
         for e in load_examples(p)
         if e.id == pid and e.lang == lang
     )
+
+
+@pytest.mark.parametrize(
+    "pid,lang", [("n0927", "en"), ("n1131", "en"), ("n1422", "en"), ("n1305", "zh"), ("n0600", "ru")]
+)
+def test_a_quantifier_before_a_modifier_is_some(taxonomy, pid: str, lang: str) -> None:
+    # "A handful of Latin American delegations explained", "Several Caribbean delegations called for",
+    # "the delegations of several East African States proposed", "若干加勒比国家代表团提议",
+    # "Представители нескольких стран указали": the taxonomy's stance_some rules, beside the quantities.
+    assert "stance_some" in tag_text(labelled_any(pid, lang).text, lang, taxonomy).tags
+
+
+@pytest.mark.parametrize(
+    "n,lang",
+    [
+        (280, "en"),  # "many African countries are performing very well": no view
+        (3266, "en"),  # "Fifteen countries, including ... several European States, participate."
+        (1696, "zh"),  # "若干缔约国代表现有团体发了言": who took the floor
+    ],
+)
+def test_a_quantifier_before_a_modifier_that_holds_no_view_is_silent(taxonomy, n: int, lang: str) -> None:
+    assert "stance_some" not in tag_text(line(n, lang), lang, taxonomy).tags
