@@ -189,3 +189,21 @@ def test_a_question_put_to_the_meeting_is_hidden(taxonomy, lang: str) -> None:
     indigenous right to self-determination?" (a direct question in en, zh and ar; fr, es and ru
     write it as an indirect one): a question holds no position."""
     assert not without_procedure(unpc(945, lang), lang, taxonomy).strip()
+
+
+@pytest.mark.parametrize(
+    "key,lang",
+    [("n0662", "en"), ("n0662", "es"), ("r0011", "en"), ("r0011", "es"), ("r0011", "ru"), ("r0011", "zh")],
+)
+def test_a_cue_in_a_list_lead_in_hides_the_items(taxonomy, key: str, lang: str) -> None:
+    """ "The Expert Group had before it the following documents: the annotated provisional agenda; a
+    working paper ... on the expedited preservation of data and electronic evidence; and a note on 24/7
+    networks ...": the items after the colon are clauses of their own (cut at ";"), and the cue of the
+    lead-in now covers them. The gold labels give these paragraphs no tag."""
+    assert tag_text(labelled(key, lang), lang, taxonomy).tags == []
+
+
+def test_a_list_without_a_cue_in_its_lead_in_keeps_its_items(taxonomy) -> None:
+    # "Most speakers stressed the following: ...; ...": no cue, so the list's stance and topics stay.
+    text = "Most speakers stressed the following: the need for training; the admissibility of electronic evidence."
+    assert {"stance_consensus", "electronic_evidence", "capacity_building"} <= set(tag_text(text, "en", taxonomy).tags)

@@ -22,9 +22,13 @@ patterns, and the share is computed from what they capture:
 - ``total``: the number of replies or States that answered ("received 48 replies", "replies
   from 41 States", "41 States replied"); it is the denominator of a later count;
 - ``count``: a number of holders ("Thirty-nine respondents", "Three academic panellists", "两个代表团",
-  "ثماني دول", "una veintena de delegaciones"), or of the bodies whose representatives speak
-  ("Representatives of three States", "Les délégations de quatre États", "ممثلو ثلاث دول"), read
-  against the total stated before it in the paragraph, and stance_some without one;
+  "ثماني دول", "una veintena de delegaciones", "Семеро экспертов", "Около десятка экспертов"), a
+  range read at its lower end ("two or three delegations", "dos o tres", "два-три", "两三个"), or of
+  the bodies whose representatives speak ("Representatives of three States", "Les délégations de
+  quatre États", "ممثلو ثلاث دول"), also inside the noun phrase ("Representatives of the cybercrime
+  units of two States", "Представители подразделений ... двух государств", "联合国系统17个组织的代表",
+  "ممثلو وحدتَي ... في دولتين"), read against the total stated before it in the paragraph, and
+  stance_some without one;
 - ``anaphor``: a count of holders named before it ("Twenty-seven of them", "Of those, 31",
   "Из них 31", "其中31个"), or a relative count ("four of which took the floor", "dont quatre",
   "cuatro de los cuales", "четыре из которых", "其中有四国", "أربع منها"); with no total it needs
@@ -36,6 +40,10 @@ patterns, and the share is computed from what they capture:
   eux", "La mayoría de ellos", "некоторые из них", "其中若干", "وذكرت عدة دول منها"): most of them
   is a majority, the others a subset;
 - ``all``: "All four panellists held", "Все четыре участника", "四名小组成员一致认为": a consensus;
+- ``group``: the definite article and a count, the whole of a group named ("The four panellists
+  agreed", "Los cuatro ponentes coincidieron", "Les trois experts ont convenu", "اتفق الخبراء
+  الثلاثة"): a consensus when a verb of agreement follows, a subset when a restrictive relative picks
+  them out ("the three delegations that had submitted proposals stressed"), and nothing otherwise;
 - ``dual``: Arabic duals of holder nouns, a count of two in one word (وفدان, دولتان, خبيران,
   "وعزا ممثلان", "وأكد ممثلا منظمتين"); "بين دولتين" (between two States) has no verb of saying.
 
@@ -53,10 +61,15 @@ considérées comme critiques", "11 comunicaciones" are a participle and a noun)
 verb right before it and nothing but punctuation after ("من بينهم 57 طفلا" is "of whom 57
 children"). The exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين منهم")
 are not its holders, and "71 replies, 64 of them from Member States" is where replies came from.
-Tried and dropped: the definite article as "all" ("The five nuclear-weapon States also expressed
-reluctance" is a subset of the conference, not a consensus; "Les quatre intervenants" is only read
-with "tous"); "the remainder"/"the rest" as the complement of a share (the labels give "Only 12 of
-the 58 States ...; the rest relied on general offences" stance_some alone).
+Tried and dropped: the definite article as "all" whatever the verb ("The five nuclear-weapon States
+also expressed reluctance" is a subset of the conference, not a consensus): it now needs a verb of
+agreement (``group``); "the remainder"/"the rest" as the complement of a share (the labels give
+"Only 12 of the 58 States ...; the rest relied on general offences" stance_some alone). A verb of
+saying before its count is read in Spanish and Russian ("Destacaron tres expertos", "отметили три
+эксперта", not "призвали три государства" nor "С заявлениями выступили представители 42
+государств", the list of who took the floor), and the agent of a passive in English, French and
+Spanish for shares and fractions ("welcomed by more than four fifths of the delegations"); a count
+after "by/par/por" is read as a total of replies first ("replies by 41 States").
 
 Every shape is one regular expression run once over the text (``finditer``), and the gates look
 at a bounded window around each match, so the reader is linear in the length of the paragraph.
@@ -101,6 +114,7 @@ FR_WORDS = {
 }  # fmt: skip
 FR_APPROX = {
     "dizaine": 10,
+    "douzaine": 12,
     "quinzaine": 15,
     "vingtaine": 20,
     "trentaine": 30,
@@ -122,13 +136,14 @@ ES_WORDS = {
 RU_WORDS = {
     "один": 1,
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "одиннадцать": 11, "двенадцать": 12,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+    "десяток": 10, "десятка": 10, "одиннадцать": 11, "двенадцать": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
     "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
 }  # fmt: skip
 RU_FORMS = (
-    r"дво(?:е|их)|тро(?:е|их)|четвер(?:о|ых)|пятер(?:о|ых)|дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)"
+    r"дво(?:е|их)|тро(?:е|их)|четвер(?:о|ых)|пятер(?:о|ых)|семер(?:о|ых)|десят(?:ок|ка)|дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)"
     r"|четыр(?:е|[её]х|[её]м|ьмя)|пят(?:ь|и|ью)|шест(?:ь|и|ью)|сем(?:ь|и|ью)"
     r"|вос(?:емь|ьми|емью|ьмью)|девят(?:ь|и|ью)|десят(?:ь|и|ью)|\w{2,6}надцат(?:ь|и|ью)|двадцат(?:ь|и|ью)"
     r"|тридцат(?:ь|и|ью)|сорок(?:а)?|пят(?:ьдесят|идесяти)|шест(?:ьдесят|идесяти)|сем(?:ьдесят|идесяти)"
@@ -163,6 +178,16 @@ NUM = {
     "zh": r"\d+|[一二两三四五六七八九十]{1,3}",
 }
 """A cardinal number, in digits or words (two to ninety-nine)."""
+RANGE = {
+    "en": r"\s+(?:or|to)\s+",
+    "fr": r"\s+(?:ou|à)\s+",
+    "es": r"\s+(?:o|u|a)\s+",
+    "ru": r"\s*[-–]\s*|\s+или\s+",
+    "zh": r"(?!)",
+    "ar": r"\s+(?:أو|إلى)\s+",
+}
+"""Between the two ends of a range ("two or three delegations", "dos o tres expertos", "два-три
+эксперта"): a count of holders all the same, read as its lower end (stance_some without a total)."""
 
 
 def number(text: str, lang: str) -> int | None:
@@ -212,6 +237,9 @@ def _arabic_number(text: str) -> int | None:
 
 def _chinese_number(text: str) -> int | None:
     if "十" not in text:
+        if len(text) == 2 and text[0] in ZH_DIGITS and text[1] in ZH_DIGITS:
+            low, high = ZH_DIGITS[text[0]], ZH_DIGITS[text[1]]
+            return low if high == low + 1 else None  # 两三个, 三四位: two or three, three or four
         return ZH_DIGITS.get(text) if len(text) == 1 else None
     tens, _, units = text.partition("十")
     value = (ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (ZH_DIGITS.get(units, 0) if units else 0)
@@ -236,10 +264,14 @@ HOLDER = {
         r"выступавш\w*|оратор\w*|эксперт\w*|участник\w*|представител\w*|правительств\w*"
     ),
     "zh": r"(?:缔约|会员|成员|答复|作出答复的)?国家?|答复方|答复|代表团|发言者|专家|与会者|代表|小组成员|政府",
-    "ar": r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات|أعضاء|مندوب\w*)",
+    "ar": (
+        r"(?:ال)?(?:دول\w*|بلدان|مجيب\w*|ردود|ردا|وفود|متكلم\w*|خبراء|مشارك\w*|ممثل\w*|حكومات|أعضاء|مندوب\w*)"
+        r"|وفدا|خبيرا|بلدا"
+    ),
 }
 """Nouns of those who hold or report a view: States, respondents, replies, delegations, speakers,
-experts, participants, panellists, representatives, Governments."""
+experts, participants, panellists, representatives, Governments (in Arabic also the singular
+accusative a count from eleven to ninety-nine takes: "12 وفدا", "اثني عشر خبيرا")."""
 
 # "responding", "that replied", "ayant répondu": words between a number or fraction and the holder noun.
 FILL = {
@@ -331,7 +363,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
     "en": [
         (
             "count",
-            r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:the\s+)?(?:representatives|delegations|delegates|experts|speakers)\s+(?:of|from)\s+(?:the\s+)?"
+                r"(?:(?P<n>{N})(?=\s)|(?:[\w-]+\s+){1,7}?(?:of|from)\s+(?:the\s+)?(?P<n2>{N}){R}\s+{A}(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?P<n>{N})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|all\s+)?(?P<m>{N})\s+{A}(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:out\s+)?of\s+(?P<m>{N})\)"),
@@ -376,14 +411,19 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("anaphor", r"\b(?P<n>{N})\s+of\s+(?:which|whom)\b"),
         ("vague", r"\b(?P<v>several|a few|some|many|most|the majority)\s+of\s+(?:them|those|these)\b"),
         ("all", r"\ball\s+(?P<n>{N})\s+{A}(?:{H})\b"),
-        ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
+        ("group", r"\bthe\s+(?P<n>{N})\s+{A}(?:{H})\b"),
+        ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}){R}\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
         ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?P<m>{N}))?)\b"),
     ],
     "fr": [
         (
             "count",
-            r"\b(?:les\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:de|d['’])\s*(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:les\s+|des\s+)?(?:représentants|délégations|délégués|experts|orateurs)\s+(?:(?:de|d['’])\s*"
+                r"(?P<n>{N})(?=\s)|(?:des|du|de\s+la|de\s+l['’])\s*(?:[\w'’-]+\s+){1,7}?(?:de|d['’])\s*(?P<n2>{N}){R}\s+"
+                r"(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?P<n>{N}|une (?:{Q}))\s+(?:des|sur les|parmi les)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+(?:sur|des)\s+(?P<m>{N})\)"),
@@ -424,11 +464,12 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             "all",
             r"\b(?:tou(?:te)?s\s+les\s+(?P<n>{N})\s+(?:{H})\b|les\s+(?P<n2>{N})\s+(?:{H})(?=\s+\w+\s+tou(?:te)?s\b))",
         ),
+        ("group", r"\b(?:les|ces)\s+(?P<n>{N})\s+(?:{H})\b"),
         ("count", r"\bParmi\s+(?:les|ces)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+des)"),
         (
             "count",
             (
-                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q}))\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|une (?:{Q})){R}\s+(?:des\s+|d['’]\s*(?=(?:{H}))|"
                 r"d[e'’]\s*entre\s+les\s+)?(?:{H})\b(?:\s+(?:seulement|à peine))?"
             ),
         ),
@@ -437,7 +478,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
     "es": [
         (
             "count",
-            r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+(?P<n>{N})(?=\s)",
+            (
+                r"\b(?:(?:los|las)\s+)?(?:representantes|delegaciones|delegados|expertos|oradores)\s+de\s+"
+                r"(?:(?P<n>{N})(?=\s)|(?:los|las|la|el)\s+(?:[\w-]+\s+){1,7}?de\s+(?P<n2>{N}){R}\s+(?:{H})\b)"
+            ),
         ),
         ("share", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+de\s+(?:los|las)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("share", r"\((?P<n>{N})\s+de\s+(?P<m>{N})\)"),
@@ -471,12 +515,19 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             ),
         ),
         ("all", r"\b(?:todos|todas)\s+(?:los|las)\s+(?P<n>{N})\s+(?:{H})\b"),
+        ("group", r"\b(?:los|las|estos|estas)\s+(?P<n>{N})\s+(?:{H})\b"),
         ("count", r"\bEntre\s+(?:los|las|esas|estas)\s+(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+de)"),
-        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q}))\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
+        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|una (?:{Q})){R}\s+(?:de\s+(?:(?:los|las)\s+)?)?(?:{H})\b"),
         ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N}|uno|una)(?:\s+de\s+cada\s+(?P<m>{N}))?)\b"),
     ],
     "ru": [
-        ("count", r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            (
+                r"(?<![а-яё])(?:представител\w+|делегаци\w+|эксперт\w+)\s+(?:(?P<n>{N})(?=\s)|"
+                r"(?:[а-яё-]+\s+){1,7}?(?P<n2>{N}){R}\s+{A}(?:{H}))"
+            ),
+        ),
         ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})"),
         (
             "share",
@@ -494,11 +545,14 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             r"(?<![а-яё])(?P<v>некоторые|несколько|многие|ряд|большинство|большая часть)\s+из\s+(?:них|этих)(?![а-яё])",
         ),
         ("all", r"(?<![а-яё])(?:все|всех)\s+(?P<n>{N})\s+{A}(?:{H})"),
-        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:из\s+)?{A}(?:{H})"),
+        ("count", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}){R}\s+(?:из\s+)?{A}(?:{H})"),
         ("bare", r"(?:(?P<c>{C})\s+)?\b(?:(?P<f>{F})|(?P<n>{N})(?:\s+из\s+(?:каждых\s+)?(?P<m>{N}))?)(?![а-яё\d])"),
     ],
     "zh": [
-        ("count", r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的(?:代表团|代表|专家)"),
+        (
+            "count",
+            r"(?P<n>{N})\s?(?:个|家|名|位)[^，。；的]{0,12}的[^，。；的\d一二两三四五六七八九十]{0,8}?(?:代表团|代表|专家)",
+        ),
         (
             "share",
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
@@ -514,17 +568,23 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少|许多|很多|少数)"),
         ("all", r"(?P<n>{N})(?:个|位|名)(?:{H})(?=一致|均|都|全都)"),
         ("count", r"(?:在[^。；，]{0,40}?)?(?:{H})中[，,]?(?:(?P<c>{C}))?有(?P<n>{N})(?:个|位|名|份)"),
-        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
+        ("count", r"(?:(?P<c>{C}))?(?:有)?(?P<n>{N})\s?(?:个|位|名|份){A}(?:{H})(?![的、]|之间)"),
         ("bare", r"(?:(?P<c>{C}))?(?:(?P<f>{F})|(?P<n>{N})(?:个|位|名|份))"),
     ],
     "ar": [
-        ("count", r"(?<!\w)(?:ممثل[وي]|وفود|خبراء)\s+(?P<n>{N})(?=\s)"),
+        (
+            "count",
+            (
+                r"(?<!\w)(?:ممثل[وي]|وفود|خبراء)\s+(?:(?P<n>{N})(?=\s)|(?:[^\s.،؛]+\s+){1,6}?(?:في|من)\s+"
+                r"(?:(?P<n2>{N})\s+(?:{H})|(?P<d>(?:دولت|حكومت)ين))(?!\w))"
+            ),
+        ),
         ("share", r"(?<!\w)(?P<n>{N})\s+(?:{H})?\s*من\s+(?:أصل|بين|مجموع|كل)\s+(?:{H})?\s*(?:الـ?\s*)?(?P<m>{N})"),
         (
             "share",
             (
                 r"(?<!\w)[وف]?من\s+(?:بين|أصل|"
-                r"مجموع)\s+(?:{H})\s+(?:الـ?\s*)?(?P<m>{N})[^.؛:]{0,140}?،\s*(?:\w+\s+)?(?:(?P<c>{C})\s+)?(?P<n>{N})(?!\w)"
+                r"مجموع)\s+(?:{H})\s+(?:(?:ال)?(?:أطراف|أعضاء)\s+)?(?:الـ?\s*)?(?P<m>{N})[^.؛:]{0,140}?،\s*(?:\w+\s+)?(?:(?P<c>{C})\s+)?(?P<n>{N})(?!\w)"
             ),
         ),
         ("share", r"[(](?P<n>{N})\s+من\s+(?:أصل\s+)?(?P<m>{N})[)]"),
@@ -554,6 +614,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"(?:وفد|دولت|خبير|عضو|حكومت)ين|(?:ممثل|عضو|خبير|مندوب)ا(?=\s+\w))(?!\w)"
             ),
         ),
+        ("group", r"(?<!\w)(?:{H})\s+(?P<n>ال(?:{N}))(?!\w)"),
         ("count", r"(?:(?P<c>{C})\s+)?(?<!\w)(?P<n>{N})\s+(?:من\s+)?(?:{H})(?!\w)"),
         ("bare", r"(?:(?P<c>{C})\s+)?(?<!\w)(?:(?P<f>{F})|(?P<n>{N})(?=\s*(?:[،.؛:]|منها|منهم|$)))(?!\w)"),
     ],
@@ -568,7 +629,7 @@ WHO_STARTS = {
     "ru": r"(?:^|[.;:!?,(]|(?<![а-яё])(?:и|но|а|то|тогда как|что|хотя|на сегодняшний день|пока|однако))\s*$",
     "zh": r"(?:^|[。；：，,（(的]|其中|而|但|另|并|也|还|又)\s*$",
     "ar": (
-        r"(?:^|[.؛:،(]|(?<!\w)[وف]|(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|"
+        r"(?:^|[.؛:،(]|(?<!\w)[وف]|(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|أبرز|لفت|"
         r"لاحظ|أوضح|أيد|عارض|تفد|يفد|سوى|حذر|نبه|عزا|وصف|أجاب|دعا|دعت|أقر|اعتبر|ارتأ|تحدث|عرض|بين[تو])\w*)\s*$"
     ),
 }
@@ -585,7 +646,7 @@ SAYS = {
         r"confirmed|cited|shared|pointed|questioned|argued|maintained|held|believed|felt|observed|"
         r"informed|specified|preferred|wished|voiced|raised|acknowledged|recogni[sz]ed|report|indicate|"
         r"state|consider|see|saw|expressed|cautioned|attributed|urged|insisted|contended|claimed|affirmed|"
-        r"spoke (?:in (?:support|favour)|against))\b"
+        r"spoke (?:in (?:support|favour)|against)|drew attention)\b"
     ),
     "fr": (
         r"\b(?:indiqu|signal|déclar|fai(?:t|saient) (?:savoir|observer|état|valoir)|font (?:savoir|état|"
@@ -607,9 +668,9 @@ SAYS = {
         r"назвал|утвержда)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
-    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒",
+    r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒|提请注意",
     "ar": (
-        r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|لاحظ|أوضح|أيد|عارض|تفد|"
+        r"(?<!\w)(?:و|ف)?(?:أفاد|أشار|ذكر|أبد|رأ|رو|اقترح|أعرب|أكد|قال|طلب|شدد|أبرز|لفت|لاحظ|أوضح|أيد|عارض|تفد|"
         r"يفد|سوى|بين[تو]|أقر|دعا|دعت|اعتبر|ارتأ|وصف|حذر|تحدث|عرض|نبه|تشر|يشر|روى|عزا|حدد)\w*"
     ),
 }
@@ -650,6 +711,7 @@ def _shapes(lang: str) -> list[tuple[str, re.Pattern]]:
         + "|"
         + PERCENT[lang],
         "Q": "|".join(APPROX.get(lang, {"(?!)": 0})),
+        "R": f"(?:(?:{RANGE[lang]})(?:{NUM[lang]}))?",
     }
     out = []
     for shape, template in SHAPES[lang]:
@@ -701,8 +763,39 @@ def _comparator(match: re.Match, lang: str) -> str:
     return "exact"
 
 
+PASSIVE_BY = {"en": "by", "fr": "par", "es": "por"}
+"""The agent of a passive verb of saying: "a step welcomed by more than four fifths of the
+delegations". A bare count after it ("by two delegations") is matched as a total first."""
+PLURAL_VERB = {"es": r"\w+(?:aron|ieron|yeron)", "ru": r"[а-яё]+л[иo]"}
+"""A verb of saying before its subject: Spanish "Destacaron tres expertos que ...", Russian
+"Необходимость ... отметили три эксперта"; plural, as the count it agrees with."""
+NOT_SUBJECT = re.compile(r"(?<![а-яё])(?:призва|просил|попрос|поддерж|предупред|предлож|выступ)", re.IGNORECASE)
+"""Russian verbs whose object stands where an inverted subject would ("призвали три государства",
+"поддержали две делегации" may be whom they called on or supported), and "С заявлениями выступили
+представители 42 государств", the list of who took the floor: not read as inversion."""
+
+
+def _verb_before(text: str, start: int, lang: str) -> bool:
+    """Whether a verb of saying stands right before a count as its own: the count is the agent of a
+    passive ("stressed by two delegations") or, in Spanish and Russian, the inverted subject."""
+    before = text[max(0, start - 40) : start]
+    if lang in PASSIVE_BY and re.search(f"(?:{SAYS[lang]})\\s+{PASSIVE_BY[lang]}\\s+$", before, re.IGNORECASE):
+        return True
+    if lang not in PLURAL_VERB:
+        return False
+    last = re.search(f"({PLURAL_VERB[lang]})\\s+$", before, re.IGNORECASE)
+    if not last or not re.fullmatch(SAYS[lang], last.group(1), re.IGNORECASE) or NOT_SUBJECT.match(last.group(1)):
+        return False
+    if lang == "es":  # the verb opens its clause: "Destacaron tres expertos", "; señalaron dos delegaciones"
+        verb_at = max(0, start - 40) + last.start()
+        return re.search(WHO_STARTS[lang], text[max(0, verb_at - 30) : verb_at], re.IGNORECASE) is not None
+    return True
+
+
 def _says(text: str, match: re.Match, lang: str, shape: str = "") -> bool:
     """Whether the holders a match counts say or report something (``SAYS``), or are replies."""
+    if shape not in ("bare", "vague") and _verb_before(text, match.start(), lang):
+        return True
     # A share of States "that replied" may name the replies before it ("在答复调查问卷的国家中，十分之九").
     reach = 40 if shape in ("share", "fraction") else 0
     if re.search(REPLY[lang], text[max(0, match.start() - reach) : match.end() + 30], re.IGNORECASE):
@@ -779,10 +872,62 @@ ORIGIN = re.compile(
 breakdown of the replies, not a view."""
 
 
+ZH_MODIFIER = re.compile(r"(?:^|[。；：，,（(])[^。；：，,（()）、了向在对和与为被由请给将有是听\d]{1,8}\s*$")
+"""Chinese: the words that may stand before a count of the bodies whose representatives speak, in
+the same noun phrase ("联合国系统17个组织的代表", "该区域两个国家的网络犯罪部门代表"); a verb
+(了, 向, 请, 听 ...) before it makes the count an object ("会议邀请了17个组织的代表")."""
+RELATIVE = {
+    "en": r"\s+(?:that|which|who|whom|whose)\b",
+    "fr": r"\s+(?:qui|que|qu['’]|dont|ayant)\b",
+    "es": r"\s+(?:que|quienes|cuy[oa]s?)\b",
+    "ar": r"\s+(?:التي|الذين|اللذين|اللتين|اللواتي)(?!\w)",
+}
+"""A restrictive relative after "the three delegations": "the three delegations that had submitted
+proposals" picks a subset out of those present, not a whole group (a comma before it would not)."""
+AGREE = {
+    "en": (
+        r"\b(?:(?:all|both)\s+)?(?:agreed|concurred|were\s+(?:all\s+)?(?:unanimous|in\s+agreement|of\s+"
+        r"(?:the\s+same|one)\s+(?:view|opinion|mind))|shared\s+the\s+view)\b"
+    ),
+    "fr": (
+        r"\b(?:(?:ont|sont|étaient|se\s+sont)\s+(?:tous\s+|toutes\s+)?(?:convenu|unanimes|accordé\w*|"
+        r"tombé\w*\s+d['’]accord|d['’]accord)|s['’]accord(?:aient|ent|èrent)|partageaient)"
+    ),
+    "es": r"\b(?:coincid|convin|concord|estuvieron\s+de\s+acuerdo|se\s+mostraron\s+de\s+acuerdo|fueron\s+unánimes)\w*",
+    "ar": r"(?<!\w)(?:و|ف)?(?:اتفق|أجمع|توافق)\w*|(?<!\w)(?:جميعا|جميعهم|كلهم)(?!\w)",
+}
+"""Agreement of a whole group named by its number: "The four panellists agreed", "Los cuatro
+ponentes coincidieron", "Les trois experts ont convenu", "واتفق الخبراء الثلاثة"."""
+
+
+def _group(text: str, match: re.Match, lang: str) -> str | None:
+    """The stance of a definite count of holders ("the four panellists"): all of a group named, so a
+    consensus when they agree (``AGREE``), a subset when a restrictive relative picks them out
+    (``RELATIVE``) and they say something, and nothing else: "The five nuclear-weapon States also
+    expressed reluctance" are five of a conference, neither all of it nor a view shared by all."""
+    if not re.search(WHO_STARTS[lang], text[max(0, match.start() - 30) : match.start()], re.IGNORECASE):
+        return None
+    if re.match(RELATIVE[lang], text[match.end() :], re.IGNORECASE):
+        return SOME if _says(text, match, lang) else None
+    if lang == "ar":
+        before = CLAUSE_END.split(text[max(0, match.start() - 30) : match.start()])[-1]
+        window = before + text[match.end() : match.end() + 12]
+    else:
+        after = text[match.end() : match.end() + 60]
+        cut = CLAUSE_END.search(after)
+        window = after[: cut.start()] if cut else after
+    return CONSENSUS if re.search(AGREE[lang], window, re.IGNORECASE) else None
+
+
 def _starts_clause(text: str, match: re.Match, lang: str, shape: str) -> bool:
     """Whether a count of holders stands where its subject would (``WHO_STARTS``); a number
     alone (``bare``) must also be followed by a verb of saying or replying, or in Arabic preceded by one."""
-    if not re.search(WHO_STARTS[lang], text[max(0, match.start() - 30) : match.start()], re.IGNORECASE):
+    before = text[max(0, match.start() - 30) : match.start()]
+    if not (
+        re.search(WHO_STARTS[lang], before, re.IGNORECASE)
+        or (shape == "count" and _verb_before(text, match.start(), lang))
+        or (lang == "zh" and shape == "count" and "的" in match.group(0) and ZH_MODIFIER.search(before))
+    ):
         return False
     if shape != "bare":
         return True
@@ -845,6 +990,13 @@ def _read(text: str, lang: str) -> list[Hit]:
     for _, _, shape, m in sorted(found, key=lambda f: (f[0], f[1])):
         if taken.overlaps(m.start(), m.end()):
             continue
+        if shape == "group":
+            n = _value(m.group("n"), lang)
+            tag = _group(text, m, lang) if n and n >= 2 else None
+            if tag and not NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()]):
+                taken.add(m.start(), m.end())
+                hits.append(Hit(tag, shape, m.group(0), m.start(), m.end(), Fraction(1) if tag == CONSENSUS else None))
+            continue
         if shape != "total" and (
             NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()])
             or not (_says(text, m, lang, shape) or (replies and shape in ("share", "anaphor", "count", "dual")))
@@ -865,7 +1017,7 @@ def _read(text: str, lang: str) -> list[Hit]:
         comparator = _comparator(m, lang)
         n = _value(m.groupdict().get("n") or m.groupdict().get("n2"), lang)
         total = _value(m.groupdict().get("m") or m.groupdict().get("m2"), lang)
-        n = 2 if shape == "dual" else n
+        n = 2 if shape == "dual" or m.groupdict().get("d") else n  # a dual: "في دولتين" (in two States)
         if shape == "total":
             if total:
                 insort(totals, (m.start(), total))

@@ -20,6 +20,11 @@ SENTENCE = re.compile(r"[^.!?;。！？；؛؟]+(?:[.!?;。！？；؛؟]+|$)")
 short, which only narrows what is hidden. The Arabic question mark ends one too, so the guiding
 question cue is "؟ at the end" as in the other languages: a cue that scanned for the next ؟ from
 every position took 50 s on an 88,000-character Arabic paragraph."""
+LEAD_IN = re.compile(r"[:：]")
+"""The colon that opens a list: "had before it the following documents: the provisional agenda; a
+working paper on ...; and a note on ...". Its items are clauses of their own (``SENTENCE`` cuts at
+";"), so a cue in the lead-in covers them too (``_list_end``)."""
+LIST_END = re.compile(r"[.!?。！？؟]+|$")
 
 
 @dataclass
@@ -50,6 +55,17 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def _list_end(text: str, sentence: re.Match, cue_start: int) -> int:
+    """Where a procedural cue found in ``sentence`` stops: the end of the clause, or, when the cue
+    is in the lead-in of a list (before a colon, the clause ending in a semicolon), the end of the
+    list's sentence. The clauses of a list so blanked are not searched again, so the scan stays
+    linear in the text."""
+    colon = LEAD_IN.search(sentence.group(0), cue_start)
+    if not colon or not sentence.group(0).rstrip().endswith((";", "；", "؛")):
+        return sentence.end()
+    return LIST_END.search(text, sentence.end()).end()
+
+
 def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     """The text with every sentence that matches one of the taxonomy's procedural cues blanked out
     (same length, so evidence offsets still point into the original). "The Meeting had before it a
@@ -57,18 +73,23 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     arrangements of the session" name a topic without anybody discussing it; the labelling
     conventions give such sentences no tag. A cue with an ``only`` group blanks just that group:
     the quoted title of a document, workshop or campaign names a topic, while the rest of its
-    sentence ("the campaign entitled ... was run to raise awareness") may still discuss one."""
+    sentence ("the campaign entitled ... was run to raise awareness") may still discuss one. A cue in
+    the lead-in of a list ("had before it the following documents: ...; ...; and ...") blanks the
+    list's items too: they are the documents it announces."""
     cues = taxonomy.procedural.get(lang)
     if not cues:
         return text
-    out = text
+    out, covered = text, 0  # covered: the end of the last list blanked whole
     for sentence in SENTENCE.finditer(text):
+        if sentence.start() < covered:
+            continue
         for cue in cues:
             hits = list(cue.finditer(sentence.group(0)))
             if not hits:
                 continue
             if "only" not in cue.groupindex:
-                out = _blank(out, sentence.start(), sentence.end())
+                covered = _list_end(text, sentence, hits[0].start())
+                out = _blank(out, sentence.start(), covered)
                 break
             for hit in hits:
                 out = _blank(out, sentence.start() + hit.start("only"), sentence.start() + hit.end("only"))
