@@ -300,9 +300,10 @@ def test_not_one_delegation_objected_is_agreement_not_a_subset(taxonomy, lang: s
 @pytest.mark.parametrize("lang", LANGS)
 def test_far_from_agreement_is_divergence_in_every_language(taxonomy, lang: str) -> None:
     """n1416 ("Opinions on the matter were far from uniform", "loin d'être uniformes", "distaron mucho
-    de ser uniformes", "далеко не единодушными", 远未统一, "أبعد ما تكون عن التطابق") and d0239 ("far from a common reading", "بعيدة عن الاتفاق على فهم مشترك"):
-    agreement said to be far off is divergence, and not the agreement its words name (the Arabic
-    "فهم مشترك", a common understanding, read as consensus; the Russian as well)."""
+    de ser uniformes", "далеко не единодушными", 远未统一, "أبعد ما تكون عن التطابق") and d0239 ("far
+    from a common reading", "بعيدة عن الاتفاق على فهم مشترك"): agreement said to be far off is
+    divergence, and not the agreement its words name (the Arabic "فهم مشترك", a common
+    understanding, read as consensus; the Russian as well)."""
     for key in (("n1416", lang), ("d0239", lang)):
         text, labels = _labelled()[key]
         assert "stance_divergent" in labels

@@ -865,11 +865,13 @@ EXCEPT = re.compile(
 """Before a count: the exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين
 منهم"), who do not hold it."""
 ORIGIN = re.compile(
-    r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من)\s|d['’])|\s*(?:émanant|provenant|procedentes?)\b|来自",
+    r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من|after|before|within|après|avant|después|antes|после|до|بعد|قبل)\s"
+    r"|d['’])|\s*(?:émanant|provenant|procedentes?)\b|\s*(?:是在|在)?[^。；，,]{0,12}(?:之?后|以后|之前)|来自",
     re.IGNORECASE,
 )
-"""After "64 of them": where replies came from ("71 replies, 64 of them from Member States"), a
-breakdown of the replies, not a view."""
+"""After "64 of them": where or when replies came ("71 replies, 64 of them from Member States", "57
+replies, 12 of them after the deadline", "其中12份是在截止日期后收到的"), a breakdown of the replies,
+not a view."""
 
 
 ZH_MODIFIER = re.compile(r"(?:^|[。；：，,（(])[^。；：，,（()）、了向在对和与为被由请给将有是听\d]{1,8}\s*$")
