@@ -207,7 +207,7 @@ def test_an_arabic_rule_still_matches_after_clitics_and_verb_prefixes(taxonomy, 
 
 @pytest.mark.parametrize("key", [("d0237", "ar"), ("n1301", "ar")])
 def test_arabic_nobody_is_not_one_speaker(taxonomy, key) -> None:
-    """"لم يشكَّ أحد من المتكلمين" (none of the speakers doubted): a negated "one of the speakers" is
+    """ "لم يشكَّ أحد من المتكلمين" (none of the speakers doubted): a negated "one of the speakers" is
     nobody, as the negated "وفد واحد" already was; it read as a subset."""
     text, labels = _labelled()[key]
     assert "stance_some" not in labels
