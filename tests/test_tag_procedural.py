@@ -207,3 +207,20 @@ def test_a_list_without_a_cue_in_its_lead_in_keeps_its_items(taxonomy) -> None:
     # "Most speakers stressed the following: ...; ...": no cue, so the list's stance and topics stay.
     text = "Most speakers stressed the following: the need for training; the admissibility of electronic evidence."
     assert {"stance_consensus", "electronic_evidence", "capacity_building"} <= set(tag_text(text, "en", taxonomy).tags)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "zh", "ar"])
+def test_the_documents_before_a_body_are_procedure_in_every_language(taxonomy, lang: str) -> None:
+    """UNPC line 1650, "the Committee had before it the following documents:": French "était saisie
+    des documents" (the cue allowed one letter after "d"), Russian "имел в своем распоряжении",
+    Chinese "已收到下列文件" and Arabic "وكان معروضاً على" (the tanween is not a word character) were
+    not read as the procedural frame English, French and Spanish have."""
+    text = unpc(1650, lang)
+    assert len(hidden(text, lang, taxonomy)) >= len("".join(text.split())) // 2, text
+
+
+@pytest.mark.parametrize("key", ["n0578", "n1115"])
+def test_arabic_documents_before_the_body_hide_their_titles(taxonomy, key: str) -> None:
+    """Labelled procedural paragraphs whose Arabic "معروضاً على" frame was missed: their document
+    titles fired topic tags in Arabic only."""
+    assert not tag_text(labelled(key, "ar"), "ar", taxonomy).tags
