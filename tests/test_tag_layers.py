@@ -322,6 +322,10 @@ def test_model_ignores_units_too_short_to_state_a_position() -> None:
 
     assert not long_enough("Вена, 6–8 апреля 2020 года") and not long_enough("Vienna, 6–8 April 2020")
     assert long_enough("Most experts agreed on that.") and long_enough("大多数专家同意这一点。")
+    # The bundled report's schedule rows (ru-p0067, en-p0067): the abbreviations of hours are not words.
+    assert not long_enough("15 ч. 00 м. – 18 ч. 00 м. 3 Предупреждение преступности (продолжение)")
+    assert not long_enough("10 a.m.–1 p.m. 3 Prevention (continued)")
+    assert long_enough("Two experts agreed on it.")
 
 
 def test_coordinated_and_rule_of_law_phrasings(taxonomy) -> None:

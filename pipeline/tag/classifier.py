@@ -80,15 +80,18 @@ from pipeline.segment.stage import split_sentences
 
 MIN_WORDS = 4
 """A unit with fewer words (a date line, a heading) states no position; the model, which only
-sees the embedding, would still give it a score."""
+sees the embedding, would still give it a score. Single letters are not words: the abbreviations of
+a schedule line ("15 ч. 00 м. – 18 ч. 00 м. 3 Предупреждение преступности (продолжение)", "10 a.m.–1
+p.m.") made one long enough, and the Russian line scored .74 for "some speakers"."""
 WORDS = re.compile(r"[^\W\d_]+")
 
 
 def long_enough(text: str) -> bool:
-    """At least MIN_WORDS words (Chinese: twice as many characters, as it has no spaces)."""
+    """At least MIN_WORDS words of two letters or more (Chinese: twice as many characters, as it
+    has no spaces)."""
     words = WORDS.findall(text)
     cjk = sum(len(w) for w in words if "\u4e00" <= w[0] <= "\u9fff")
-    return len(words) + cjk // 2 >= MIN_WORDS
+    return sum(len(w) > 1 for w in words) + cjk // 2 >= MIN_WORDS
 
 
 class Features:
