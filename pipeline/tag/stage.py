@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import json
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 
 from tqdm import tqdm
@@ -67,7 +66,7 @@ def _with_tags(row: dict, result: Tagged) -> dict:
     return {
         **row,
         "tags": result.tags,
-        "evidence": [asdict(e) for e in result.evidence],
+        "evidence": [dict(vars(e)) for e in result.evidence],  # flat: asdict's deep copy took 1/5 of the stage
         "provenance": result.provenance,
     }
 
