@@ -198,7 +198,7 @@ def test_a_count_inside_a_noun_phrase_in_six_languages(pid: str) -> None:
     # / "ممثلو وحدتَي مكافحة الجريمة السيبرانية في دولتين"; n1334: "Representatives of the central
     # authorities of two South-East Asian States reported".
     for lang in LANGS:
-        example = labelled_any(pid, lang)
+        example = labelled()[(pid, lang)]
         assert quantities.SOME in {hit.tag for hit in quantities.read(example.text, lang)}, (pid, lang)
 
 
@@ -207,7 +207,7 @@ def test_the_four_panellists_agreeing_are_all_of_them(lang: str) -> None:
     # d0219: "All four panellists held" / "Les quatre intervenants ont tous estimé" / "Los cuatro ponentes
     # coincidieron" (no word for all: the article and the count name the whole panel, and they agree) /
     # "Все четыре участника" / "四名小组成员一致认为".
-    hits = quantities.read(labelled_any("d0219", lang).text, lang)
+    hits = quantities.read(labelled()[("d0219", lang)].text, lang)
     assert [h.tag for h in hits] == [quantities.CONSENSUS], lang
 
 
@@ -235,7 +235,7 @@ def test_a_restrictive_relative_picks_a_subset(lang: str, text: str) -> None:
 def test_a_range_is_a_count_of_holders(pid: str, lang: str) -> None:
     # "Deux ou trois délégations ont indiqué", "Две-три делегации сообщили", "有两三个代表团表示",
     # "Deux ou trois experts ont expliqué", "有两三位专家解释说": read at their lower end, with no total.
-    hits = quantities.read(labelled_any(pid, lang).text, lang)
+    hits = quantities.read(labelled()[(pid, lang)].text, lang)
     assert [h.tag for h in hits] == [quantities.SOME] and hits[0].share is None
 
 
@@ -248,7 +248,7 @@ def test_a_range_is_a_count_of_holders(pid: str, lang: str) -> None:
     ("n1128", "en", "Twelve of them"),  # "Twelve of them drew attention to"
 ])  # fmt: skip
 def test_approximate_and_collective_counts(pid: str, lang: str, span: str) -> None:
-    hits = quantities.read(labelled_any(pid, lang).text, lang)
+    hits = quantities.read(labelled()[(pid, lang)].text, lang)
     assert span in [h.span for h in hits if h.tag == quantities.SOME]
 
 
@@ -263,7 +263,7 @@ def test_a_verb_of_saying_before_its_count(lang: str, text: str, span: str) -> N
 
 def test_the_agent_of_a_passive_verb_of_saying_holds_the_view() -> None:
     # n0612: "a step welcomed by more than four fifths of the delegations that took the floor".
-    hits = quantities.read(labelled_any("n0612", "en").text, "en")
+    hits = quantities.read(labelled()[("n0612", "en")].text, "en")
     assert [(h.tag, h.shape) for h in hits] == [(quantities.CONSENSUS, "fraction")]
 
 
@@ -271,18 +271,7 @@ def test_the_agent_of_a_passive_verb_of_saying_holds_the_view() -> None:
 def test_the_list_of_who_took_the_floor_is_no_inverted_subject(pid: str) -> None:
     # "С заявлениями выступили представители 42 государств – членов Комиссии": the verb comes first,
     # but taking the floor is attendance, not a view.
-    assert quantities.read(labelled_any(pid, "ru").text, "ru") == []
-
-
-@cache
-def labelled_any(pid: str, lang: str):
-    """A labelled paragraph from any file of ``data/labels``."""
-    return next(
-        e
-        for p in sorted((ROOT / "data" / "labels").glob("tag_*.yaml"))
-        for e in load_examples(p)
-        if e.id == pid and e.lang == lang
-    )
+    assert quantities.read(labelled()[(pid, "ru")].text, "ru") == []
 
 
 @pytest.mark.parametrize(
@@ -292,7 +281,7 @@ def test_a_quantifier_before_a_modifier_is_some(taxonomy, pid: str, lang: str) -
     # "A handful of Latin American delegations explained", "Several Caribbean delegations called for",
     # "the delegations of several East African States proposed", "若干加勒比国家代表团提议",
     # "Представители нескольких стран указали": the taxonomy's stance_some rules, beside the quantities.
-    assert "stance_some" in tag_text(labelled_any(pid, lang).text, lang, taxonomy).tags
+    assert "stance_some" in tag_text(labelled()[(pid, lang)].text, lang, taxonomy).tags
 
 
 @pytest.mark.parametrize(
