@@ -294,3 +294,11 @@ def test_a_quantifier_before_a_modifier_is_some(taxonomy, pid: str, lang: str) -
 )
 def test_a_quantifier_before_a_modifier_that_holds_no_view_is_silent(taxonomy, n: int, lang: str) -> None:
     assert "stance_some" not in tag_text(line(n, lang), lang, taxonomy).tags
+
+
+def test_a_chinese_count_of_replies_followed_by_then_is_still_a_view() -> None:
+    # "其中12份是在截止日期后收到的" (12 of them came after the deadline) is when replies came, not a view;
+    # "其中12个随后表示支持" (12 of them then said they supported it) is a view: the breakdown needs 在/是在.
+    assert quantities.read("共收到答复57份，其中12份是在截止日期后收到的。", "zh") == []
+    hits = quantities.read("共有40个国家作出答复，其中12个随后表示支持这一做法。", "zh")
+    assert [hit.tag for hit in hits] == [quantities.SOME]

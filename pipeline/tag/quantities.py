@@ -866,7 +866,7 @@ EXCEPT = re.compile(
 منهم"), who do not hold it."""
 ORIGIN = re.compile(
     r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من|after|before|within|après|avant|después|antes|после|до|بعد|قبل)\s"
-    r"|d['’])|\s*(?:émanant|provenant|procedentes?)\b|\s*(?:是在|在)?[^。；，,]{0,12}(?:之?后|以后|之前)|来自",
+    r"|d['’])|\s*(?:émanant|provenant|procedentes?)\b|\s*(?:是在|在)[^。；，,]{0,12}(?:之?后|以后|之前)|来自",
     re.IGNORECASE,
 )
 """After "64 of them": where or when replies came ("71 replies, 64 of them from Member States", "57
