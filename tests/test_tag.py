@@ -704,3 +704,47 @@ def test_a_meeting_body_s_own_view_is_a_consensus(taxonomy, lang: str, text: str
     """The labelling convention settled in the seventh round: a body's own view ("The Expert Group
     considered that ...") is the position its members reached together, in every language."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        # Safeguards on an investigative power: a judge's authorization and independent oversight.
+        ("en", "Experts stressed that remote searches should require prior authorization by a judge.", True),
+        (
+            "fr",
+            "Les experts ont souligné que toute perquisition à distance devait être soumise au contrôle d'un juge.",
+            True,
+        ),
+        ("es", "Los expertos subrayaron que los registros a distancia debían contar con autorización judicial.", True),
+        ("ru", "Эксперты подчеркнули, что удаленный обыск должен проводиться только с санкции суда.", True),
+        ("zh", "专家们强调，远程搜查必须事先获得法官授权。", True),
+        ("ar", "وشدد الخبراء على أن التفتيش عن بعد يجب أن يخضع لإذن مسبق من قاض.", True),
+        # Journalists, the confidentiality of communications, self-incrimination.
+        ("en", "Several speakers warned that vague offences could be used against journalists.", True),
+        (
+            "fr",
+            "Plusieurs orateurs ont mis en garde contre l'usage d'infractions vagues contre des journalistes.",
+            True,
+        ),
+        ("es", "Varios oradores advirtieron que se podían invocar delitos imprecisos contra periodistas.", True),
+        (
+            "ru",
+            "Несколько выступавших предупредили, что расплывчатые составы могут применяться против журналистов.",
+            True,
+        ),
+        ("zh", "若干发言者警告说，措辞含糊的罪名可能被用来针对记者。", True),
+        ("ar", "وحذر عدة متكلمين من أن الجرائم المصوغة بعبارات مبهمة قد تستخدم ضد الصحفيين.", True),
+        # The traps beside them: a court order as a plain procedural tool, an attempt (Russian попытка
+        # holds the letters of пытка, torture), the verb "to guarantee" (Russian гарантировать).
+        ("es", "Los datos almacenados se incautaron mediante orden judicial.", False),
+        ("ar", "وضُبطت البيانات المخزنة بموجب أمر قضائي.", False),
+        ("ru", "Выступавшие рассказали о попытках мошенничества с использованием электронной почты.", False),
+        ("ru", "Необходимо гарантировать оперативный обмен информацией между полицейскими службами.", False),
+    ],
+)
+def test_human_rights_named_by_its_safeguards(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Delegates name the human-rights topic by what protects it (a judge's authorization,
+    independent oversight, safeguards, journalists, the confidentiality of communications) more
+    often than by "human rights" or "privacy"; a court order used as a tool is not the topic."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is present, text
