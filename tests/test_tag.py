@@ -748,3 +748,46 @@ def test_human_rights_named_by_its_safeguards(taxonomy, lang: str, text: str, pr
     independent oversight, safeguards, journalists, the confidentiality of communications) more
     often than by "human rights" or "privacy"; a court order used as a tool is not the topic."""
     assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        # Divided or far apart, with an adverb between: the state of the room, not a verb of opinion.
+        ("en", "Experts were sharply divided over whether to allow remote searches.", True),
+        ("fr", "Les experts étaient profondément divisés sur la question des perquisitions à distance.", True),
+        ("es", "Los expertos estuvieron muy divididos en cuanto a los registros a distancia.", True),
+        ("ru", "Мнения экспертов разделились по вопросу об удаленном обыске.", True),
+        ("zh", "专家们对远程搜查问题意见分歧很大。", True),
+        ("ar", "وانقسم الخبراء بشأن مسألة التفتيش عن بعد.", True),
+        # Agreement not reached.
+        ("en", "Delegations did not see eye to eye on the scope of the convention.", True),
+        ("fr", "Les délégations ne sont pas parvenues à s'entendre sur le champ d'application.", True),
+        ("es", "Las delegaciones no lograron ponerse de acuerdo sobre el ámbito de aplicación.", True),
+        ("ru", "Делегациям не удалось договориться о сфере применения конвенции.", True),
+        ("zh", "各代表团未能就公约的适用范围达成一致。", True),
+        ("ar", "ولم تتفق الوفود على نطاق الاتفاقية.", True),
+        # Two camps: a majority against a few.
+        ("en", "Most experts favoured the police, whereas a few preferred the prosecution service.", True),
+        (
+            "fr",
+            "La plupart des experts privilégiaient la police, tandis que quelques-uns préféraient le parquet.",
+            True,
+        ),
+        ("es", "La mayoría de los expertos prefería la policía, mientras que unos pocos preferían la fiscalía.", True),
+        ("ru", "Большинство экспертов выступали за полицию, тогда как несколько предпочитали прокуратуру.", True),
+        ("zh", "大多数专家倾向于警方，而少数专家倾向于检察机关。", True),
+        ("ar", "وفضّل معظم الخبراء الشرطة، في حين فضلت قلة منهم النيابة العامة.", True),
+        # The traps: data split across servers, a disclaimer that views were not necessarily shared
+        # (不一定), no difference of view, a condition the investigators could not meet.
+        ("en", "Data held by cloud providers were often split across data centres.", False),
+        ("zh", "本摘要中的各项意见不一定得到全体专家的认可。", False),
+        ("en", "There was no substantive difference of view among speakers on awareness campaigns.", False),
+        ("ar", "وشدد الخبراء على أن التجريم لن يردع الجناة ما لم يتمكن المحققون من تعقبهم.", False),
+    ],
+)
+def test_divergence_said_as_the_state_of_the_room(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Reports say opinions diverged as often by the state of the room ("sharply divided", "far
+    apart"), by agreement not reached ("did not see eye to eye") or by two camps ("whereas a few")
+    as by "opinions differed"; the rules knew mostly the last (recall .34 on train and dev)."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text
