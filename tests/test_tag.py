@@ -704,3 +704,165 @@ def test_a_meeting_body_s_own_view_is_a_consensus(taxonomy, lang: str, text: str
     """The labelling convention settled in the seventh round: a body's own view ("The Expert Group
     considered that ...") is the position its members reached together, in every language."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "The Working Group recognized that direct contacts between police services saved time.",
+            True,
+        ),
+        (
+            "en",
+            "In the view of the Committee, preservation orders should be available before a formal request is sent.",
+            True,
+        ),
+        ("en", "The Commission expressed concern about the growing use of ransomware against hospitals.", True),
+        ("en", "The Group considered it advisable to hold a regional workshop on the chain of custody.", True),
+        (
+            "fr",
+            "Le Groupe de travail a reconnu que les contacts directs entre polices raccourcissaient les délais.",
+            True,
+        ),
+        ("fr", "Le Groupe a jugé utile que les points de contact soient testés chaque année.", True),
+        ("es", "El Grupo reconoció que los contactos directos entre servicios de policía acortaban los plazos.", True),
+        ("es", "El Grupo consideró conveniente celebrar un seminario regional sobre la cadena de custodia.", True),
+        ("ru", "Группа признала, что прямые контакты между полицейскими службами сокращают сроки.", True),
+        ("ru", "Группа сочла целесообразным ежегодно проверять работу контактных пунктов.", True),
+        ("zh", "专家组认识到，警察部门之间的直接联系缩短了追查嫌疑人所需的时间。", True),
+        ("zh", "工作组认为宜每年对联络点进行一次测试。", True),
+        ("ar", "وأقر الفريق بأن الاتصالات المباشرة بين أجهزة الشرطة تختصر الوقت اللازم لتعقب المشتبه فيهم.", True),
+        ("ar", "ورأى الفريق من المستصوب اختبار جهات الاتصال مرة كل سنة.", True),
+        ("en", "The Group agreed that its next meeting would be held in Vienna and adopted its report.", False),
+        ("en", "Speakers at the Commission stressed that laws should be drafted in technology-neutral terms.", False),
+        ("fr", "Le Groupe a décidé de tenir sa prochaine réunion à Vienne et a adopté son rapport.", False),
+        ("es", "El Grupo decidió celebrar su próxima reunión en Viena y aprobó su informe.", False),
+        ("ru", "Группа постановила провести следующее совещание в Вене и утвердила свой доклад.", False),
+        ("zh", "专家组决定在维也纳举行下次会议，并通过了报告。", False),
+        ("ar", "وأقر الفريق جدول أعماله المؤقت وقرر عقد اجتماعه المقبل في فيينا.", False),
+    ],
+)
+def test_a_meeting_body_s_view_beyond_considered_that(taxonomy, lang: str, text: str, present: bool) -> None:
+    """A body recognizing, being convinced, finding it advisable or expressing concern states its own
+    view (stance_consensus), in each language's wording; its own procedure (next meeting, adopting its
+    report or agenda: Arabic أقر is also "adopted") and a speaker at the body are not its view."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "All but two of the experts who spoke supported exchanging information through police channels first.",
+            True,
+        ),
+        (
+            "en",
+            "With one or two exceptions, speakers considered that the Convention could serve as a legal basis.",
+            True,
+        ),
+        ("en", "Barring a few, delegations welcomed the assistance provided by the Office.", True),
+        (
+            "fr",
+            "À de rares exceptions près, les orateurs ont estimé que la Convention pouvait servir de base juridique.",
+            True,
+        ),
+        ("fr", "Tous sauf deux des experts ont appuyé l'échange d'informations entre services de police.", True),
+        (
+            "es",
+            "Salvo contadas excepciones, los oradores consideraron que la Convención podía servir de base jurídica.",
+            True,
+        ),
+        (
+            "es",
+            "Todos menos dos de los expertos apoyaron el intercambio de información entre servicios de policía.",
+            True,
+        ),
+        ("ru", "За редким исключением, выступавшие сочли, что Конвенция может служить правовой основой.", True),
+        ("ru", "Все эксперты, кроме двух, поддержали обмен информацией между полицейскими службами.", True),
+        ("zh", "除两名专家外，所有专家都支持先通过警方渠道交换信息。", True),
+        ("zh", "除极少数例外，发言者均认为《公约》可作为法律依据。", True),
+        ("ar", "ورأى المتكلمون، باستثناء اثنين منهم، أن الاتفاقية يمكن أن تكون أساسا قانونيا.", True),
+        ("ar", "وأيد الخبراء، باستثناء قلة منهم، تبادل المعلومات عبر قنوات الشرطة.", True),
+        ("en", "With the exception of article 5, the text was read without comment.", False),
+        ("fr", "À l'exception de l'article 5, le texte a été lu sans observation.", False),
+        ("es", "Con la excepción del artículo 5, el texto se leyó sin observaciones.", False),
+        ("ru", "За исключением статьи 5, текст был зачитан без замечаний.", False),
+        ("zh", "除第5条外，案文宣读时没有评论。", False),
+        ("ar", "وباستثناء المادة 5، قرئ النص دون تعليق.", False),
+    ],
+)
+def test_all_but_a_few_is_a_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Near-unanimity said as an exception ("all but two of the experts", "à de rares exceptions près",
+    "salvo contadas excepciones", "за редким исключением", "除两名专家外", "باستثناء قلة منهم") is a
+    consensus; an exception that is an article of a text holds no view."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "All but two of the experts who spoke supported exchanging information through police channels first."),
+        ("es", "Todos menos dos de los expertos apoyaron el intercambio de información entre servicios de policía."),
+        ("fr", "Tous hormis deux experts ont appuyé l'échange d'informations entre services de police."),
+        ("ru", "Все эксперты, кроме двух, поддержали обмен информацией между полицейскими службами."),
+        ("zh", "除两名专家外，所有专家都支持先通过警方渠道交换信息。"),
+        ("ar", "وأيد الخبراء، باستثناء خبيرين اثنين، تبادل المعلومات عبر قنوات الشرطة."),
+    ],
+)
+def test_the_excepted_few_are_not_a_subset_holding_the_view(taxonomy, lang: str, text: str) -> None:
+    """ "All but two of the experts": the quantity reader used to read "two of the experts" as a subset
+    (stance_some); the two excepted hold no view of their own here (``quantities.EXCEPT``)."""
+    tags = tag_text(text, lang, taxonomy).tags
+    assert "stance_consensus" in tags and "stance_some" not in tags, (text, tags)
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Delegation after delegation stressed the need for a contact point reachable at any hour.", True),
+        (
+            "en",
+            "Speakers from every regional group acknowledged that data were increasingly stored in the cloud.",
+            True,
+        ),
+        ("en", "The proposal met with near-universal support among the experts.", True),
+        ("en", "The bulk of the delegations favoured a general safeguards clause.", True),
+        (
+            "fr",
+            "Délégation après délégation a souligné la nécessité d'un point de contact joignable à toute heure.",
+            True,
+        ),
+        (
+            "fr",
+            "Des orateurs de tous les groupes régionaux ont reconnu que les données étaient stockées en nuage.",
+            True,
+        ),
+        ("fr", "La proposition a recueilli un appui quasi universel parmi les experts.", True),
+        ("es", "Delegación tras delegación subrayó la necesidad de un punto de contacto disponible a toda hora.", True),
+        ("es", "El grueso de las delegaciones se mostró partidario de una cláusula general de salvaguardias.", True),
+        ("ru", "Делегация за делегацией подчеркивала необходимость круглосуточного контактного пункта.", True),
+        ("ru", "Выступавшие от всех региональных групп признали, что данные все чаще хранятся в облаке.", True),
+        ("ru", "Основная масса делегаций высказалась за общее положение о гарантиях.", True),
+        ("zh", "一个又一个代表团强调需要设立随时可联系的联络点。", True),
+        ("zh", "来自各区域组的发言者均承认，数据越来越多地存储在云端。", True),
+        ("ar", "وشدد وفد تلو الآخر على الحاجة إلى جهة اتصال متاحة في أي وقت.", True),
+        ("ar", "ولقي الاقتراح شبه إجماع بين الخبراء.", True),
+        ("en", "Not every delegation agreed that a new network was needed.", False),
+        ("en", "The network should be open to every State that wishes to join it.", False),
+        ("fr", "Le réseau devrait être ouvert à chaque État qui souhaite y adhérer.", False),
+        ("fr", "Le Comité a recommandé l'adhésion universelle aux traités existants.", False),
+        ("es", "La red debería estar abierta a cada Estado que desee sumarse a ella.", False),
+        ("ru", "Сеть должна быть открыта для каждого государства, желающего к ней присоединиться.", False),
+        ("zh", "在各区域组进行磋商之后，会议复会。", False),
+        ("ar", "وينبغي أن تكون الشبكة مفتوحة لكل دولة ترغب في الانضمام إليها.", False),
+    ],
+)
+def test_universal_holders_without_all_or_most(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Universal or near-universal holders said without "all"/"most": reduplication ("delegation after
+    delegation"), every regional group, "near-universal", "the bulk of"; not "not every delegation",
+    nor every State as the object of a provision, nor consultations among the regional groups."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
