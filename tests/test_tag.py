@@ -866,3 +866,45 @@ def test_universal_holders_without_all_or_most(taxonomy, lang: str, text: str, p
     delegation"), every regional group, "near-universal", "the bulk of"; not "not every delegation",
     nor every State as the object of a provision, nor consultations among the regional groups."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Experts were of one mind that judges needed training in handling digital evidence.", True),
+        ("en", "The proposal met with no objection from any delegation.", True),
+        ("en", "None of the experts voiced any reservation about the need for swift preservation orders.", True),
+        ("en", "Few, if any, speakers questioned the value of a universal instrument.", True),
+        ("fr", "Les orateurs ont demandé d'une seule voix que la Convention soit pleinement utilisée.", True),
+        (
+            "fr",
+            "Aucun expert n'a émis de réserve quant à la nécessité de pouvoir ordonner rapidement la conservation.",
+            True,
+        ),
+        ("es", "Los oradores pidieron al unísono que se aprovechara plenamente la Convención.", True),
+        ("es", "Ninguno de los expertos expresó reservas sobre la necesidad de órdenes de conservación rápidas.", True),
+        ("ru", "Выступавшие в один голос призывали в полной мере использовать Конвенцию.", True),
+        ("ru", "Никто из выступавших не ставил под сомнение необходимость судебного контроля.", True),
+        ("zh", "发言者异口同声地呼吁充分利用《公约》。", True),
+        ("zh", "该提案没有遭到任何代表团的反对。", True),
+        ("ar", "ودعا المتكلمون بصوت واحد إلى الاستفادة الكاملة من الاتفاقية.", True),
+        ("ar", "ولم يكد أحد من المتكلمين يشكك في ضرورة الرقابة القضائية.", True),
+        ("en", "Experts were not of one mind on whether printouts of web pages should be admitted.", False),
+        (
+            "en",
+            "The Chair said that, if there was no objection, she would take it that the Group wished to proceed.",
+            False,
+        ),
+        ("fr", "Une seule voix s'est élevée en faveur d'un nouvel instrument.", False),
+        ("es", "Una sola voz se alzó a favor de un nuevo instrumento.", False),
+        ("ru", "Никто из выступавших не поддержал это предложение, кроме одной делегации.", False),
+        ("zh", "一位发言者对此提出质疑。", False),
+        ("ar", "وأعرب متكلم واحد عن اعتراضه على الاقتراح.", False),
+    ],
+)
+def test_one_voice_and_no_dissent_are_a_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Agreement said as one voice or as the absence of dissent ("of one mind", "met with no objection
+    from any delegation", "few, if any, questioned", "d'une seule voix", "al unísono", "в один голос",
+    "异口同声", "بصوت واحد"); not "not of one mind" (divergent), the Chair's "if there was no objection",
+    nor one voice or one objection alone."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
