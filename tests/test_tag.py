@@ -908,3 +908,37 @@ def test_one_voice_and_no_dissent_are_a_consensus(taxonomy, lang: str, text: str
     "异口同声", "بصوت واحد"); not "not of one mind" (divergent), the Chair's "if there was no objection",
     nor one voice or one objection alone."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "A broad majority favoured keeping the Expert Group as the main forum.", True),
+        ("en", "Some States preferred diplomatic channels, whereas the majority favoured direct transmission.", True),
+        (
+            "fr",
+            "Une large majorité s'est prononcée pour le maintien du Groupe d'experts comme principale instance.",
+            True,
+        ),
+        (
+            "es",
+            "Unos pocos Estados preferían la vía diplomática, pero la mayoría se inclinó por la transmisión directa.",
+            True,
+        ),
+        ("ru", "Значительное большинство высказались за сохранение Группы экспертов в качестве главного форума.", True),
+        ("zh", "少数国家倾向于外交渠道，多数则认为应在中央机关之间直接转递。", True),
+        ("ar", "ورأت الأغلبية أنه ينبغي الإبقاء على فريق الخبراء بوصفه المنتدى الرئيسي.", True),
+        ("en", "In the majority of cases, the data had been deleted before the request arrived.", False),
+        ("en", "Decisions require a two-thirds majority of the members present and voting.", False),
+        ("fr", "Dans la majorité des cas, les données avaient été effacées avant l'arrivée de la demande.", False),
+        ("es", "En la mayoría de los casos, los datos se habían borrado antes de que llegara la solicitud.", False),
+        ("ru", "В большинстве случаев данные удалялись до поступления запроса.", False),
+        ("zh", "多数情况下，数据在请求到达之前就已被删除。", False),
+        ("ar", "وفي أغلب الحالات، كانت البيانات قد حذفت قبل وصول الطلب.", False),
+    ],
+)
+def test_the_majority_as_holder_of_a_view(taxonomy, lang: str, text: str, present: bool) -> None:
+    """ "The majority favoured", "A broad majority", "Une large majorité s'est prononcée", "la mayoría se
+    inclinó", "Значительное большинство высказались", "多数则认为": the majority holding a view is a
+    consensus; "the majority of cases" and a voting majority hold none."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
