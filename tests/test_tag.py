@@ -942,3 +942,20 @@ def test_the_majority_as_holder_of_a_view(taxonomy, lang: str, text: str, presen
     inclinó", "Значительное большинство высказались", "多数则认为": the majority holding a view is a
     consensus; "the majority of cases" and a voting majority hold none."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "At least three delegations said that the Convention sufficed."),
+        ("fr", "Au moins trois délégations ont indiqué que la Convention suffisait."),
+        ("es", "Al menos tres delegaciones señalaron que la Convención era suficiente."),
+        ("ru", "По меньшей мере три делегации заявили, что Конвенции достаточно."),
+        ("ar", "وذكرت ثلاثة وفود على الأقل أن الاتفاقية كافية."),
+    ],
+)
+def test_at_least_n_is_not_an_exception(taxonomy, lang: str, text: str) -> None:
+    """``quantities.EXCEPT`` reads Spanish "todos menos dos" (all but two) as an exception, but "al menos
+    tres" (at least three) is a count of holders: "menos" counts as an exception only after a plural
+    ("todos menos", "los expertos menos")."""
+    assert "stance_some" in tag_text(text, lang, taxonomy).tags, text
