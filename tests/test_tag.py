@@ -791,3 +791,258 @@ def test_divergence_said_as_the_state_of_the_room(taxonomy, lang: str, text: str
     apart"), by agreement not reached ("did not see eye to eye") or by two camps ("whereas a few")
     as by "opinions differed"; the rules knew mostly the last (recall .34 on train and dev)."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "The Working Group recognized that direct contacts between police services saved time.",
+            True,
+        ),
+        (
+            "en",
+            "In the view of the Committee, preservation orders should be available before a formal request is sent.",
+            True,
+        ),
+        ("en", "The Commission expressed concern about the growing use of ransomware against hospitals.", True),
+        ("en", "The Group considered it advisable to hold a regional workshop on the chain of custody.", True),
+        (
+            "fr",
+            "Le Groupe de travail a reconnu que les contacts directs entre polices raccourcissaient les délais.",
+            True,
+        ),
+        ("fr", "Le Groupe a jugé utile que les points de contact soient testés chaque année.", True),
+        ("es", "El Grupo reconoció que los contactos directos entre servicios de policía acortaban los plazos.", True),
+        ("es", "El Grupo consideró conveniente celebrar un seminario regional sobre la cadena de custodia.", True),
+        ("ru", "Группа признала, что прямые контакты между полицейскими службами сокращают сроки.", True),
+        ("ru", "Группа сочла целесообразным ежегодно проверять работу контактных пунктов.", True),
+        ("zh", "专家组认识到，警察部门之间的直接联系缩短了追查嫌疑人所需的时间。", True),
+        ("zh", "工作组认为宜每年对联络点进行一次测试。", True),
+        ("ar", "وأقر الفريق بأن الاتصالات المباشرة بين أجهزة الشرطة تختصر الوقت اللازم لتعقب المشتبه فيهم.", True),
+        ("ar", "ورأى الفريق من المستصوب اختبار جهات الاتصال مرة كل سنة.", True),
+        ("en", "The Group agreed that its next meeting would be held in Vienna and adopted its report.", False),
+        ("en", "Speakers at the Commission stressed that laws should be drafted in technology-neutral terms.", False),
+        ("fr", "Le Groupe a décidé de tenir sa prochaine réunion à Vienne et a adopté son rapport.", False),
+        ("es", "El Grupo decidió celebrar su próxima reunión en Viena y aprobó su informe.", False),
+        ("ru", "Группа постановила провести следующее совещание в Вене и утвердила свой доклад.", False),
+        ("zh", "专家组决定在维也纳举行下次会议，并通过了报告。", False),
+        ("ar", "وأقر الفريق جدول أعماله المؤقت وقرر عقد اجتماعه المقبل في فيينا.", False),
+    ],
+)
+def test_a_meeting_body_s_view_beyond_considered_that(taxonomy, lang: str, text: str, present: bool) -> None:
+    """A body recognizing, being convinced, finding it advisable or expressing concern states its own
+    view (stance_consensus), in each language's wording; its own procedure (next meeting, adopting its
+    report or agenda: Arabic أقر is also "adopted") and a speaker at the body are not its view."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "All but two of the experts who spoke supported exchanging information through police channels first.",
+            True,
+        ),
+        (
+            "en",
+            "With one or two exceptions, speakers considered that the Convention could serve as a legal basis.",
+            True,
+        ),
+        ("en", "Barring a few, delegations welcomed the assistance provided by the Office.", True),
+        (
+            "fr",
+            "À de rares exceptions près, les orateurs ont estimé que la Convention pouvait servir de base juridique.",
+            True,
+        ),
+        ("fr", "Tous sauf deux des experts ont appuyé l'échange d'informations entre services de police.", True),
+        (
+            "es",
+            "Salvo contadas excepciones, los oradores consideraron que la Convención podía servir de base jurídica.",
+            True,
+        ),
+        (
+            "es",
+            "Todos menos dos de los expertos apoyaron el intercambio de información entre servicios de policía.",
+            True,
+        ),
+        ("ru", "За редким исключением, выступавшие сочли, что Конвенция может служить правовой основой.", True),
+        ("ru", "Все эксперты, кроме двух, поддержали обмен информацией между полицейскими службами.", True),
+        ("zh", "除两名专家外，所有专家都支持先通过警方渠道交换信息。", True),
+        ("zh", "除极少数例外，发言者均认为《公约》可作为法律依据。", True),
+        ("ar", "ورأى المتكلمون، باستثناء اثنين منهم، أن الاتفاقية يمكن أن تكون أساسا قانونيا.", True),
+        ("ar", "وأيد الخبراء، باستثناء قلة منهم، تبادل المعلومات عبر قنوات الشرطة.", True),
+        ("en", "With the exception of article 5, the text was read without comment.", False),
+        ("fr", "À l'exception de l'article 5, le texte a été lu sans observation.", False),
+        ("es", "Con la excepción del artículo 5, el texto se leyó sin observaciones.", False),
+        ("ru", "За исключением статьи 5, текст был зачитан без замечаний.", False),
+        ("zh", "除第5条外，案文宣读时没有评论。", False),
+        ("ar", "وباستثناء المادة 5، قرئ النص دون تعليق.", False),
+    ],
+)
+def test_all_but_a_few_is_a_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Near-unanimity said as an exception ("all but two of the experts", "à de rares exceptions près",
+    "salvo contadas excepciones", "за редким исключением", "除两名专家外", "باستثناء قلة منهم") is a
+    consensus; an exception that is an article of a text holds no view."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "All but two of the experts who spoke supported exchanging information through police channels first."),
+        ("es", "Todos menos dos de los expertos apoyaron el intercambio de información entre servicios de policía."),
+        ("fr", "Tous hormis deux experts ont appuyé l'échange d'informations entre services de police."),
+        ("ru", "Все эксперты, кроме двух, поддержали обмен информацией между полицейскими службами."),
+        ("zh", "除两名专家外，所有专家都支持先通过警方渠道交换信息。"),
+        ("ar", "وأيد الخبراء، باستثناء خبيرين اثنين، تبادل المعلومات عبر قنوات الشرطة."),
+    ],
+)
+def test_the_excepted_few_are_not_a_subset_holding_the_view(taxonomy, lang: str, text: str) -> None:
+    """ "All but two of the experts": the quantity reader used to read "two of the experts" as a subset
+    (stance_some); the two excepted hold no view of their own here (``quantities.EXCEPT``)."""
+    tags = tag_text(text, lang, taxonomy).tags
+    assert "stance_consensus" in tags and "stance_some" not in tags, (text, tags)
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Delegation after delegation stressed the need for a contact point reachable at any hour.", True),
+        (
+            "en",
+            "Speakers from every regional group acknowledged that data were increasingly stored in the cloud.",
+            True,
+        ),
+        ("en", "The proposal met with near-universal support among the experts.", True),
+        ("en", "The bulk of the delegations favoured a general safeguards clause.", True),
+        (
+            "fr",
+            "Délégation après délégation a souligné la nécessité d'un point de contact joignable à toute heure.",
+            True,
+        ),
+        (
+            "fr",
+            "Des orateurs de tous les groupes régionaux ont reconnu que les données étaient stockées en nuage.",
+            True,
+        ),
+        ("fr", "La proposition a recueilli un appui quasi universel parmi les experts.", True),
+        ("es", "Delegación tras delegación subrayó la necesidad de un punto de contacto disponible a toda hora.", True),
+        ("es", "El grueso de las delegaciones se mostró partidario de una cláusula general de salvaguardias.", True),
+        ("ru", "Делегация за делегацией подчеркивала необходимость круглосуточного контактного пункта.", True),
+        ("ru", "Выступавшие от всех региональных групп признали, что данные все чаще хранятся в облаке.", True),
+        ("ru", "Основная масса делегаций высказалась за общее положение о гарантиях.", True),
+        ("zh", "一个又一个代表团强调需要设立随时可联系的联络点。", True),
+        ("zh", "来自各区域组的发言者均承认，数据越来越多地存储在云端。", True),
+        ("ar", "وشدد وفد تلو الآخر على الحاجة إلى جهة اتصال متاحة في أي وقت.", True),
+        ("ar", "ولقي الاقتراح شبه إجماع بين الخبراء.", True),
+        ("en", "Not every delegation agreed that a new network was needed.", False),
+        ("en", "The network should be open to every State that wishes to join it.", False),
+        ("fr", "Le réseau devrait être ouvert à chaque État qui souhaite y adhérer.", False),
+        ("fr", "Le Comité a recommandé l'adhésion universelle aux traités existants.", False),
+        ("es", "La red debería estar abierta a cada Estado que desee sumarse a ella.", False),
+        ("ru", "Сеть должна быть открыта для каждого государства, желающего к ней присоединиться.", False),
+        ("zh", "在各区域组进行磋商之后，会议复会。", False),
+        ("ar", "وينبغي أن تكون الشبكة مفتوحة لكل دولة ترغب في الانضمام إليها.", False),
+    ],
+)
+def test_universal_holders_without_all_or_most(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Universal or near-universal holders said without "all"/"most": reduplication ("delegation after
+    delegation"), every regional group, "near-universal", "the bulk of"; not "not every delegation",
+    nor every State as the object of a provision, nor consultations among the regional groups."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Experts were of one mind that judges needed training in handling digital evidence.", True),
+        ("en", "The proposal met with no objection from any delegation.", True),
+        ("en", "None of the experts voiced any reservation about the need for swift preservation orders.", True),
+        ("en", "Few, if any, speakers questioned the value of a universal instrument.", True),
+        ("fr", "Les orateurs ont demandé d'une seule voix que la Convention soit pleinement utilisée.", True),
+        (
+            "fr",
+            "Aucun expert n'a émis de réserve quant à la nécessité de pouvoir ordonner rapidement la conservation.",
+            True,
+        ),
+        ("es", "Los oradores pidieron al unísono que se aprovechara plenamente la Convención.", True),
+        ("es", "Ninguno de los expertos expresó reservas sobre la necesidad de órdenes de conservación rápidas.", True),
+        ("ru", "Выступавшие в один голос призывали в полной мере использовать Конвенцию.", True),
+        ("ru", "Никто из выступавших не ставил под сомнение необходимость судебного контроля.", True),
+        ("zh", "发言者异口同声地呼吁充分利用《公约》。", True),
+        ("zh", "该提案没有遭到任何代表团的反对。", True),
+        ("ar", "ودعا المتكلمون بصوت واحد إلى الاستفادة الكاملة من الاتفاقية.", True),
+        ("ar", "ولم يكد أحد من المتكلمين يشكك في ضرورة الرقابة القضائية.", True),
+        ("en", "Experts were not of one mind on whether printouts of web pages should be admitted.", False),
+        (
+            "en",
+            "The Chair said that, if there was no objection, she would take it that the Group wished to proceed.",
+            False,
+        ),
+        ("fr", "Une seule voix s'est élevée en faveur d'un nouvel instrument.", False),
+        ("es", "Una sola voz se alzó a favor de un nuevo instrumento.", False),
+        ("ru", "Никто из выступавших не поддержал это предложение, кроме одной делегации.", False),
+        ("zh", "一位发言者对此提出质疑。", False),
+        ("ar", "وأعرب متكلم واحد عن اعتراضه على الاقتراح.", False),
+    ],
+)
+def test_one_voice_and_no_dissent_are_a_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Agreement said as one voice or as the absence of dissent ("of one mind", "met with no objection
+    from any delegation", "few, if any, questioned", "d'une seule voix", "al unísono", "в один голос",
+    "异口同声", "بصوت واحد"); not "not of one mind" (divergent), the Chair's "if there was no objection",
+    nor one voice or one objection alone."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "A broad majority favoured keeping the Expert Group as the main forum.", True),
+        ("en", "Some States preferred diplomatic channels, whereas the majority favoured direct transmission.", True),
+        (
+            "fr",
+            "Une large majorité s'est prononcée pour le maintien du Groupe d'experts comme principale instance.",
+            True,
+        ),
+        (
+            "es",
+            "Unos pocos Estados preferían la vía diplomática, pero la mayoría se inclinó por la transmisión directa.",
+            True,
+        ),
+        ("ru", "Значительное большинство высказались за сохранение Группы экспертов в качестве главного форума.", True),
+        ("zh", "少数国家倾向于外交渠道，多数则认为应在中央机关之间直接转递。", True),
+        ("ar", "ورأت الأغلبية أنه ينبغي الإبقاء على فريق الخبراء بوصفه المنتدى الرئيسي.", True),
+        ("en", "In the majority of cases, the data had been deleted before the request arrived.", False),
+        ("en", "Decisions require a two-thirds majority of the members present and voting.", False),
+        ("fr", "Dans la majorité des cas, les données avaient été effacées avant l'arrivée de la demande.", False),
+        ("es", "En la mayoría de los casos, los datos se habían borrado antes de que llegara la solicitud.", False),
+        ("ru", "В большинстве случаев данные удалялись до поступления запроса.", False),
+        ("zh", "多数情况下，数据在请求到达之前就已被删除。", False),
+        ("ar", "وفي أغلب الحالات، كانت البيانات قد حذفت قبل وصول الطلب.", False),
+    ],
+)
+def test_the_majority_as_holder_of_a_view(taxonomy, lang: str, text: str, present: bool) -> None:
+    """ "The majority favoured", "A broad majority", "Une large majorité s'est prononcée", "la mayoría se
+    inclinó", "Значительное большинство высказались", "多数则认为": the majority holding a view is a
+    consensus; "the majority of cases" and a voting majority hold none."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "At least three delegations said that the Convention sufficed."),
+        ("fr", "Au moins trois délégations ont indiqué que la Convention suffisait."),
+        ("es", "Al menos tres delegaciones señalaron que la Convención era suficiente."),
+        ("ru", "По меньшей мере три делегации заявили, что Конвенции достаточно."),
+        ("ar", "وذكرت ثلاثة وفود على الأقل أن الاتفاقية كافية."),
+    ],
+)
+def test_at_least_n_is_not_an_exception(taxonomy, lang: str, text: str) -> None:
+    """``quantities.EXCEPT`` reads Spanish "todos menos dos" (all but two) as an exception, but "al menos
+    tres" (at least three) is a count of holders: "menos" counts as an exception only after a plural
+    ("todos menos", "los expertos menos")."""
+    assert "stance_some" in tag_text(text, lang, taxonomy).tags, text

@@ -859,11 +859,15 @@ not a verb. Arabic puts the verb first."""
 MOST = re.compile(r"most|majorit|plupart|mayor|большинств|большая|多数|大部分|معظم|أغلب", re.IGNORECASE)
 """The words of an unnamed count that make it a majority ("most of them", "la plupart d'entre eux")."""
 EXCEPT = re.compile(
-    r"(?:\bexcept(?:ion)?s?|\bexcepto|\bsalvo|\bsauf|(?<![а-яё])(?:кроме|исключени\w*)|除|باستثناء|عدا)\s+[^,.;:،؛，]{0,20}$",
+    r"(?:\bexcept(?:ion)?s?|\ball\s+but|\bbarring|\bsave|\bexcepto|\bsalvo|(?<=s )menos|\bsauf|\bhormis|\bexcepté"
+    r"|(?<![а-яё])(?:кроме|исключени\w*)|除|باستثناء|عدا)\s+[^,.;:،؛，]{0,20}$",
     re.IGNORECASE,
 )
 """Before a count: the exceptions to a view ("with one or two exceptions", "باستثناء واحد أو اثنين
-منهم"), who do not hold it."""
+منهم"), who do not hold it; "all but two of the experts", "todos menos dos", "tous hormis deux" are a
+near-unanimity (the taxonomy's stance_consensus rules), not a subset of two. Spanish "menos" is an
+exception only after a plural ("todos menos dos", "los expertos menos dos"): "al menos tres
+delegaciones" (at least three) and "menos de la mitad" (fewer than half) are counts."""
 ORIGIN = re.compile(
     r"\s*(?:\w+\s+)?(?:(?:from|de|del|des|du|от|من|after|before|within|après|avant|después|antes|после|до|بعد|قبل)\s"
     r"|d['’])|\s*(?:émanant|provenant|procedentes?)\b|\s*(?:是在|在)[^。；，,]{0,12}(?:之?后|以后|之前)|来自",
