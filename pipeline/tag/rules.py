@@ -96,6 +96,15 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     return out
 
 
+def _unless_kept(match: re.Match) -> str:
+    """An exclude match blanked, unless its ``keep`` group took part: the context that makes the
+    excluded phrase the topic after all ("data held by providers in other jurisdictions" is data
+    stored abroad, where "experts from other jurisdictions" only names States)."""
+    if "keep" in match.re.groupindex and match.group("keep") is not None:
+        return match.group(0)
+    return " " * len(match.group(0))
+
+
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
     procedural sentences and the tag's ``exclude`` spans, and the stances read from counts and
@@ -108,7 +117,7 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
     for tag in taxonomy.tags:
         masked = base
         for pattern in tag.exclude.get(lang, []):
-            masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+            masked = pattern.sub(_unless_kept, masked)
         hits = [
             Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
             for pattern in tag.rules.get(lang, [])
