@@ -224,3 +224,125 @@ def test_arabic_documents_before_the_body_hide_their_titles(taxonomy, key: str) 
     """Labelled procedural paragraphs whose Arabic "معروضاً على" frame was missed: their document
     titles fired topic tags in Arabic only."""
     assert not tag_text(labelled(key, "ar"), "ar", taxonomy).tags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "present"),
+    [
+        # A chair's disclaimer, a mandate recital and a workplan name topics without a position.
+        (
+            "en",
+            (
+                "The Chair recalled that the summary did not prejudge the positions of delegations on the "
+                "questions of jurisdiction and of human rights."
+            ),
+            False,
+        ),
+        (
+            "fr",
+            (
+                "Le Président a rappelé que le résumé ne préjugeait pas des positions des délégations sur "
+                "les questions de compétence et de droits de l'homme."
+            ),
+            False,
+        ),
+        (
+            "es",
+            (
+                "El Presidente recordó que el resumen no prejuzgaba las posiciones de las delegaciones "
+                "sobre las cuestiones de jurisdicción y de derechos humanos."
+            ),
+            False,
+        ),
+        (
+            "ru",
+            (
+                "Председатель напомнил, что резюме не предрешает позиций делегаций по вопросам юрисдикции "
+                "и прав человека."
+            ),
+            False,
+        ),
+        ("zh", "主席回顾说，该摘要不预断各代表团在管辖权和人权问题上的立场。", False),
+        (
+            "ar",
+            ("وذكّر الرئيس بأن الموجز لا يحكم مسبقا على مواقف الوفود بشأن مسائل الولاية القضائية وحقوق الإنسان."),
+            False,
+        ),
+        (
+            "en",
+            ("In accordance with its mandate, the Group considers legislation, human rights and prevention."),
+            False,
+        ),
+        (
+            "fr",
+            ("Conformément à son mandat, le Groupe examine la législation, les droits de l'homme et la prévention."),
+            False,
+        ),
+        (
+            "es",
+            ("De conformidad con su mandato, el Grupo examina la legislación, los derechos humanos y la prevención."),
+            False,
+        ),
+        (
+            "ru",
+            (
+                "В соответствии со своим мандатом Группа рассматривает вопросы законодательства, прав "
+                "человека и предупреждения."
+            ),
+            False,
+        ),
+        ("zh", "根据其任务授权，专家组审议立法、人权和预防问题。", False),
+        ("ar", "ووفقا لولايتها، تنظر المجموعة في التشريعات وحقوق الإنسان والمنع.", False),
+        ("en", "The workplan covers legislation, human rights and prevention.", False),
+        ("fr", "Le plan de travail porte sur la législation, les droits de l'homme et la prévention.", False),
+        ("es", "El plan de trabajo abarca la legislación, los derechos humanos y la prevención.", False),
+        ("ru", "План работы охватывает законодательство, права человека и предупреждение.", False),
+        ("zh", "工作计划涵盖立法、人权和预防。", False),
+        ("ar", "وتشمل خطة العمل التشريعات وحقوق الإنسان والمنع.", False),
+        # The position in the next clause is still read.
+        (
+            "en",
+            (
+                "In accordance with its mandate, the Group discussed prevention; most experts agreed that "
+                "awareness campaigns for children were effective."
+            ),
+            True,
+        ),
+        (
+            "fr",
+            (
+                "Conformément à son mandat, le Groupe a examiné la prévention ; la plupart des experts ont "
+                "estimé que les campagnes de sensibilisation destinées aux enfants étaient efficaces."
+            ),
+            True,
+        ),
+        (
+            "es",
+            (
+                "De conformidad con su mandato, el Grupo examinó la prevención; la mayoría de los expertos "
+                "convino en que las campañas de sensibilización dirigidas a los niños eran eficaces."
+            ),
+            True,
+        ),
+        (
+            "ru",
+            (
+                "В соответствии со своим мандатом Группа обсудила предупреждение; большинство экспертов "
+                "согласились, что кампании по повышению осведомленности детей эффективны."
+            ),
+            True,
+        ),
+        ("zh", "根据其任务授权，专家组讨论了预防问题；大多数专家认为，针对儿童的提高认识运动是有效的。", True),
+        (
+            "ar",
+            ("ووفقا لولايتها، ناقشت المجموعة المنع؛ واتفق معظم الخبراء على أن حملات التوعية الموجهة للأطفال فعالة."),
+            True,
+        ),
+    ],
+)
+def test_chair_disclaimers_and_mandate_recitals_are_procedure(taxonomy, lang: str, text: str, present: bool) -> None:
+    """A chair's disclaimer ("the summary did not prejudge ... jurisdiction and human rights"), a mandate
+    recital ("in accordance with its mandate, the Group considers ...") and a workplan ("the workplan
+    covers ...") list topics without a position; a position after the semicolon keeps its topic."""
+    tags = set(tag_text(text, lang, taxonomy).tags) - {"stance_consensus", "stance_some", "stance_divergent"}
+    assert (tags == {"prevention"}) if present else not tags, (text, tags)

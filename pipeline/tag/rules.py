@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.tag import morphology, quantities
-from pipeline.tag.taxonomy import Taxonomy
+from pipeline.tag.taxonomy import Tag, Taxonomy
 
 RULE_CONFIDENCE = 0.9
 """Confidence of a rule tag when no model has measured the rule's precision."""
@@ -96,6 +96,22 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     return out
 
 
+def _hits(tag: Tag, masked: str, lang: str, text: str, words, where) -> list[Evidence]:
+    """The tag's rule and stem matches in ``masked`` (``words``/``where``: its stem index, or None)."""
+    hits = [
+        Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
+        for pattern in tag.rules.get(lang, [])
+        for m in pattern.finditer(masked)
+    ]
+    if words is not None and tag.stems.get(lang):
+        hits += [
+            Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
+            for phrase in tag.stems[lang]
+            for s, e in morphology.find(morphology.phrase_stems(phrase, lang), words, where)
+        ]
+    return hits
+
+
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
     procedural sentences and the tag's ``exclude`` spans, and the stances read from counts and
@@ -106,21 +122,15 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
     counted = quantities.read(base, lang)
     words, index = _indexed(morphology.tokens(base, lang)) if stems and lang in morphology.STEMMED else (None, {})
     for tag in taxonomy.tags:
-        masked = base
-        for pattern in tag.exclude.get(lang, []):
-            masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-        hits = [
-            Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
-            for pattern in tag.rules.get(lang, [])
-            for m in pattern.finditer(masked)
-        ]
-        if words is not None and tag.stems.get(lang):
-            tag_words, where = (words, index) if masked == base else _indexed(morphology.tokens(masked, lang))
-            hits += [
-                Evidence(tag.id, f"stem:{phrase}", text[s:e], s, e)
-                for phrase in tag.stems[lang]
-                for s, e in morphology.find(morphology.phrase_stems(phrase, lang), tag_words, where)
-            ]
+        hits = _hits(tag, base, lang, text, words, index)
+        # An exclude only takes matches away: a tag with no hit in the text needs none of them.
+        if hits and tag.exclude.get(lang):
+            masked = base
+            for pattern in tag.exclude[lang]:
+                masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+            if masked != base:
+                tag_words, where = _indexed(morphology.tokens(masked, lang)) if words is not None else (None, {})
+                hits = _hits(tag, masked, lang, text, tag_words, where)
         hits += [
             Evidence(tag.id, f"quantity:{q.shape}", text[q.start : q.end], q.start, q.end)
             for q in counted
