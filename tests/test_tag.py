@@ -704,3 +704,34 @@ def test_a_meeting_body_s_own_view_is_a_consensus(taxonomy, lang: str, text: str
     """The labelling convention settled in the seventh round: a body's own view ("The Expert Group
     considered that ...") is the position its members reached together, in every language."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several delegations asked that the draft article on extradition remain in square brackets.", True),
+        ("fr", "Des délégations ont voulu que le projet d'article sur l'extradition reste entre crochets.", True),
+        ("es", "Varias delegaciones pidieron dejar el proyecto de artículo sobre extradición entre corchetes.", True),
+        ("ru", "Несколько делегаций просили оставить проект статьи о выдаче в квадратных скобках.", True),
+        ("zh", "若干代表团要求将关于引渡的条款草案保留在方括号内。", True),
+        ("ar", "وطلبت عدة وفود أن يبقى مشروع المادة المتعلقة بتسليم المطلوبين بين معقوفتين.", True),
+        ("en", "Most delegations wished the future convention to oblige States parties to raise awareness.", True),
+        ("fr", "La plupart des délégations voulaient que la future convention oblige les États parties.", True),
+        ("es", "La mayoría de las delegaciones deseaba que la futura convención obligara a los Estados partes.", True),
+        ("ru", "Большинство делегаций хотели, чтобы будущая конвенция обязывала государства-участники.", True),
+        ("zh", "多数代表团希望在谈判案文中规定缔约国的义务。", True),
+        ("ar", "وأعربت معظم الوفود عن رغبتها في أن تُلزم الاتفاقية المقبلة الدول الأطراف.", True),
+        # The trap: a national draft law and the meeting's own draft agenda or resolution are not the treaty.
+        ("en", "The secretariat presented the draft provisional agenda, which was approved without amendment.", False),
+        ("fr", "Le secrétariat a présenté le projet d'ordre du jour provisoire, qui a été approuvé.", False),
+        ("es", "La Secretaría presentó el proyecto de programa provisional, que fue aprobado.", False),
+        ("ru", "Секретариат представил проект предварительной повестки дня, который был утвержден.", False),
+        ("zh", "委员会建议经济及社会理事会核准一项决议草案。", False),
+        ("ar", "وقدمت الأمانة مشروع جدول الأعمال المؤقت، فأقر دون تعديل.", False),
+    ],
+)
+def test_the_convention_under_negotiation_is_a_new_instrument(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Ad Hoc Committee reports name the treaty being negotiated by its drafting vocabulary (the draft
+    convention, the future convention, a draft article, the negotiating text, square brackets, a first
+    or second reading), not by "a new global instrument"; a draft agenda or resolution is not it."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is present, text
