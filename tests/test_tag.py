@@ -735,3 +735,34 @@ def test_the_convention_under_negotiation_is_a_new_instrument(taxonomy, lang: st
     convention, the future convention, a draft article, the negotiating text, square brackets, a first
     or second reading), not by "a new global instrument"; a draft agenda or resolution is not it."""
     assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers noted that screenshots of chat messages were often challenged by the defence.", True),
+        ("fr", "Les orateurs ont noté que les captures d'écran de messages étaient souvent contestées.", True),
+        ("es", "Los oradores señalaron que las capturas de pantalla de mensajes se impugnaban a menudo.", True),
+        ("ru", "Выступавшие отметили, что снимки экрана с переписки часто оспариваются защитой.", True),
+        ("zh", "发言者指出，聊天信息的截图经常受到辩方质疑。", True),
+        ("ar", "وأشار المتكلمون إلى أن لقطات الشاشة للرسائل كثيرا ما يطعن فيها الدفاع.", True),
+        ("en", "One expert explained that data obtained from a provider abroad could not be used in court.", True),
+        ("fr", "Un expert a expliqué que ces données ne pouvaient pas être utilisées devant les tribunaux.", True),
+        ("es", "Un experto explicó que esos datos no podían utilizarse ante los tribunales.", True),
+        ("ru", "Один эксперт пояснил, что такие данные нельзя использовать в суде.", True),
+        ("zh", "一位专家解释说，这类数据不能在法庭上使用。", True),
+        ("ar", "وأوضح أحد الخبراء أن هذه البيانات لا يمكن استخدامها أمام المحاكم.", True),
+        # The trap: bringing offenders to justice is prosecution, not evidence.
+        ("en", "Speakers stressed that the perpetrators of ransomware attacks must be brought to justice.", False),
+        ("fr", "Les orateurs ont souligné que les auteurs d'attaques devaient être traduits en justice.", False),
+        ("es", "Los oradores subrayaron que los autores de ataques debían ser llevados ante los tribunales.", False),
+        ("ru", "Выступавшие подчеркнули, что виновные в атаках должны быть привлечены к ответственности.", False),
+        ("zh", "发言者强调，必须将勒索软件攻击的实施者绳之以法。", False),
+        ("ar", "وشدد المتكلمون على ضرورة تقديم مرتكبي الهجمات إلى العدالة.", False),
+    ],
+)
+def test_evidence_is_named_by_the_court_that_weighs_it(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Delegates raise electronic evidence through its use before a court (data that "could not be used
+    in court", "relied on at trial") and its common forms (screenshots), without the words "electronic
+    evidence"; bringing offenders to justice is not the topic."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
