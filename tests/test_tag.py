@@ -766,3 +766,36 @@ def test_evidence_is_named_by_the_court_that_weighs_it(taxonomy, lang: str, text
     in court", "relied on at trial") and its common forms (screenshots), without the words "electronic
     evidence"; bringing offenders to justice is not the topic."""
     assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several experts said that their police exchanged information through INTERPOL channels.", True),
+        (
+            "fr",
+            "Plusieurs experts ont indiqué que leur police échangeait des informations par les canaux d'INTERPOL.",
+            True,
+        ),
+        ("es", "Varios expertos señalaron que su policía intercambiaba información por los canales de INTERPOL.", True),
+        ("ru", "Несколько экспертов сообщили, что их полиция обменивается информацией по каналам Интерпола.", True),
+        ("zh", "几位专家表示，本国警方通过国际刑警组织渠道交换信息。", True),
+        ("ar", "وذكر عدة خبراء أن الشرطة في بلدانهم تتبادل المعلومات عبر قنوات الإنتربول.", True),
+        # The trap: the diplomatic channel is the formal route.
+        (
+            "en",
+            "Several experts said that requests were still sent through diplomatic channels and took months.",
+            False,
+        ),
+        ("fr", "Plusieurs experts ont indiqué que les demandes passaient encore par la voie diplomatique.", False),
+        ("es", "Varios expertos señalaron que las solicitudes seguían enviándose por vía diplomática.", False),
+        ("ru", "Несколько экспертов сообщили, что запросы по-прежнему направляются по дипломатическим каналам.", False),
+        ("zh", "几位专家表示，请求仍通过外交渠道发送，需要数月时间。", False),
+        ("ar", "وذكر عدة خبراء أن الطلبات لا تزال ترسل عبر القنوات الدبلوماسية وتستغرق شهورا.", False),
+    ],
+)
+def test_informal_cooperation_is_named_by_its_police_channels(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Police-to-police cooperation is mostly named by its channels (INTERPOL channels, secure
+    messaging, direct exchanges between investigators, emergency disclosure requests to providers);
+    the diplomatic channel is not one of them."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
