@@ -799,3 +799,41 @@ def test_informal_cooperation_is_named_by_its_police_channels(taxonomy, lang: st
     messaging, direct exchanges between investigators, emergency disclosure requests to providers);
     the diplomatic channel is not one of them."""
     assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers described campaigns warning older persons about online scams.", True),
+        (
+            "fr",
+            "Les orateurs ont décrit des campagnes mettant en garde les personnes âgées contre les escroqueries.",
+            True,
+        ),
+        (
+            "es",
+            "Los oradores describieron campañas que alertaban a las personas de edad sobre las estafas en línea.",
+            True,
+        ),
+        (
+            "ru",
+            "Выступавшие рассказали о кампаниях, предостерегающих пожилых людей от мошенничества в интернете.",
+            True,
+        ),
+        ("zh", "发言者介绍了提醒老年人防范网络诈骗的宣传活动。", True),
+        ("ar", "ووصف المتكلمون حملات لتحذير كبار السن من الاحتيال عبر الإنترنت.", True),
+        ("en", "Teachers showed children how to recognize grooming attempts.", True),
+        # The trap: a delegation cautioning against something gives a view, not a warning to the public.
+        ("en", "One delegation cautioned against undue haste in the negotiations.", False),
+        ("fr", "Une délégation a mis en garde contre toute précipitation dans les négociations.", False),
+        ("es", "Una delegación advirtió de que no convenía precipitarse en las negociaciones.", False),
+        ("ru", "Одна делегация предостерегла от поспешности в ходе переговоров.", False),
+        ("zh", "一个代表团告诫谈判不要操之过急。", False),
+        ("ar", "وحذر أحد الوفود من التسرع في المفاوضات.", False),
+    ],
+)
+def test_prevention_is_named_by_warnings_to_the_public(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Prevention is mostly described by what is done for the public (campaigns warning older persons,
+    banks alerting customers, children taught to recognize phishing or grooming, incident response
+    teams); a delegate who cautions against something is not warning the public."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is present, text
