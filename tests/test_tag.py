@@ -837,3 +837,52 @@ def test_prevention_is_named_by_warnings_to_the_public(taxonomy, lang: str, text
     banks alerting customers, children taught to recognize phishing or grooming, incident response
     teams); a delegate who cautions against something is not warning the public."""
     assert ("prevention" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several experts noted that a provider could split the data of one customer across data centres.", True),
+        (
+            "fr",
+            "Des experts ont noté qu'un fournisseur répartissait les données entre des centres de données.",
+            True,
+        ),
+        (
+            "es",
+            "Varios expertos señalaron que un proveedor podía repartir los datos de un cliente entre centros de datos.",
+            True,
+        ),
+        (
+            "ru",
+            "Эксперты отметили, что провайдер распределяет данные по разным центрам обработки данных.",
+            True,
+        ),
+        ("zh", "几位专家指出，服务提供商可能将一名客户的数据分散存放在多个数据中心。", True),
+        ("ar", "وأشار عدة خبراء إلى أن مقدم الخدمة قد يوزع بيانات العميل الواحد على عدة مراكز بيانات.", True),
+        (
+            "en",
+            "Some delegations objected to investigative measures carried out on the territory of another State.",
+            True,
+        ),
+        # The trap: a national database says nothing about where data sit or who may reach them.
+        ("en", "Several experts noted that the police kept the data of suspects in a national database.", False),
+        (
+            "fr",
+            "Plusieurs experts ont noté que la police conservait les données des suspects dans une base nationale.",
+            False,
+        ),
+        (
+            "es",
+            "Varios expertos señalaron que la policía guardaba los datos de los sospechosos en una base nacional.",
+            False,
+        ),
+        ("ru", "Несколько экспертов отметили, что полиция хранит данные подозреваемых в национальной базе.", False),
+        ("zh", "几位专家指出，警方将嫌疑人的数据保存在国家数据库中。", False),
+        ("ar", "وأشار عدة خبراء إلى أن الشرطة تحفظ بيانات المشتبه فيهم في قاعدة بيانات وطنية.", False),
+    ],
+)
+def test_jurisdiction_is_named_by_where_the_data_sit(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Where data are held is named by the place rather than the legal word: data centres, cloud
+    services or accounts (zh 云服务, 云端), the territory of another State; a national database is not it."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is present, text
