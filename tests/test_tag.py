@@ -1087,3 +1087,185 @@ def test_at_least_n_is_not_an_exception(taxonomy, lang: str, text: str) -> None:
     tres" (at least three) is a count of holders: "menos" counts as an exception only after a plural
     ("todos menos", "los expertos menos")."""
     assert "stance_some" in tag_text(text, lang, taxonomy).tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several delegations asked that the draft article on extradition remain in square brackets.", True),
+        ("fr", "Des délégations ont voulu que le projet d'article sur l'extradition reste entre crochets.", True),
+        ("es", "Varias delegaciones pidieron dejar el proyecto de artículo sobre extradición entre corchetes.", True),
+        ("ru", "Несколько делегаций просили оставить проект статьи о выдаче в квадратных скобках.", True),
+        ("zh", "若干代表团要求将关于引渡的条款草案保留在方括号内。", True),
+        ("ar", "وطلبت عدة وفود أن يبقى مشروع المادة المتعلقة بتسليم المطلوبين بين معقوفتين.", True),
+        ("en", "Most delegations wished the future convention to oblige States parties to raise awareness.", True),
+        ("fr", "La plupart des délégations voulaient que la future convention oblige les États parties.", True),
+        ("es", "La mayoría de las delegaciones deseaba que la futura convención obligara a los Estados partes.", True),
+        ("ru", "Большинство делегаций хотели, чтобы будущая конвенция обязывала государства-участники.", True),
+        ("zh", "多数代表团希望在谈判案文中规定缔约国的义务。", True),
+        ("ar", "وأعربت معظم الوفود عن رغبتها في أن تُلزم الاتفاقية المقبلة الدول الأطراف.", True),
+        # The trap: a national draft law and the meeting's own draft agenda or resolution are not the treaty.
+        ("en", "The secretariat presented the draft provisional agenda, which was approved without amendment.", False),
+        ("fr", "Le secrétariat a présenté le projet d'ordre du jour provisoire, qui a été approuvé.", False),
+        ("es", "La Secretaría presentó el proyecto de programa provisional, que fue aprobado.", False),
+        ("ru", "Секретариат представил проект предварительной повестки дня, который был утвержден.", False),
+        ("zh", "委员会建议经济及社会理事会核准一项决议草案。", False),
+        ("ar", "وقدمت الأمانة مشروع جدول الأعمال المؤقت، فأقر دون تعديل.", False),
+    ],
+)
+def test_the_convention_under_negotiation_is_a_new_instrument(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Ad Hoc Committee reports name the treaty being negotiated by its drafting vocabulary (the draft
+    convention, the future convention, a draft article, the negotiating text, square brackets, a first
+    or second reading), not by "a new global instrument"; a draft agenda or resolution is not it."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers noted that screenshots of chat messages were often challenged by the defence.", True),
+        ("fr", "Les orateurs ont noté que les captures d'écran de messages étaient souvent contestées.", True),
+        ("es", "Los oradores señalaron que las capturas de pantalla de mensajes se impugnaban a menudo.", True),
+        ("ru", "Выступавшие отметили, что снимки экрана с переписки часто оспариваются защитой.", True),
+        ("zh", "发言者指出，聊天信息的截图经常受到辩方质疑。", True),
+        ("ar", "وأشار المتكلمون إلى أن لقطات الشاشة للرسائل كثيرا ما يطعن فيها الدفاع.", True),
+        ("en", "One expert explained that data obtained from a provider abroad could not be used in court.", True),
+        ("fr", "Un expert a expliqué que ces données ne pouvaient pas être utilisées devant les tribunaux.", True),
+        ("es", "Un experto explicó que esos datos no podían utilizarse ante los tribunales.", True),
+        ("ru", "Один эксперт пояснил, что такие данные нельзя использовать в суде.", True),
+        ("zh", "一位专家解释说，这类数据不能在法庭上使用。", True),
+        ("ar", "وأوضح أحد الخبراء أن هذه البيانات لا يمكن استخدامها أمام المحاكم.", True),
+        # The trap: bringing offenders to justice is prosecution, not evidence.
+        ("en", "Speakers stressed that the perpetrators of ransomware attacks must be brought to justice.", False),
+        ("fr", "Les orateurs ont souligné que les auteurs d'attaques devaient être traduits en justice.", False),
+        ("es", "Los oradores subrayaron que los autores de ataques debían ser llevados ante los tribunales.", False),
+        ("ru", "Выступавшие подчеркнули, что виновные в атаках должны быть привлечены к ответственности.", False),
+        ("zh", "发言者强调，必须将勒索软件攻击的实施者绳之以法。", False),
+        ("ar", "وشدد المتكلمون على ضرورة تقديم مرتكبي الهجمات إلى العدالة.", False),
+    ],
+)
+def test_evidence_is_named_by_the_court_that_weighs_it(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Delegates raise electronic evidence through its use before a court (data that "could not be used
+    in court", "relied on at trial") and its common forms (screenshots), without the words "electronic
+    evidence"; bringing offenders to justice is not the topic."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several experts said that their police exchanged information through INTERPOL channels.", True),
+        (
+            "fr",
+            "Plusieurs experts ont indiqué que leur police échangeait des informations par les canaux d'INTERPOL.",
+            True,
+        ),
+        ("es", "Varios expertos señalaron que su policía intercambiaba información por los canales de INTERPOL.", True),
+        ("ru", "Несколько экспертов сообщили, что их полиция обменивается информацией по каналам Интерпола.", True),
+        ("zh", "几位专家表示，本国警方通过国际刑警组织渠道交换信息。", True),
+        ("ar", "وذكر عدة خبراء أن الشرطة في بلدانهم تتبادل المعلومات عبر قنوات الإنتربول.", True),
+        # The trap: the diplomatic channel is the formal route.
+        (
+            "en",
+            "Several experts said that requests were still sent through diplomatic channels and took months.",
+            False,
+        ),
+        ("fr", "Plusieurs experts ont indiqué que les demandes passaient encore par la voie diplomatique.", False),
+        ("es", "Varios expertos señalaron que las solicitudes seguían enviándose por vía diplomática.", False),
+        ("ru", "Несколько экспертов сообщили, что запросы по-прежнему направляются по дипломатическим каналам.", False),
+        ("zh", "几位专家表示，请求仍通过外交渠道发送，需要数月时间。", False),
+        ("ar", "وذكر عدة خبراء أن الطلبات لا تزال ترسل عبر القنوات الدبلوماسية وتستغرق شهورا.", False),
+    ],
+)
+def test_informal_cooperation_is_named_by_its_police_channels(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Police-to-police cooperation is mostly named by its channels (INTERPOL channels, secure
+    messaging, direct exchanges between investigators, emergency disclosure requests to providers);
+    the diplomatic channel is not one of them."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers described campaigns warning older persons about online scams.", True),
+        (
+            "fr",
+            "Les orateurs ont décrit des campagnes mettant en garde les personnes âgées contre les escroqueries.",
+            True,
+        ),
+        (
+            "es",
+            "Los oradores describieron campañas que alertaban a las personas de edad sobre las estafas en línea.",
+            True,
+        ),
+        (
+            "ru",
+            "Выступавшие рассказали о кампаниях, предостерегающих пожилых людей от мошенничества в интернете.",
+            True,
+        ),
+        ("zh", "发言者介绍了提醒老年人防范网络诈骗的宣传活动。", True),
+        ("ar", "ووصف المتكلمون حملات لتحذير كبار السن من الاحتيال عبر الإنترنت.", True),
+        ("en", "Teachers showed children how to recognize grooming attempts.", True),
+        # The trap: a delegation cautioning against something gives a view, not a warning to the public.
+        ("en", "One delegation cautioned against undue haste in the negotiations.", False),
+        ("fr", "Une délégation a mis en garde contre toute précipitation dans les négociations.", False),
+        ("es", "Una delegación advirtió de que no convenía precipitarse en las negociaciones.", False),
+        ("ru", "Одна делегация предостерегла от поспешности в ходе переговоров.", False),
+        ("zh", "一个代表团告诫谈判不要操之过急。", False),
+        ("ar", "وحذر أحد الوفود من التسرع في المفاوضات.", False),
+    ],
+)
+def test_prevention_is_named_by_warnings_to_the_public(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Prevention is mostly described by what is done for the public (campaigns warning older persons,
+    banks alerting customers, children taught to recognize phishing or grooming, incident response
+    teams); a delegate who cautions against something is not warning the public."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Several experts noted that a provider could split the data of one customer across data centres.", True),
+        (
+            "fr",
+            "Des experts ont noté qu'un fournisseur répartissait les données entre des centres de données.",
+            True,
+        ),
+        (
+            "es",
+            "Varios expertos señalaron que un proveedor podía repartir los datos de un cliente entre centros de datos.",
+            True,
+        ),
+        (
+            "ru",
+            "Эксперты отметили, что провайдер распределяет данные по разным центрам обработки данных.",
+            True,
+        ),
+        ("zh", "几位专家指出，服务提供商可能将一名客户的数据分散存放在多个数据中心。", True),
+        ("ar", "وأشار عدة خبراء إلى أن مقدم الخدمة قد يوزع بيانات العميل الواحد على عدة مراكز بيانات.", True),
+        (
+            "en",
+            "Some delegations objected to investigative measures carried out on the territory of another State.",
+            True,
+        ),
+        # The trap: a national database says nothing about where data sit or who may reach them.
+        ("en", "Several experts noted that the police kept the data of suspects in a national database.", False),
+        (
+            "fr",
+            "Plusieurs experts ont noté que la police conservait les données des suspects dans une base nationale.",
+            False,
+        ),
+        (
+            "es",
+            "Varios expertos señalaron que la policía guardaba los datos de los sospechosos en una base nacional.",
+            False,
+        ),
+        ("ru", "Несколько экспертов отметили, что полиция хранит данные подозреваемых в национальной базе.", False),
+        ("zh", "几位专家指出，警方将嫌疑人的数据保存在国家数据库中。", False),
+        ("ar", "وأشار عدة خبراء إلى أن الشرطة تحفظ بيانات المشتبه فيهم في قاعدة بيانات وطنية.", False),
+    ],
+)
+def test_jurisdiction_is_named_by_where_the_data_sit(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Where data are held is named by the place rather than the legal word: data centres, cloud
+    services or accounts (zh 云服务, 云端), the territory of another State; a national database is not it."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is present, text
