@@ -33,7 +33,7 @@ def taxonomy():
 @pytest.mark.parametrize(
     ("lang", "text", "tag"),
     [
-        ("ru", "Эксперты разошлись во мнениях по этому вопросу.", "stance_divergent"),
+        ("ru", "По этому вопросу эксперты заняли противоположную позицию.", "stance_divergent"),
         ("ru", "Речь шла о быстром замораживании записей у поставщика.", "data_preservation"),
         ("fr", "Les avis ont nettement divergé sur ce point.", "stance_divergent"),
         ("es", "Los expertos discreparon sobre la cuestión.", "stance_divergent"),
