@@ -1269,3 +1269,19 @@ def test_jurisdiction_is_named_by_where_the_data_sit(taxonomy, lang: str, text: 
     """Where data are held is named by the place rather than the legal word: data centres, cloud
     services or accounts (zh 云服务, 云端), the territory of another State; a national database is not it."""
     assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        # "For others, ..." opens the second camp; "for other purposes" is a preposition (the bundled
+        # report, para 35 in Russian: "для других" in a list of purposes).
+        ("ru", "Для одних экспертов это было необходимо, для других, напротив, излишне.", True),
+        ("ru", "Информация может использоваться для других целей, предусмотренных законом.", False),
+        ("es", "Los datos podrán utilizarse para otros fines previstos en la ley.", False),
+        ("fr", "Les données pourront servir pour d'autres infractions graves.", False),
+    ],
+)
+def test_for_others_opens_a_camp_not_a_purpose(taxonomy, lang: str, text: str, present: bool) -> None:
+    """The second camp is set off by a comma or a dash; "for other purposes" holds no view."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text

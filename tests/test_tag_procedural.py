@@ -346,3 +346,26 @@ def test_chair_disclaimers_and_mandate_recitals_are_procedure(taxonomy, lang: st
     covers ...") list topics without a position; a position after the semicolon keeps its topic."""
     tags = set(tag_text(text, lang, taxonomy).tags) - {"stance_consensus", "stance_some", "stance_divergent"}
     assert (tags == {"prevention"}) if present else not tags, (text, tags)
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        # The bundled report (UNODC/CCPCJ/EG.4/2020/1, para 20): a study whose title names the private
+        # sector, noted "pursuant to the mandate contained in resolution 65/230". UN Chinese sets spaces
+        # around the resolution number ("第 65/230 号决议"), and Spanish contracts "a el" to "al".
+        (
+            "zh",
+            "专家组注意到联合国毒品和犯罪问题办公室依据大会第 65/230 号决议所载任务授权编拟的关于网络犯罪问题"
+            "以及会员国、国际社会和私营部门对策的全面研究报告草稿。",
+        ),
+        (
+            "es",
+            "El Grupo de Expertos tomó nota del proyecto de estudio exhaustivo sobre el delito cibernético y las "
+            "respuestas del sector privado, preparado con arreglo al mandato contenido en la resolución 65/230.",
+        ),
+    ],
+)
+def test_a_mandate_recital_in_real_un_typography_is_procedure(taxonomy, lang: str, text: str) -> None:
+    """The mandate recital hides its sentence however the translation sets the resolution's number."""
+    assert "prevention" not in tag_text(text, lang, taxonomy).tags, text
