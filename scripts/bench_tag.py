@@ -35,7 +35,9 @@ Sets, in the order they may be looked at:
 - ``heldout11``: ``tests/data/tagging_heldout11.yaml``, written and frozen before the ninth round
   and scored once, at its end (all .744, P .834); since then SEEN and folded in like heldout3-10;
 - ``heldout12``: ``tests/data/tagging_heldout12.yaml``, written and frozen during the ninth round for
-  the tenth: not scored here until that round ends.
+  the tenth, and scored once, at its end;
+- ``heldout13``: ``tests/data/tagging_heldout13.yaml``, written and frozen during the tenth round for
+  the eleventh: not scored here until that round ends.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems
 (the stem phrases), + model (the classifier, without stems), and all three (the default). Then:
@@ -78,6 +80,7 @@ SETS = {
     "heldout9 (seen)": [DATA / "tagging_heldout9.yaml"],
     "heldout10 (seen)": [DATA / "tagging_heldout10.yaml"],
     "heldout11 (seen)": [DATA / "tagging_heldout11.yaml"],
+    "heldout12": [DATA / "tagging_heldout12.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 

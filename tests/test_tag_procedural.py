@@ -352,8 +352,11 @@ def test_chair_disclaimers_and_mandate_recitals_are_procedure(taxonomy, lang: st
     "lang,text",
     [
         # The bundled report (UNODC/CCPCJ/EG.4/2020/1, para 20): a study whose title names the private
-        # sector, noted "pursuant to the mandate contained in resolution 65/230". UN Chinese sets spaces
-        # around the resolution number ("第 65/230 号决议"), and Spanish contracts "a el" to "al".
+        # sector, noted "pursuant to the mandate contained in resolution 65/230"; Spanish contracts
+        # "a el" to "al", and UN Chinese sets spaces around the number ("依据大会第 65/230 号决议"). Only
+        # the "pursuant to resolution" form takes the spaces in Chinese: "第 65/230 号决议 ... 请" would
+        # hide a whole Chinese sentence (it runs to 。) with topics English keeps in sentences of their
+        # own (paras 18 and 25).
         (
             "zh",
             "专家组注意到联合国毒品和犯罪问题办公室依据大会第 65/230 号决议所载任务授权编拟的关于网络犯罪问题"
