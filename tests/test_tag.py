@@ -156,13 +156,14 @@ def _labelled_paragraphs() -> list[tuple[str, str]]:
 def test_rule_hits_start_at_a_word_start(taxonomy) -> None:
     """In the languages written with spaces and no clitic prefixes, a rule hit never starts inside a
     word: "официальн..." must not match inside "неофициальное" (informal), nor "нов..." inside
-    "на основании" (on the basis of), nor "formal channels" inside "informal channels"."""
+    "на основании" (on the basis of), nor "formal channels" inside "informal channels"; nor does it
+    start at the space inside a phrase ("délégation| après délégation" as evidence)."""
     inside = [
         (lang, e.tag, text[max(0, e.start - 6) : e.end])
         for lang, text in _labelled_paragraphs()
         if lang in ("en", "fr", "es", "ru")
         for e in tag_text(text, lang, taxonomy).evidence
-        if e.start > 0 and text[e.start - 1].isalpha()
+        if (e.start > 0 and text[e.start - 1].isalpha()) or e.span[:1].isspace()
     ]
     assert not inside, inside[:5]
 
@@ -1351,3 +1352,28 @@ def test_general_un_text_keeps_its_other_senses_too(taxonomy, lang: str, text: s
     """The second pass over the dev set: divisions by borders, one party's intransigence and the
     majority of a population hold no view of the meeting."""
     assert tag not in tag_text(text, lang, taxonomy).tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,span",
+    [
+        ("en", "Delegation after delegation stressed the need for a contact point.", "Delegation after delegation"),
+        (
+            "fr",
+            "Délégation après délégation a souligné la nécessité d'un point de contact.",
+            "Délégation après délégation",
+        ),
+        (
+            "es",
+            "Delegación tras delegación subrayó la necesidad de un punto de contacto.",
+            "Delegación tras delegación",
+        ),
+        ("ru", "Делегация за делегацией подчеркивала необходимость контактного центра.", "Делегация за делегацией"),
+        ("es", "A juicio del Grupo, la cooperación directa era esencial.", "juicio del Grupo"),
+    ],
+)
+def test_consensus_evidence_starts_at_the_phrase(taxonomy, lang: str, text: str, span: str) -> None:
+    """A rule may check its qualifier by a look-behind, but its evidence is the phrase an analyst
+    reads, from its first word (these rules once started at the space inside the phrase)."""
+    spans = [e.span for e in tag_text(text, lang, taxonomy).evidence if e.tag == "stance_consensus"]
+    assert span in spans, spans
