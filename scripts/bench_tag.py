@@ -35,8 +35,8 @@ Sets, in the order they may be looked at:
 - ``heldout11``: ``tests/data/tagging_heldout11.yaml``, written and frozen before the ninth round
   and scored once, at its end (all .744, P .834); since then SEEN and folded in like heldout3-10;
 - ``heldout12``: ``tests/data/tagging_heldout12.yaml``, written and frozen during the ninth round for
-  the tenth, and scored once, at its end (all .855, P .858); since then SEEN, to be folded in at the
-  start of the eleventh round;
+  the tenth, and scored once, at its end (all .855, P .858); since then SEEN and folded in like
+  heldout3-11 (at the start of the eleventh round);
 - ``heldout13``: ``tests/data/tagging_heldout13.yaml``, written and frozen during the tenth round for
   the eleventh: not scored here until that round ends.
 
@@ -81,7 +81,7 @@ SETS = {
     "heldout9 (seen)": [DATA / "tagging_heldout9.yaml"],
     "heldout10 (seen)": [DATA / "tagging_heldout10.yaml"],
     "heldout11 (seen)": [DATA / "tagging_heldout11.yaml"],
-    "heldout12": [DATA / "tagging_heldout12.yaml"],
+    "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
