@@ -35,6 +35,7 @@ HELDOUT10 = ROOT / "tests" / "data" / "tagging_heldout10.yaml"
 HELDOUT11 = ROOT / "tests" / "data" / "tagging_heldout11.yaml"
 HELDOUT12 = ROOT / "tests" / "data" / "tagging_heldout12.yaml"
 HELDOUT13 = ROOT / "tests" / "data" / "tagging_heldout13.yaml"
+HELDOUT14 = ROOT / "tests" / "data" / "tagging_heldout14.yaml"
 FOLDED = (
     HELDOUT3,
     HELDOUT4,
@@ -138,8 +139,21 @@ def test_every_tag_has_examples(train: list[dict], dev: list[dict], tag_ids: set
 
 @pytest.mark.parametrize(
     "path",
-    [HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13],
-    ids=[f"heldout{n}" for n in range(3, 14)],
+    [
+        HELDOUT3,
+        HELDOUT4,
+        HELDOUT5,
+        HELDOUT6,
+        HELDOUT7,
+        HELDOUT8,
+        HELDOUT9,
+        HELDOUT10,
+        HELDOUT11,
+        HELDOUT12,
+        HELDOUT13,
+        HELDOUT14,
+    ],
+    ids=[f"heldout{n}" for n in range(3, 15)],
 )
 def test_frozen_set_schema(path: Path, tag_ids: set[str]) -> None:
     """The frozen sets are the same paragraphs in the six languages, each with its full tag set."""
