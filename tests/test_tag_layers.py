@@ -345,3 +345,78 @@ def test_languages_agree_with_english_on_the_bundled_report(bundled_stages: Path
     (per_lang,) = agreement["tag_agreement_with_en"].values()
     assert set(per_lang) == {"fr", "es", "ru", "zh", "ar"}
     assert all(value >= 0.95 for value in per_lang.values()), per_lang
+
+
+class _Constant:
+    """An embedder stand-in: every unit gets the same vector, so the classifier's scores are its
+    biases and the test controls them."""
+
+    spec = type("Spec", (), {"key": "constant"})()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 1))
+
+
+def _stance_layer(some: float, divergent: float):
+    from pipeline.tag.layer import ModelLayer
+
+    tags = ["stance_consensus", "stance_some", "stance_divergent"]
+    logit = {"stance_consensus": -5.0, "stance_some": some, "stance_divergent": divergent}
+    model = TagModel(tags, np.zeros((3, 1)), np.array([logit[t] for t in tags]), 0.5, "constant")
+    return ModelLayer(model, Features(_Constant()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Most speakers agreed that requests for stored data should be answered within weeks."),
+        ("fr", "La plupart des participants sont convenus que les demandes devaient aboutir en quelques semaines."),
+        ("ru", "Большинство выступавших согласились с тем, что запросы следует исполнять в течение нескольких недель."),
+    ],
+)
+def test_classifier_stance_gives_way_to_the_rules_stance_unless_the_room_divided(taxonomy, lang, text) -> None:
+    """The rules found consensus in the words; a classifier guess of a subset's view is dropped, but
+    kept when the paragraph also shows a divided room (each camp carries its stance) and added when
+    the rules found no stance."""
+    from pipeline.tag.rules import Tagged
+
+    assert [g.tags for g in taxonomy.exclusive] == [frozenset({"stance_consensus", "stance_some"})]
+    assert "stance_consensus" in tag_text(text, lang, taxonomy).tags
+    quiet, divided = _stance_layer(some=5.0, divergent=-5.0), _stance_layer(some=5.0, divergent=5.0)
+
+    result = tag_text(text, lang, taxonomy)
+    quiet.add([text], lang, [result], exclusive=taxonomy.exclusive)
+    assert "stance_some" not in result.tags and all(e.tag != "stance_some" for e in result.evidence)
+
+    result = tag_text(text, lang, taxonomy)
+    divided.add([text], lang, [result], exclusive=taxonomy.exclusive)
+    assert {"stance_some", "stance_divergent"} <= set(result.tags)
+    assert result.provenance["stance_some"]["source"] == "model"
+
+    result = tag_text(text, lang, taxonomy)
+    quiet.add([text], lang, [result])  # no exclusive groups: the guess stands
+    assert "stance_some" in result.tags
+
+    result = Tagged()
+    quiet.add([text], lang, [result], exclusive=taxonomy.exclusive)  # no rule stance to give way to
+    assert result.tags == ["stance_some"]
+
+
+@pytest.mark.parametrize(
+    ("block", "problem"),
+    [
+        ("exclusive:\n  - tags: [stance_consensus, stance_sum]\n", "unknown tag(s) stance_sum"),
+        ("exclusive:\n  - tags: [stance_some]\n", "needs at least two tags"),
+        ("exclusive:\n  - tags: [stance_consensus, stance_some]\n    when: [x]\n", "expected a mapping"),
+        ("exclusive: stance_some\n", "must be a list"),
+    ],
+)
+def test_taxonomy_refuses_a_bad_exclusive_group(tmp_path: Path, block: str, problem: str) -> None:
+    text = TAXONOMY.read_text(encoding="utf-8")
+    start = text.index("exclusive:\n")
+    end = text.index("\n#", start) + 1
+    bad = tmp_path / "taxonomy.yaml"
+    bad.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_taxonomy(bad)
+    assert str(bad) in str(err.value) and problem in str(err.value)

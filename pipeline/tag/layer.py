@@ -4,16 +4,33 @@ A rule tag keeps its exact spans; its confidence is the rule's measured precisio
 (from the model's build, 0.9 when there is no model). The classifier adds a tag the rules missed
 (source ``model``, confidence = its probability, evidence = the best sentence and the score) and,
 where the rules also fired, adds its sentence as second evidence and may raise the confidence.
+It does not add a tag the taxonomy's ``exclusive`` groups set against a rule tag (a subset's view
+against the rules' consensus), unless the paragraph shows the contrast that lets both stand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.params import Params, embedder_from
 from pipeline.tag.classifier import Features, TagModel, load_model
 from pipeline.tag.rules import RULE_CONFIDENCE, Evidence, Tagged
+from pipeline.tag.taxonomy import Exclusive
+
+
+def yielding(rule_tags: set[str], model_tags: set[str], exclusive: Iterable[Exclusive]) -> set[str]:
+    """The classifier's tags that give way to a rule tag of their exclusive group. The rules' stance
+    rests on the words that say who holds the view; the classifier confuses "the overwhelming share
+    of speakers" with a subset more often (grouped CV, start of the eleventh round: precision .909 ->
+    .920, F1 .890 -> .894, every language up)."""
+    found = rule_tags | model_tags
+    out: set[str] = set()
+    for group in exclusive:
+        if rule_tags & group.tags and not group.unless & found:
+            out |= (model_tags & group.tags) - rule_tags
+    return out
 
 
 class ModelLayer:
@@ -33,15 +50,22 @@ class ModelLayer:
         return round(self.model.rule_precision.get(tag, RULE_CONFIDENCE), 3)
 
     def add(
-        self, texts: list[str], lang: str, results: list[Tagged], spans: list[list[tuple[int, int]]] | None = None
+        self,
+        texts: list[str],
+        lang: str,
+        results: list[Tagged],
+        spans: list[list[tuple[int, int]]] | None = None,
+        exclusive: Sequence[Exclusive] = (),
     ) -> None:
         """Adds model tags and evidence to ``Tagged`` results (one per text), in place; ``spans``:
-        each text's sentences, if known."""
+        each text's sentences, if known; ``exclusive``: the taxonomy's exclusive groups."""
         for hits, result in zip(self.model.best(texts, lang, self.features, spans), results):
             for tag in result.tags:
                 result.provenance[tag]["confidence"] = self.rule_confidence(tag)
+            passed = {tag for tag, hit in hits.items() if hit.score >= self.cut(tag)}
+            vetoed = yielding(set(result.tags), passed - set(result.tags), exclusive)
             for tag, hit in hits.items():
-                if hit.score < self.cut(tag):
+                if tag not in passed or tag in vetoed:
                     continue
                 result.evidence.append(
                     Evidence(tag, f"model:{hit.score:.2f}", hit.sentence, hit.start, hit.end, "model")

@@ -58,7 +58,7 @@ def tag_rows(
         spans = None
         if sentences is not None:
             spans = [locate(row["text"], sentences.get(row["para_id"], [])) for row in rows]
-        layer.add([row["text"] for row in rows], lang, results, spans)
+        layer.add([row["text"] for row in rows], lang, results, spans, taxonomy.exclusive)
     return [_with_tags(row, r) for row, r in zip(rows, results)]
 
 

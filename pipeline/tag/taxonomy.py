@@ -19,7 +19,7 @@ from pipeline import LANGS
 from pipeline.core.errors import InputError
 
 TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems"}
-TOP_KEYS = {"version", "languages", "tags", "procedural"}
+TOP_KEYS = {"version", "languages", "tags", "procedural", "exclusive"}
 KINDS = {"topic", "stance"}
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 CLITICS = {"ar": re.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل]|س?[يتنأ])?")}
@@ -117,6 +117,15 @@ class Tag:
     """Plain phrases per language, matched on stems (``pipeline.tag.morphology``)."""
 
 
+@dataclass(frozen=True)
+class Exclusive:
+    """Tags the labelling conventions let a paragraph carry together only beside one of ``unless``
+    ("most ..., while a few ..." is divergent and carries each camp's stance)."""
+
+    tags: frozenset[str]
+    unless: frozenset[str]
+
+
 @dataclass
 class Taxonomy:
     path: Path
@@ -124,6 +133,7 @@ class Taxonomy:
     procedural: dict[str, list[Rule]] = field(default_factory=dict)
     """Per language, cues of a sentence that only records the meeting's procedure (documents before it,
     attendance, logistics, a title): no rule looks inside such a sentence (``pipeline.tag.rules``)."""
+    exclusive: list[Exclusive] = field(default_factory=list)
 
     @property
     def ids(self) -> list[str]:
@@ -152,7 +162,30 @@ def load_taxonomy(path: Path) -> Taxonomy:
     procedural = data.get("procedural") or {}
     if not isinstance(procedural, dict):
         raise InputError(path, "'procedural' must map languages to lists of regular expressions")
-    return Taxonomy(path, tags, {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()})
+    return Taxonomy(
+        path,
+        tags,
+        {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()},
+        _exclusive(path, data.get("exclusive") or [], seen),
+    )
+
+
+def _exclusive(path: Path, raw: object, ids: set[str]) -> list[Exclusive]:
+    if not isinstance(raw, list):
+        raise InputError(path, "'exclusive' must be a list of {tags: [...], unless: [...]}")
+    groups = []
+    for n, entry in enumerate(raw, 1):
+        where = f"exclusive #{n}"
+        if not isinstance(entry, dict) or set(entry) - {"tags", "unless"} or not isinstance(entry.get("tags"), list):
+            raise InputError(path, f"{where}: expected a mapping with a 'tags' list and an optional 'unless' list")
+        tags, unless = entry["tags"], entry.get("unless") or []
+        if len(set(tags)) < 2:
+            raise InputError(path, f"{where}: 'tags' needs at least two tags")
+        unknown = [t for t in (*tags, *unless) if t not in ids]
+        if unknown:
+            raise InputError(path, f"{where}: unknown tag(s) {', '.join(map(str, unknown))}")
+        groups.append(Exclusive(frozenset(tags), frozenset(unless)))
+    return groups
 
 
 def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str]) -> Tag:

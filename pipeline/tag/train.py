@@ -22,7 +22,7 @@ from pipeline.core.embed import Embedder
 from pipeline.core.params import Params
 from pipeline.tag.classifier import Features, TagModel, fit_logistic
 from pipeline.tag.labels import Counts, Example, load_examples
-from pipeline.tag.layer import ModelLayer, features_from
+from pipeline.tag.layer import ModelLayer, features_from, yielding
 from pipeline.tag.rules import Tagged, tag_text
 from pipeline.tag.tag_corrections import reviewed_examples
 from pipeline.tag.taxonomy import Taxonomy
@@ -70,7 +70,7 @@ def predict(
     for lang, idx in by_lang.items():
         results = [tag_text(examples[k].text, lang, taxonomy, stems) if rules else Tagged() for k in idx]
         if layer is not None:
-            layer.add([examples[k].text for k in idx], lang, results)
+            layer.add([examples[k].text for k in idx], lang, results, exclusive=taxonomy.exclusive)
         for k, result in zip(idx, results):
             out[k] = set(result.tags)
     return out
@@ -99,7 +99,7 @@ class DevTable:
     set of thresholds is scored without running the embedder again."""
 
     def __init__(self, dev: list[Example], taxonomy: Taxonomy, model: TagModel, features: Features | Embedder) -> None:
-        self.dev = dev
+        self.dev, self.exclusive = dev, taxonomy.exclusive
         self.rules = [set(tag_text(e.text, e.lang, taxonomy).tags) for e in dev]
         self.scores: list[dict[str, float]] = [{} for _ in dev]
         by_lang: dict[str, list[int]] = {}
@@ -112,7 +112,8 @@ class DevTable:
     def evaluate(self, cut: dict[str, float], default: float) -> dict[str, float]:
         counts = Counts()
         for e, rules, scores in zip(self.dev, self.rules, self.scores):
-            got = rules | {tag for tag, p in scores.items() if p >= cut.get(tag, default)}
+            model = {tag for tag, p in scores.items() if p >= cut.get(tag, default)} - rules
+            got = rules | (model - yielding(rules, model, self.exclusive))
             counts.add(e.lang, got, set(e.tags))
         return counts.scores()
 
