@@ -420,3 +420,80 @@ def test_taxonomy_refuses_a_bad_exclusive_group(tmp_path: Path, block: str, prob
     with pytest.raises(InputError) as err:
         load_taxonomy(bad)
     assert str(bad) in str(err.value) and problem in str(err.value)
+
+
+HOLDERS = {
+    "en": (
+        "Most {} agreed that the time limits were too long.",
+        "Several {} said that the time limits were too long.",
+        ["speakers", "panellists", "respondents", "representatives", "observers", "members of the Group"],
+    ),
+    "fr": (
+        "La plupart des {} sont convenus que les délais étaient trop longs.",
+        "Plusieurs {} ont dit que les délais étaient trop longs.",
+        ["intervenants", "orateurs", "panélistes", "représentants", "observateurs", "membres du Groupe"],
+    ),
+    "es": (
+        "La mayoría de los {} convinieron en que los plazos eran demasiado largos.",
+        "Varios {} dijeron que los plazos eran demasiado largos.",
+        ["oradores", "panelistas", "representantes", "observadores", "miembros del Grupo"],
+    ),
+    "ru": (
+        "Большинство {} согласились с тем, что сроки слишком велики.",
+        "Несколько {} заявили, что сроки слишком велики.",
+        ["выступавших", "докладчиков", "представителей", "делегатов", "наблюдателей", "членов Группы"],
+    ),
+    "zh": ("大多数{}认为时限过长。", "若干{}表示时限过长。", ["发言者", "小组成员", "代表", "观察员", "从业人员"]),
+    "ar": (
+        "اتفق معظم {} على أن المهل طويلة جداً.",
+        "قال عدة {} إن المهل طويلة جداً.",
+        ["المتكلمين", "أعضاء فريق المناقشة", "الممثلين", "المندوبين", "المراقبين", "الممارسين"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", list(HOLDERS))
+def test_every_holder_of_a_view_counts_with_every_quantifier(taxonomy, lang: str) -> None:
+    """Who holds a view is one vocabulary list per language (taxonomy `vocabulary: holders`): the
+    quantifier rules once each listed their own nouns, so "most panellists" and "plusieurs
+    intervenants" found nothing while "most speakers" did."""
+    most, several, nouns = HOLDERS[lang]
+    for noun in nouns:
+        assert "stance_consensus" in tag_text(most.format(noun), lang, taxonomy).tags, noun
+        assert "stance_some" in tag_text(several.format(noun), lang, taxonomy).tags, noun
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Las conclusiones fueron examinadas en una reunión de un grupo de expertos celebrada en Lucca."),
+        ("fr", "Une procédure unique concernant plusieurs membres du groupe criminel a été engagée."),
+        ("en", "The decision of some nuclear-weapon States to modernize their arsenals was noted."),
+        ("ru", "Большинство представительств открыли новые счета в течение месяца."),
+        ("zh", "大部分发言者赞同加强联合调查。"),
+    ],
+)
+def test_holder_quantifiers_keep_out_of_bodies_groups_and_missions(taxonomy, lang: str, text: str) -> None:
+    """An expert group is a body, a criminal group's members hold no view, States that act are not
+    voicing one, missions (представительства) are not representatives, and 大部分 (most) is not
+    部分 (some): the UN Parallel Corpus dev set showed each."""
+    assert "stance_some" not in tag_text(text, lang, taxonomy).tags
+    if lang == "ru":
+        assert "stance_consensus" not in tag_text(text, lang, taxonomy).tags
+
+
+def test_taxonomy_names_a_rule_whose_vocabulary_is_missing(tmp_path: Path) -> None:
+    text = TAXONOMY.read_text(encoding="utf-8")
+    start = text.index("\n    ar: [", text.index("  holders:\n"))
+    cases = {
+        "which 'vocabulary' does not define": text.replace(
+            "    rules:\n      en: [", "    rules:\n      en: ['\\bmost {{speakerz}}', ", 1
+        ),
+        "which has no ar words": text[:start] + text[text.index("\n", start + 1) :],
+    }
+    for problem, changed in cases.items():
+        bad = tmp_path / "taxonomy.yaml"
+        bad.write_text(changed, encoding="utf-8")
+        with pytest.raises(InputError) as err:
+            load_taxonomy(bad)
+        assert str(bad) in str(err.value) and problem in str(err.value)

@@ -19,9 +19,12 @@ from pipeline import LANGS
 from pipeline.core.errors import InputError
 
 TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems"}
-TOP_KEYS = {"version", "languages", "tags", "procedural", "exclusive"}
+TOP_KEYS = {"version", "languages", "vocabulary", "tags", "procedural", "exclusive"}
 KINDS = {"topic", "stance"}
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
+WORDS = re.compile(r"\{\{([a-z_]+)\}\}")
+"""A reference to a vocabulary list in a rule: ``{{holders}}``. Braces are doubled because single
+ones are regular-expression counts."""
 CLITICS = {"ar": re.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل]|س?[يتنأ])?")}
 """The letters that may stand before a rule's first word in the same written word, per language.
 Arabic writes its conjunctions, prepositions, article and verb prefixes onto the word, so its rules
@@ -155,17 +158,18 @@ def load_taxonomy(path: Path) -> Taxonomy:
     if unknown:
         raise InputError(path, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
     langs = data.get("languages", list(LANGS))
+    words = _vocabulary(path, data.get("vocabulary") or {})
     tags: list[Tag] = []
     seen: set[str] = set()
     for position, raw in enumerate(data["tags"], 1):
-        tags.append(_tag(path, position, raw, langs, seen))
+        tags.append(_tag(path, position, raw, langs, seen, words))
     procedural = data.get("procedural") or {}
     if not isinstance(procedural, dict):
         raise InputError(path, "'procedural' must map languages to lists of regular expressions")
     return Taxonomy(
         path,
         tags,
-        {lang: _compile(path, "procedural", lang, rules) for lang, rules in procedural.items()},
+        {lang: _compile(path, "procedural", lang, rules, words) for lang, rules in procedural.items()},
         _exclusive(path, data.get("exclusive") or [], seen),
     )
 
@@ -188,7 +192,20 @@ def _exclusive(path: Path, raw: object, ids: set[str]) -> list[Exclusive]:
     return groups
 
 
-def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str]) -> Tag:
+def _vocabulary(path: Path, raw: object) -> dict[str, dict[str, str]]:
+    """Named word lists per language (who can hold a view: speakers, experts, delegations ...), so
+    that every rule that needs one reads the same list and a noun added once serves all of them."""
+    if not isinstance(raw, dict) or not all(
+        ID.match(str(name)) and isinstance(table, dict) and all(isinstance(v, list) and v for v in table.values())
+        for name, table in raw.items()
+    ):
+        raise InputError(path, "'vocabulary' must map lower_snake_case names to languages to lists of words")
+    return {name: {lang: "|".join(map(str, items)) for lang, items in table.items()} for name, table in raw.items()}
+
+
+def _tag(
+    path: Path, position: int, raw: object, langs: list[str], seen: set[str], words: dict[str, dict[str, str]]
+) -> Tag:
     if not isinstance(raw, dict):
         raise InputError(path, f"tag #{position}: expected a mapping")
     tag_id = raw.get("id")
@@ -215,9 +232,9 @@ def _tag(path: Path, position: int, raw: object, langs: list[str], seen: set[str
         kind=raw["kind"],
         label=dict(raw["label"]),
         description=dict(raw["description"]),
-        rules={lang: _compile(path, where, lang, raw["rules"][lang]) for lang in langs},
+        rules={lang: _compile(path, where, lang, raw["rules"][lang], words) for lang in langs},
         exclude={
-            lang: _compile(path, where, lang, rules, excludes=True)
+            lang: _compile(path, where, lang, rules, words, excludes=True)
             for lang, rules in (raw.get("exclude") or {}).items()
         },
         stems=_phrases(path, where, raw.get("stems") or {}),
@@ -232,20 +249,35 @@ def _phrases(path: Path, where: str, table: object) -> dict[str, list[str]]:
     return {lang: list(phrases) for lang, phrases in table.items()}
 
 
-def _compile(path: Path, where: str, lang: str, rules: object, excludes: bool = False) -> list[Rule]:
+def _compile(
+    path: Path, where: str, lang: str, rules: object, words: dict[str, dict[str, str]], excludes: bool = False
+) -> list[Rule]:
     if isinstance(rules, str):
         rules = [rules]
     if not isinstance(rules, list):
         raise InputError(path, f"{where}: rules for {lang} must be a list of regular expressions")
     compiled = []
     for rule in rules:
+        rule = _expand(path, where, lang, str(rule), words)
         try:
-            kept = _split_keep(str(rule)) if excludes else None
-            pattern = re.compile(kept[1] if kept else str(rule), re.IGNORECASE)
+            kept = _split_keep(rule) if excludes else None
+            pattern = re.compile(kept[1] if kept else rule, re.IGNORECASE)
             main = WordStartRule(pattern, CLITICS[lang]) if lang in CLITICS else pattern
-            compiled.append(KeptExclude(str(rule), kept[0], main) if kept else main)
+            compiled.append(KeptExclude(rule, kept[0], main) if kept else main)
         except re.error as err:
             raise InputError(
                 path, f"{where}: rule {rule!r} for {lang} is not a valid regular expression ({err})"
             ) from err
     return compiled
+
+
+def _expand(path: Path, where: str, lang: str, rule: str, words: dict[str, dict[str, str]]) -> str:
+    def named(m: re.Match) -> str:
+        table = words.get(m.group(1))
+        if table is None:
+            raise InputError(path, f"{where}: rule for {lang} names {m.group(0)}, which 'vocabulary' does not define")
+        if lang not in table:
+            raise InputError(path, f"{where}: rule for {lang} names {m.group(0)}, which has no {lang} words")
+        return f"(?:{table[lang]})"
+
+    return WORDS.sub(named, rule)
