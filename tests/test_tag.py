@@ -1377,3 +1377,138 @@ def test_consensus_evidence_starts_at_the_phrase(taxonomy, lang: str, text: str,
     reads, from its first word (these rules once started at the space inside the phrase)."""
     spans = [e.span for e in tag_text(text, lang, taxonomy).evidence if e.tag == "stance_consensus"]
     assert span in spans, spans
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Remote access to servers abroad proved the most divisive question of the session.", True),
+        ("en", "Platforms were asked to remove divisive content online without delay.", False),
+        ("en", "The court dealt with the contentious proceedings brought by the company.", False),
+        ("fr", "L'accès à distance s'est révélé être la question la plus clivante de la session.", True),
+        ("fr", "La question la plus urgente était celle des ressources.", False),
+        ("es", "El acceso remoto resultó ser la cuestión más polémica del período de sesiones.", True),
+        ("es", "Se pidió a las plataformas que retiraran los contenidos polémicos en línea.", False),
+        ("ru", "Удаленный доступ оказался самым спорным вопросом сессии.", True),
+        ("ru", "Платформам предложили удалять спорный контент в интернете.", False),
+        ("zh", "远程访问境外服务器成为本届会议上争议最大的问题。", True),
+        ("zh", "平台被要求迅速删除网上的争议性内容。", False),
+        ("ar", "وكانت مسألة الوصول عن بعد أكثر المسائل إثارة للانقسام في الدورة.", True),
+        ("ar", "وطُلب إلى المنصات إزالة المحتوى المثير للانقسام على الإنترنت.", False),
+    ],
+)
+def test_the_most_divisive_point_is_divergence(taxonomy, lang: str, text: str, present: bool) -> None:
+    """The shape of the debate said by its sharpest point ("the most divisive question", "la plus
+    clivante", "самый спорный вопрос", "争议最大") is divergence; divisive content and a court's
+    contentious proceedings hold no view of the meeting."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The experts' assessments of the training ranged from encouraging to bleak.", True),
+        ("en", "The sentences imposed ranged from two to ten years of imprisonment.", False),
+        ("fr", "Les appréciations des experts allaient de l'enthousiasme au scepticisme.", True),
+        ("fr", "Les peines prononcées allaient de deux à dix ans d'emprisonnement.", False),
+        ("es", "Las valoraciones de los expertos fueron desde alentadoras hasta desoladoras.", True),
+        ("es", "Las penas impuestas iban de dos a diez años de prisión.", False),
+        ("ru", "Оценки экспертов колебались от обнадеживающих до крайне мрачных.", True),
+        ("ru", "Назначенные сроки наказания колебались от двух до десяти лет.", False),
+        ("zh", "专家们对培训的评价从令人鼓舞到十分悲观不等。", True),
+        ("zh", "判处的刑期从两年到十年不等。", False),
+        ("ar", "وتراوحت تقييمات الخبراء للتدريب بين المشجع والقاتم.", True),
+        ("ar", "وتراوحت الأحكام الصادرة بين سنتين وعشر سنوات.", False),
+    ],
+)
+def test_views_spread_over_a_range_are_divergence(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Participants' assessments or suggestions "ranging from X to Y" are views spread apart; the
+    figures of a report (sentences, durations) ranging over values are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The debate revealed a wide gulf between the positions of delegations on direct access.", True),
+        ("en", "Efforts to bridge the gap between rich and poor countries continued.", False),
+        ("fr", "Le débat a fait apparaître un fossé profond entre les positions des délégations.", True),
+        ("fr", "La fracture numérique entre les pays persiste.", False),
+        ("es", "Se expresaron valoraciones muy dispares sobre la ley de registro.", True),
+        ("es", "La brecha digital entre los países persiste.", False),
+        ("ru", "Прозвучали резко расходящиеся оценки этих законов.", True),
+        ("ru", "Сохраняется цифровой разрыв между странами.", False),
+        ("zh", "各方对这些法律的评价截然相反。", True),
+        ("zh", "发展中国家与发达国家之间的数字鸿沟依然存在。", False),
+        ("ar", "وأظهرت المناقشة تقييمات متضاربة لهذه القوانين.", True),
+        ("ar", "ولا تزال الفجوة الرقمية بين البلدان قائمة.", False),
+    ],
+)
+def test_contrasting_appraisals_and_gulfs_are_divergence(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Sharply contrasting appraisals and a gulf between positions are divergence; the digital
+    divide between countries is not a difference of views."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The law was seen by some as an aid to investigators and by others as a threat to privacy.", True),
+        ("en", "Investigators exchanged data with their counterparts in other countries.", False),
+        ("fr", "Pour les uns, la loi aidait les enquêteurs ; pour les autres, elle menaçait la vie privée.", True),
+        ("fr", "Les services s'alertaient les uns les autres en cas d'attaque.", False),
+        (
+            "es",
+            "Algunos consideraron que la ley era útil; otros sostuvieron que amenazaba la privacidad.",
+            True,
+        ),
+        ("es", "Los investigadores intercambiaron datos con otros países.", False),
+        ("ru", "Одни считали этот закон подспорьем для следствия, другие — угрозой частной жизни.", True),
+        ("ru", "Следователи обменивались данными с другими странами.", False),
+        ("zh", "有的认为此类法律有助于侦查，有的则认为其威胁隐私。", True),
+        ("zh", "侦查人员与其他国家交换了数据。", False),
+        ("ar", "ورأى فيها البعض أداة مفيدة للمحققين، ورأى فيها آخرون تهديدا للخصوصية.", True),
+        ("ar", "وتعاون المحققون بعضهم مع بعض في تبادل البيانات.", False),
+    ],
+)
+def test_two_camps_named_by_pronouns_are_divergent_and_some(taxonomy, lang: str, text: str, present: bool) -> None:
+    """ "Seen by some as ... and by others as", "les uns ... les autres", "одни ..., другие",
+    "有的...有的": two camps, each a subset (data/labels/README.md), so both tags; a reciprocal or
+    other countries name no camp."""
+    tags = tag_text(text, lang, taxonomy).tags
+    assert ("stance_divergent" in tags) is present, text
+    assert ("stance_some" in tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The consumer-protection official on the panel argued that banks should alert their clients.", True),
+        ("en", "A delegate speaking for a group of like-minded States proposed a deadline of 45 days.", True),
+        ("en", "The official opened the session and the panel was chaired by a judge.", False),
+        ("en", "It was noted that banks should alert their clients.", False),
+        (
+            "fr",
+            "La responsable de la protection des consommateurs a fait valoir que les banques devaient alerter.",
+            True,
+        ),
+        ("fr", "La responsable de la protection des consommateurs a ouvert la séance.", False),
+        (
+            "es",
+            "El funcionario de protección al consumidor sostuvo que los bancos debían alertar a sus clientes.",
+            True,
+        ),
+        ("es", "El funcionario de protección al consumidor abrió la sesión.", False),
+        ("ru", "Представитель ассоциации банков утверждал, что банки должны предупреждать клиентов.", True),
+        ("ru", "Представитель ассоциации банков открыл заседание.", False),
+        ("zh", "来自消费者保护机构的官员认为，银行应提醒客户。", True),
+        ("zh", "来自消费者保护机构的官员主持了会议。", False),
+        ("ar", "واحتجت المسؤولة عن حماية المستهلك بأن على المصارف تنبيه عملائها.", True),
+        ("ar", "وافتتحت المسؤولة عن حماية المستهلك الجلسة.", False),
+    ],
+)
+def test_a_single_holder_named_by_function_is_some(taxonomy, lang: str, text: str, present: bool) -> None:
+    """One speaker named by what they are (the consumer-protection official, a delegate speaking
+    for a group, observers from civil society) who argues or proposes holds a view of a subset:
+    stance_some. A function named with no view, or agentless "it was noted", is not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is present, text

@@ -143,7 +143,7 @@ def test_each_tag_gets_the_threshold_its_scores_need() -> None:
         dev.append(Example("en", f"paragraph {k}", frozenset(want)))
         scores.append({"loud": 0.95 if "loud" in want else 0.8, "quiet": 0.55 if "quiet" in want else 0.1, "flat": 0.1})
     table = DevTable.__new__(DevTable)
-    table.dev, table.rules, table.scores = dev, [set() for _ in dev], scores
+    table.dev, table.rules, table.scores, table.exclusive = dev, [set() for _ in dev], scores, []
     default = 0.7
     cut = tag_thresholds(table, ["loud", "quiet", "flat"], default, min_precision=0.9)
     assert 0.8 < cut["loud"] <= 0.95 and 0.5 <= cut["quiet"] <= 0.55 and "flat" not in cut
