@@ -1377,3 +1377,32 @@ def test_consensus_evidence_starts_at_the_phrase(taxonomy, lang: str, text: str,
     reads, from its first word (these rules once started at the space inside the phrase)."""
     spans = [e.span for e in tag_text(text, lang, taxonomy).evidence if e.tag == "stance_consensus"]
     assert span in spans, spans
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The experts reached no shared view on whether providers should keep logs for a year.", False),
+        ("en", "No proposal for a retention period drew general acceptance among the delegations.", False),
+        ("en", "Consensus could not be reached on the scope of the draft article on jurisdiction.", False),
+        ("en", "No delegation objected to the proposal to keep logs for a year.", True),
+        ("en", "The value of direct police contacts was acknowledged by most experts, not only by donors.", True),
+        ("fr", "Les experts ne sont pas parvenus à une position commune sur la durée de conservation.", False),
+        ("fr", "Cette proposition n'a pas fait l'unanimité parmi les délégations.", False),
+        ("fr", "La proposition n'a suscité aucune objection de la part des délégations.", True),
+        ("es", "No hubo unanimidad entre los expertos sobre el plazo de conservación de los datos.", False),
+        ("es", "Los expertos no lograron un amplio acuerdo sobre el plazo de conservación.", False),
+        ("es", "No se alzó ni una sola voz en contra del plazo de conservación propuesto.", True),
+        ("ru", "Эксперты не пришли к общему мнению относительно срока хранения данных.", False),
+        ("ru", "Никто из экспертов не возражал против предложенного срока хранения данных.", True),
+        ("zh", "专家们提出的保存期限各不相同，没有任何一个期限获得普遍接受。", False),
+        ("zh", "没有任何代表团对拟议的保存期限提出异议。", True),
+        ("ar", "ولم يتسن التوصل إلى توافق بشأن مدة الاحتفاظ بالبيانات.", False),
+        ("ar", "ولم يعترض أي وفد على مدة الاحتفاظ المقترحة.", True),
+    ],
+)
+def test_negated_agreement_is_not_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Agreement words under a negation ("reached no shared view", "n'a pas fait l'unanimité", "没有
+    ……获得普遍接受") are no consensus; negated dissent ("no delegation objected", "ni una sola voz en
+    contra") still is (the ``negation`` guard of stance_consensus)."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
