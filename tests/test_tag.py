@@ -1406,3 +1406,31 @@ def test_negated_agreement_is_not_consensus(taxonomy, lang: str, text: str, pres
     ……获得普遍接受") are no consensus; negated dissent ("no delegation objected", "ni una sola voz en
     contra") still is (the ``negation`` guard of stance_consensus)."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The proposal to test each contact point yearly commanded wide assent among the delegations.", True),
+        ("en", "A single round-the-clock network found approval on all sides.", True),
+        ("en", "The Convention has achieved broad acceptance of the convention by States in every region.", False),
+        ("en", "Wide assent is needed for any change to the schedule of meetings.", False),
+        ("en", "The report described all sides of the issue of data retention.", False),
+        ("fr", "L'idée d'un réseau unique a recueilli une large adhésion parmi les experts.", True),
+        ("fr", "Le Président veillera à une large adhésion des parties prenantes au processus.", False),
+        ("es", "La idea de un punto de contacto único gozó de aceptación general entre los expertos.", True),
+        ("es", "El informe destaca la amplia aceptación de la Convención por los Estados.", False),
+        ("ru", "Идея единого контактного пункта получила широкое одобрение экспертов.", True),
+        ("ru", "Только такой документ может получить всеобщее признание государств.", False),
+        ("zh", "建立单一联络点的设想得到了各方的赞同。", True),
+        ("zh", "秘书处介绍了各方提交的书面材料。", False),
+        ("ar", "ولقيت فكرة إنشاء جهة اتصال واحدة استحساناً واسعاً لدى الخبراء.", True),
+        ("ar", "وأشار التقرير إلى القبول الواسع للاتفاقية من جانب الدول.", False),
+    ],
+)
+def test_breadth_of_assent_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """A proposal that "commanded wide assent", "found approval on all sides", "a recueilli une large
+    adhésion", "gozó de aceptación general", "получила широкое одобрение", "得到了各方的赞同", "لقيت
+    استحساناً واسعاً" had the room's agreement; the acceptance of a treaty by States, a condition ("wide
+    assent is needed") and "all sides of the issue" are none."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
