@@ -1434,3 +1434,30 @@ def test_breadth_of_assent_is_consensus(taxonomy, lang: str, text: str, present:
     استحساناً واسعاً" had the room's agreement; the acceptance of a treaty by States, a condition ("wide
     assent is needed") and "all sides of the issue" are none."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The prevailing sentiment among experts was that logs should be kept for a year.", True),
+        ("en", "The weight of opinion in the Group favoured a single network of contact points.", True),
+        ("en", "The prevailing exchange rate was applied to the contributions received.", False),
+        ("fr", "L'opinion qui a prévalu était qu'un réseau unique suffisait.", True),
+        ("fr", "Le Groupe a examiné l'opinion d'un expert sur la question.", False),
+        ("es", "El sentir predominante entre los expertos fue que bastaba una sola red.", True),
+        ("es", "Se presentó la opinión de un experto sobre la cuestión.", False),
+        ("ru", "Преобладающим было мнение о том, что достаточно одной сети.", True),
+        ("ru", "Эксперты в своем подавляющем большинстве поддержали создание единой сети.", True),
+        ("ru", "Эксперт изложил свое мнение о создании единой сети.", False),
+        ("zh", "占主导地位的意见是，一个统一的网络就已足够。", True),
+        ("zh", "一位专家介绍了本国的意见。", False),
+        ("ar", "وكان الشعور السائد بين الخبراء أن شبكة واحدة تكفي.", True),
+        ("ar", "وعرض أحد الخبراء رأيه بشأن الشبكة.", False),
+    ],
+)
+def test_prevailing_view_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """The view that prevailed, said as its weight or mood ("the prevailing sentiment", "the weight of
+    opinion", "l'opinion qui a prévalu", "el sentir predominante", "Преобладающим было мнение", "в своем
+    подавляющем большинстве", "占主导地位的意见", "الشعور السائد"), is the room's consensus; one
+    speaker's view is not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
