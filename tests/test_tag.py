@@ -1461,3 +1461,28 @@ def test_prevailing_view_is_consensus(taxonomy, lang: str, text: str, present: b
     подавляющем большинстве", "占主导地位的意见", "الشعور السائد"), is the room's consensus; one
     speaker's view is not."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Few delegations, if any, questioned the value of a single network.", True),
+        ("en", "The value of a single network went unchallenged.", True),
+        ("en", "A few delegations objected to the creation of a single network.", False),
+        ("fr", "Rares ont été les orateurs à contester l'utilité d'un réseau unique.", True),
+        ("fr", "Rares ont été les délégations à soutenir la création d'un réseau unique.", False),
+        ("es", "Apenas hubo discrepancias sobre la utilidad de una red única.", True),
+        ("es", "Unas pocas delegaciones se opusieron a la creación de una red única.", False),
+        ("ru", "Вряд ли кто-либо из выступавших ставил под сомнение полезность единой сети.", True),
+        ("ru", "Несколько делегаций возражали против создания единой сети.", False),
+        ("zh", "建立统一网络的必要性未受到任何质疑。", True),
+        ("zh", "有几个代表团对建立统一网络提出质疑。", False),
+        ("ar", "ولم يكد أي وفد يعترض على إنشاء شبكة موحدة.", True),
+        ("ar", "واعترضت بضعة وفود على إنشاء شبكة موحدة.", False),
+    ],
+)
+def test_dissent_said_rare_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Dissent said to be rare or absent ("few, if any, questioned", "went unchallenged", "Rares ont été
+    les orateurs à contester", "Apenas hubo discrepancias", "Вряд ли кто-либо ... ставил под сомнение",
+    "未受到任何质疑", "لم يكد أي وفد يعترض") is agreement; "a few delegations objected" is a subset."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
