@@ -1486,3 +1486,28 @@ def test_dissent_said_rare_is_consensus(taxonomy, lang: str, text: str, present:
     les orateurs à contester", "Apenas hubo discrepancias", "Вряд ли кто-либо ... ставил под сомнение",
     "未受到任何质疑", "لم يكد أي وفد يعترض") is agreement; "a few delegations objected" is a subset."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Delegations presented a united front in favour of a single network.", True),
+        ("en", "The experts were at one in recommending a single network.", True),
+        ("en", "The experts' views did not converge on the need for a single network.", False),
+        ("fr", "Les experts ont recommandé d'une même voix la création d'un réseau unique.", True),
+        ("fr", "Un expert a recommandé la création d'un réseau unique.", False),
+        ("es", "Los panelistas coincidieron en que bastaba una sola red.", True),
+        ("es", "Los panelistas no coincidieron en si bastaba una sola red.", False),
+        ("ru", "Позиции экспертов совпали в вопросе о создании единой сети.", True),
+        ("ru", "Позиции не совпали в вопросе о создании единой сети.", False),
+        ("zh", "专家们一致建议建立统一的网络。", True),
+        ("zh", "一位专家建议建立统一的网络。", False),
+        ("ar", "وتطابقت آراء الخبراء بشأن إنشاء شبكة موحدة.", True),
+        ("ar", "واقترح أحد الخبراء إنشاء شبكة موحدة.", False),
+    ],
+)
+def test_one_front_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Speakers who stood together ("presented a united front", "were at one", "d'une même voix",
+    "los panelistas coincidieron", "Позиции ... совпали", "一致建议", "تطابقت آراء") agreed; "did not
+    converge", "no coincidieron", "не совпали" and one speaker did not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
