@@ -1512,3 +1512,137 @@ def test_a_single_holder_named_by_function_is_some(taxonomy, lang: str, text: st
     for a group, observers from civil society) who argues or proposes holds a view of a subset:
     stance_some. A function named with no view, or agentless "it was noted", is not."""
     assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The experts reached no shared view on whether providers should keep logs for a year.", False),
+        ("en", "No proposal for a retention period drew general acceptance among the delegations.", False),
+        ("en", "Consensus could not be reached on the scope of the draft article on jurisdiction.", False),
+        ("en", "No delegation objected to the proposal to keep logs for a year.", True),
+        ("en", "The value of direct police contacts was acknowledged by most experts, not only by donors.", True),
+        ("fr", "Les experts ne sont pas parvenus à une position commune sur la durée de conservation.", False),
+        ("fr", "Cette proposition n'a pas fait l'unanimité parmi les délégations.", False),
+        ("fr", "La proposition n'a suscité aucune objection de la part des délégations.", True),
+        ("es", "No hubo unanimidad entre los expertos sobre el plazo de conservación de los datos.", False),
+        ("es", "Los expertos no lograron un amplio acuerdo sobre el plazo de conservación.", False),
+        ("es", "No se alzó ni una sola voz en contra del plazo de conservación propuesto.", True),
+        ("ru", "Эксперты не пришли к общему мнению относительно срока хранения данных.", False),
+        ("ru", "Никто из экспертов не возражал против предложенного срока хранения данных.", True),
+        ("zh", "专家们提出的保存期限各不相同，没有任何一个期限获得普遍接受。", False),
+        ("zh", "没有任何代表团对拟议的保存期限提出异议。", True),
+        ("ar", "ولم يتسن التوصل إلى توافق بشأن مدة الاحتفاظ بالبيانات.", False),
+        ("ar", "ولم يعترض أي وفد على مدة الاحتفاظ المقترحة.", True),
+    ],
+)
+def test_negated_agreement_is_not_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Agreement words under a negation ("reached no shared view", "n'a pas fait l'unanimité", "没有
+    ……获得普遍接受") are no consensus; negated dissent ("no delegation objected", "ni una sola voz en
+    contra") still is (the ``negation`` guard of stance_consensus)."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The proposal to test each contact point yearly commanded wide assent among the delegations.", True),
+        ("en", "A single round-the-clock network found approval on all sides.", True),
+        ("en", "The Convention has achieved broad acceptance of the convention by States in every region.", False),
+        ("en", "Wide assent is needed for any change to the schedule of meetings.", False),
+        ("en", "The report described all sides of the issue of data retention.", False),
+        ("fr", "L'idée d'un réseau unique a recueilli une large adhésion parmi les experts.", True),
+        ("fr", "Le Président veillera à une large adhésion des parties prenantes au processus.", False),
+        ("es", "La idea de un punto de contacto único gozó de aceptación general entre los expertos.", True),
+        ("es", "El informe destaca la amplia aceptación de la Convención por los Estados.", False),
+        ("ru", "Идея единого контактного пункта получила широкое одобрение экспертов.", True),
+        ("ru", "Только такой документ может получить всеобщее признание государств.", False),
+        ("zh", "建立单一联络点的设想得到了各方的赞同。", True),
+        ("zh", "秘书处介绍了各方提交的书面材料。", False),
+        ("ar", "ولقيت فكرة إنشاء جهة اتصال واحدة استحساناً واسعاً لدى الخبراء.", True),
+        ("ar", "وأشار التقرير إلى القبول الواسع للاتفاقية من جانب الدول.", False),
+    ],
+)
+def test_breadth_of_assent_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """A proposal that "commanded wide assent", "found approval on all sides", "a recueilli une large
+    adhésion", "gozó de aceptación general", "получила широкое одобрение", "得到了各方的赞同", "لقيت
+    استحساناً واسعاً" had the room's agreement; the acceptance of a treaty by States, a condition ("wide
+    assent is needed") and "all sides of the issue" are none."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "The prevailing sentiment among experts was that logs should be kept for a year.", True),
+        ("en", "The weight of opinion in the Group favoured a single network of contact points.", True),
+        ("en", "The prevailing exchange rate was applied to the contributions received.", False),
+        ("fr", "L'opinion qui a prévalu était qu'un réseau unique suffisait.", True),
+        ("fr", "Le Groupe a examiné l'opinion d'un expert sur la question.", False),
+        ("es", "El sentir predominante entre los expertos fue que bastaba una sola red.", True),
+        ("es", "Se presentó la opinión de un experto sobre la cuestión.", False),
+        ("ru", "Преобладающим было мнение о том, что достаточно одной сети.", True),
+        ("ru", "Эксперты в своем подавляющем большинстве поддержали создание единой сети.", True),
+        ("ru", "Эксперт изложил свое мнение о создании единой сети.", False),
+        ("zh", "占主导地位的意见是，一个统一的网络就已足够。", True),
+        ("zh", "一位专家介绍了本国的意见。", False),
+        ("ar", "وكان الشعور السائد بين الخبراء أن شبكة واحدة تكفي.", True),
+        ("ar", "وعرض أحد الخبراء رأيه بشأن الشبكة.", False),
+    ],
+)
+def test_prevailing_view_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """The view that prevailed, said as its weight or mood ("the prevailing sentiment", "the weight of
+    opinion", "l'opinion qui a prévalu", "el sentir predominante", "Преобладающим было мнение", "в своем
+    подавляющем большинстве", "占主导地位的意见", "الشعور السائد"), is the room's consensus; one
+    speaker's view is not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Few delegations, if any, questioned the value of a single network.", True),
+        ("en", "The value of a single network went unchallenged.", True),
+        ("en", "A few delegations objected to the creation of a single network.", False),
+        ("fr", "Rares ont été les orateurs à contester l'utilité d'un réseau unique.", True),
+        ("fr", "Rares ont été les délégations à soutenir la création d'un réseau unique.", False),
+        ("es", "Apenas hubo discrepancias sobre la utilidad de una red única.", True),
+        ("es", "Unas pocas delegaciones se opusieron a la creación de una red única.", False),
+        ("ru", "Вряд ли кто-либо из выступавших ставил под сомнение полезность единой сети.", True),
+        ("ru", "Несколько делегаций возражали против создания единой сети.", False),
+        ("zh", "建立统一网络的必要性未受到任何质疑。", True),
+        ("zh", "有几个代表团对建立统一网络提出质疑。", False),
+        ("ar", "ولم يكد أي وفد يعترض على إنشاء شبكة موحدة.", True),
+        ("ar", "واعترضت بضعة وفود على إنشاء شبكة موحدة.", False),
+    ],
+)
+def test_dissent_said_rare_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Dissent said to be rare or absent ("few, if any, questioned", "went unchallenged", "Rares ont été
+    les orateurs à contester", "Apenas hubo discrepancias", "Вряд ли кто-либо ... ставил под сомнение",
+    "未受到任何质疑", "لم يكد أي وفد يعترض") is agreement; "a few delegations objected" is a subset."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Delegations presented a united front in favour of a single network.", True),
+        ("en", "The experts were at one in recommending a single network.", True),
+        ("en", "The experts' views did not converge on the need for a single network.", False),
+        ("fr", "Les experts ont recommandé d'une même voix la création d'un réseau unique.", True),
+        ("fr", "Un expert a recommandé la création d'un réseau unique.", False),
+        ("es", "Los panelistas coincidieron en que bastaba una sola red.", True),
+        ("es", "Los panelistas no coincidieron en si bastaba una sola red.", False),
+        ("ru", "Позиции экспертов совпали в вопросе о создании единой сети.", True),
+        ("ru", "Позиции не совпали в вопросе о создании единой сети.", False),
+        ("zh", "专家们一致建议建立统一的网络。", True),
+        ("zh", "一位专家建议建立统一的网络。", False),
+        ("ar", "وتطابقت آراء الخبراء بشأن إنشاء شبكة موحدة.", True),
+        ("ar", "واقترح أحد الخبراء إنشاء شبكة موحدة.", False),
+    ],
+)
+def test_one_front_is_consensus(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Speakers who stood together ("presented a united front", "were at one", "d'une même voix",
+    "los panelistas coincidieron", "Позиции ... совпали", "一致建议", "تطابقت آراء") agreed; "did not
+    converge", "no coincidieron", "не совпали" and one speaker did not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is present

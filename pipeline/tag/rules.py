@@ -114,7 +114,8 @@ def _hits(tag: Tag, masked: str, lang: str, text: str, words, where) -> list[Evi
 
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
-    procedural sentences and the tag's ``exclude`` spans, and the stances read from counts and
+    procedural sentences and the tag's ``exclude`` spans, not negated (the tag's ``negation``: "reached no
+    shared view"), and the stances read from counts and
     shares of States, respondents or delegations (``pipeline.tag.quantities``: "38 of the 52
     States that replied", "nearly half of the respondents"), outside procedural sentences."""
     out = Tagged()
@@ -131,6 +132,9 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
             if masked != base:
                 tag_words, where = _indexed(morphology.tokens(masked, lang)) if words is not None else (None, {})
                 hits = _hits(tag, masked, lang, text, tag_words, where)
+        negation = tag.negation.get(lang)
+        if hits and negation:
+            hits = [h for h in hits if not negation.negates(base, h.start, h.end)]
         hits += [
             Evidence(tag.id, f"quantity:{q.shape}", text[q.start : q.end], q.start, q.end)
             for q in counted

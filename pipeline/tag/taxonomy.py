@@ -18,7 +18,8 @@ import yaml
 from pipeline import LANGS
 from pipeline.core.errors import InputError
 
-TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems"}
+TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems", "negation"}
+NEGATION_KEYS = {"before", "after", "dissent"}
 TOP_KEYS = {"version", "languages", "vocabulary", "tags", "procedural", "exclusive"}
 KINDS = {"topic", "stance"}
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -106,6 +107,31 @@ def _split_keep(rule: str) -> tuple[str, str] | None:
 
 
 Rule = re.Pattern | WordStartRule | KeptExclude
+NEGATION_REACH = 80
+"""How far before a hit its negation is looked for."""
+
+
+@dataclass
+class Negation:
+    """A tag's negation guard in one language: a hit is dropped when ``before`` ends right where it
+    starts ("reached no | shared view", "n'a pas fait l' | unanimité", "未能 | 获得普遍接受") or
+    ``after`` starts right where it ends ("consensus | could not be reached"), unless the hit or the
+    negated words name dissent (``dissent``: "no delegation objected", "without a dissenting voice"
+    are agreement). The guard is checked only at a hit, over a few words: as exclude spans, every
+    negation in the text would have been tried."""
+
+    before: re.Pattern
+    after: re.Pattern | None = None
+    dissent: re.Pattern | None = None
+
+    def negates(self, text: str, start: int, end: int) -> bool:
+        if self.dissent and self.dissent.search(text, start, end):
+            return False
+        m = self.before.search(text, max(0, start - NEGATION_REACH), start)
+        if m and not (self.dissent and self.dissent.search(text, m.start(), start)):
+            return True
+        m = self.after.match(text, end, min(len(text), end + NEGATION_REACH)) if self.after else None
+        return bool(m and not (self.dissent and self.dissent.search(text, end, m.end())))
 
 
 @dataclass
@@ -118,6 +144,8 @@ class Tag:
     exclude: dict[str, list[Rule]] = field(default_factory=dict)
     stems: dict[str, list[str]] = field(default_factory=dict)
     """Plain phrases per language, matched on stems (``pipeline.tag.morphology``)."""
+    negation: dict[str, Negation] = field(default_factory=dict)
+    """Per language, the words that negate a hit just before or after it (``Negation``)."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +266,26 @@ def _tag(
             for lang, rules in (raw.get("exclude") or {}).items()
         },
         stems=_phrases(path, where, raw.get("stems") or {}),
+        negation=_negations(path, where, raw.get("negation") or {}),
     )
+
+
+def _negations(path: Path, where: str, table: object) -> dict[str, Negation]:
+    if not isinstance(table, dict) or not all(
+        isinstance(v, dict) and "before" in v and set(v) <= NEGATION_KEYS for v in table.values()
+    ):
+        raise InputError(path, f"{where}: 'negation' must map languages to {{before, after, dissent}} expressions")
+    out = {}
+    for lang, entry in table.items():
+        try:
+            out[lang] = Negation(
+                before=re.compile(f"(?:{entry['before']})\\Z", re.IGNORECASE),
+                after=re.compile(entry["after"], re.IGNORECASE) if entry.get("after") else None,
+                dissent=re.compile(entry["dissent"], re.IGNORECASE) if entry.get("dissent") else None,
+            )
+        except re.error as err:
+            raise InputError(path, f"{where}: negation for {lang} is not a valid regular expression ({err})") from err
+    return out
 
 
 def _phrases(path: Path, where: str, table: object) -> dict[str, list[str]]:
