@@ -497,3 +497,43 @@ def test_taxonomy_names_a_rule_whose_vocabulary_is_missing(tmp_path: Path) -> No
         with pytest.raises(InputError) as err:
             load_taxonomy(bad)
         assert str(bad) in str(err.value) and problem in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "It was not possible to reach a consensus on whether agencies may request data directly from providers.",
+        ),
+        ("fr", "Le recours à la Convention comme base juridique de l'entraide n'a pas fait l'unanimité."),
+        (
+            "es",
+            "No hubo unanimidad entre los expertos sobre si debía obligarse a los proveedores a bloquear esos sitios.",
+        ),
+        ("ru", "Участники дискуссии не выступили единым фронтом по вопросу о раскрытии паролей."),
+        ("zh", "这一问题始终没有找到令所有发言者都满意的答案。"),
+        ("ar", "ولم يتم التوصل إلى توافق في الآراء بشأن هذه المسألة."),
+    ],
+)
+def test_agreement_under_a_negation_is_a_divided_room(taxonomy, lang: str, text: str) -> None:
+    """The consensus cue's negation guard drops the hit, and the tag's `negated` key turns it into
+    evidence of stance_divergent ("no consensus" is divergent by the labelling conventions), with
+    the cue's own span; negated dissent ("no delegation objected") stays consensus."""
+    result = tag_text(text, lang, taxonomy)
+    assert "stance_consensus" not in result.tags and "stance_divergent" in result.tags
+    hit = next(e for e in result.evidence if e.tag == "stance_divergent" and e.rule.startswith("negated:"))
+    assert text[hit.start : hit.end] == hit.span
+    assert "stance_divergent" not in tag_text("No delegation objected to the proposal.", "en", taxonomy).tags
+
+
+def test_taxonomy_refuses_a_negated_tag_listed_before(tmp_path: Path) -> None:
+    bad = tmp_path / "taxonomy.yaml"
+    text = TAXONOMY.read_text(encoding="utf-8")
+    assert "    negated: stance_divergent\n" in text
+    bad.write_text(
+        text.replace("    negated: stance_divergent\n", "    negated: formal_cooperation\n"), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        load_taxonomy(bad)
+    assert str(bad) in str(err.value) and "'negated' must name a tag listed after it" in str(err.value)

@@ -119,6 +119,7 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
     shares of States, respondents or delegations (``pipeline.tag.quantities``: "38 of the 52
     States that replied", "nearly half of the respondents"), outside procedural sentences."""
     out = Tagged()
+    negated: dict[str, list[Evidence]] = {}
     base = without_procedure(text, lang, taxonomy)
     counted = quantities.read(base, lang)
     words, index = _indexed(morphology.tokens(base, lang)) if stems and lang in morphology.STEMMED else (None, {})
@@ -134,7 +135,13 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
                 hits = _hits(tag, masked, lang, text, tag_words, where)
         negation = tag.negation.get(lang)
         if hits and negation:
-            hits = [h for h in hits if not negation.negates(base, h.start, h.end)]
+            kept = [h for h in hits if not negation.negates(base, h.start, h.end)]
+            if tag.negated:
+                negated.setdefault(tag.negated, []).extend(
+                    Evidence(tag.negated, f"negated:{h.rule}", h.span, h.start, h.end) for h in hits if h not in kept
+                )
+            hits = kept
+        hits += negated.pop(tag.id, [])
         hits += [
             Evidence(tag.id, f"quantity:{q.shape}", text[q.start : q.end], q.start, q.end)
             for q in counted

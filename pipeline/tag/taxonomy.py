@@ -18,7 +18,7 @@ import yaml
 from pipeline import LANGS
 from pipeline.core.errors import InputError
 
-TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems", "negation"}
+TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems", "negation", "negated"}
 NEGATION_KEYS = {"before", "after", "dissent"}
 TOP_KEYS = {"version", "languages", "vocabulary", "tags", "procedural", "exclusive"}
 KINDS = {"topic", "stance"}
@@ -146,6 +146,8 @@ class Tag:
     """Plain phrases per language, matched on stems (``pipeline.tag.morphology``)."""
     negation: dict[str, Negation] = field(default_factory=dict)
     """Per language, the words that negate a hit just before or after it (``Negation``)."""
+    negated: str | None = None
+    """The tag a negated hit is evidence of: agreement that was not reached is a divided room."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,10 @@ def load_taxonomy(path: Path) -> Taxonomy:
     seen: set[str] = set()
     for position, raw in enumerate(data["tags"], 1):
         tags.append(_tag(path, position, raw, langs, seen, words))
+    order = [tag.id for tag in tags]
+    for n, tag in enumerate(tags):
+        if tag.negated is not None and tag.negated not in order[n + 1 :]:
+            raise InputError(path, f"tag {tag.id!r}: 'negated' must name a tag listed after it, not {tag.negated!r}")
     procedural = data.get("procedural") or {}
     if not isinstance(procedural, dict):
         raise InputError(path, "'procedural' must map languages to lists of regular expressions")
@@ -267,6 +273,7 @@ def _tag(
         },
         stems=_phrases(path, where, raw.get("stems") or {}),
         negation=_negations(path, where, raw.get("negation") or {}),
+        negated=raw.get("negated"),
     )
 
 
