@@ -1377,3 +1377,219 @@ def test_consensus_evidence_starts_at_the_phrase(taxonomy, lang: str, text: str,
     reads, from its first word (these rules once started at the space inside the phrase)."""
     spans = [e.span for e in tag_text(text, lang, taxonomy).evidence if e.tag == "stance_consensus"]
     assert span in spans, spans
+
+
+@pytest.mark.parametrize(
+    "lang,text,tag,present",
+    [
+        (
+            "en",
+            "Several experts described how hard it was to gather digital evidence from seized phones.",
+            "electronic_evidence",
+            True,
+        ),
+        (
+            "fr",
+            "Plusieurs experts ont décrit les difficultés du recueil des preuves numériques sur les téléphones saisis.",
+            "electronic_evidence",
+            True,
+        ),
+        (
+            "es",
+            "Varios expertos describieron las dificultades de obtener pruebas digitales de los teléfonos incautados.",
+            "electronic_evidence",
+            True,
+        ),
+        (
+            "ru",
+            "Несколько экспертов рассказали о трудностях сбора цифровых доказательств с изъятых телефонов.",
+            "electronic_evidence",
+            True,
+        ),
+        ("zh", "若干专家介绍了从扣押的手机中收集数字证据的困难。", "electronic_evidence", True),
+        ("ar", "وتحدث عدة خبراء عن صعوبات جمع الأدلة الرقمية من الهواتف المضبوطة.", "electronic_evidence", True),
+        # The traps: a programme's panels, an attendance count, a study's outline name topics without a position.
+        (
+            "en",
+            "The seminar's programme included panels on ransomware and on the gathering of digital evidence.",
+            "electronic_evidence",
+            False,
+        ),
+        (
+            "fr",
+            "Le programme du séminaire comprenait des tables rondes sur le recueil des preuves numériques.",
+            "electronic_evidence",
+            False,
+        ),
+        (
+            "es",
+            "El programa del seminario incluyó mesas redondas sobre el ransomware y la obtención de pruebas digitales.",
+            "electronic_evidence",
+            False,
+        ),
+        (
+            "ru",
+            "Программа семинара включала дискуссионные группы по сбору цифровых доказательств.",
+            "electronic_evidence",
+            False,
+        ),
+        ("zh", "研讨会议程包括关于勒索软件和数字证据收集的小组讨论。", "electronic_evidence", False),
+        (
+            "ar",
+            "وتضمَّن برنامج الحلقة الدراسية حلقات نقاش عن برمجيات الفدية وجمع الأدلة الرقمية.",
+            "electronic_evidence",
+            False,
+        ),
+        (
+            "en",
+            "The regional meeting brought together 85 participants, among them representatives of the private sector.",
+            "prevention",
+            False,
+        ),
+        (
+            "fr",
+            "La réunion régionale a réuni 85 participants, dont des représentants du secteur privé.",
+            "prevention",
+            False,
+        ),
+        (
+            "es",
+            "La reunión regional reunió a 85 participantes, entre ellos representantes del sector privado.",
+            "prevention",
+            False,
+        ),
+        (
+            "ru",
+            "В региональном совещании приняли участие 85 человек, в том числе представители частного сектора.",
+            "prevention",
+            False,
+        ),
+        ("zh", "区域会议汇集了85名与会者，其中包括私营部门的代表。", "prevention", False),
+        ("ar", "وجمع الاجتماع الإقليمي 85 مشاركاً، من بينهم ممثلو القطاع الخاص.", "prevention", False),
+        (
+            "en",
+            "The report consists of three chapters: legislation; electronic evidence; and prevention.",
+            "legislation",
+            False,
+        ),
+        (
+            "fr",
+            "Le rapport comporte trois chapitres : législation ; preuves électroniques ; et prévention.",
+            "legislation",
+            False,
+        ),
+        (
+            "es",
+            "El informe consta de tres capítulos: legislación; pruebas electrónicas; y prevención.",
+            "legislation",
+            False,
+        ),
+        (
+            "ru",
+            "Доклад состоит из трех глав: законодательство; электронные доказательства; предупреждение.",
+            "legislation",
+            False,
+        ),
+        ("zh", "报告共分三章：立法；电子证据；预防。", "legislation", False),
+        (
+            "ar",
+            "تتألف الدراسة من ثلاثة فصول: التشريعات؛ والأدلة الإلكترونية؛ والمنع.",
+            "legislation",
+            False,
+        ),
+    ],
+)
+def test_programmes_attendance_and_outlines_name_topics_without_positions(
+    taxonomy, lang: str, text: str, tag: str, present: bool
+) -> None:
+    """A workshop's programme of panels, the count and kinds of participants, the chapters of a study
+    (and presentations heard with who gave them, statements made, an agenda item's quoted title) list
+    topics nobody took a position on: the procedural cues blank them in every language."""
+    assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,tag,present",
+    [
+        (
+            "en",
+            "Requests the Office to support the negotiation of a comprehensive international convention on cybercrime.",
+            "new_instrument",
+            True,
+        ),
+        (
+            "fr",
+            "Prie l'Office d'appuyer la négociation d'une convention internationale générale sur la cybercriminalité.",
+            "new_instrument",
+            True,
+        ),
+        (
+            "es",
+            "Solicita a la Oficina que apoye la negociación de una convención internacional integral.",
+            "new_instrument",
+            True,
+        ),
+        (
+            "ru",
+            "Просит Управление поддерживать переговоры о всеобъемлющей международной конвенции.",
+            "new_instrument",
+            True,
+        ),
+        ("zh", "请毒品和犯罪问题办公室支持谈判一项全面国际公约。", "new_instrument", True),
+        (
+            "ar",
+            "يطلب إلى المكتب أن يدعم التفاوض على اتفاقية دولية شاملة لمكافحة الجريمة السيبرانية.",
+            "new_instrument",
+            True,
+        ),
+        # The traps: the Budapest Convention's protocols are an existing treaty; a universal convention is not Budapest.
+        (
+            "en",
+            "Two States reported that they had ratified the Budapest Convention and its Second Additional Protocol.",
+            "new_instrument",
+            False,
+        ),
+        (
+            "fr",
+            "Deux États ont indiqué avoir ratifié la Convention de Budapest et son deuxième Protocole additionnel.",
+            "new_instrument",
+            False,
+        ),
+        (
+            "es",
+            "Dos Estados indicaron haber ratificado el Convenio de Budapest y su Segundo Protocolo Adicional.",
+            "new_instrument",
+            False,
+        ),
+        (
+            "ru",
+            "Два государства сообщили о ратификации Будапештской конвенции и второго Дополнительного протокола к ней.",
+            "new_instrument",
+            False,
+        ),
+        ("zh", "两个国家报告已批准《布达佩斯公约》及其第二附加议定书。", "new_instrument", False),
+        ("ar", "وأفادت دولتان بأنهما صدقتا على اتفاقية بودابست وبروتوكولها الإضافي الثاني.", "new_instrument", False),
+        (
+            "en",
+            "Speakers differed on whether a universal convention on cybercrime was needed.",
+            "organized_crime_convention",
+            False,
+        ),
+        (
+            "fr",
+            "Les orateurs étaient partagés sur la nécessité d'une nouvelle convention sur la cybercriminalité.",
+            "organized_crime_convention",
+            False,
+        ),
+        (
+            "ru",
+            "Мнения разошлись о том, нужна ли универсальная конвенция о киберпреступности.",
+            "organized_crime_convention",
+            False,
+        ),
+    ],
+)
+def test_existing_protocols_are_not_the_new_instrument(taxonomy, lang: str, text: str, tag: str, present: bool) -> None:
+    """The Second Additional Protocol to the Budapest Convention is a treaty in force, not the
+    instrument under negotiation; the negotiation of a comprehensive international convention is."""
+    assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
