@@ -1593,3 +1593,52 @@ def test_existing_protocols_are_not_the_new_instrument(taxonomy, lang: str, text
     """The Second Additional Protocol to the Budapest Convention is a treaty in force, not the
     instrument under negotiation; the negotiation of a comprehensive international convention is."""
     assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Two delegations had used the Firearms Protocol to charge sellers of weapon parts online.", True),
+        (
+            "fr",
+            "Deux délégations avaient utilisé le Protocole relatif aux armes à feu contre des vendeurs en ligne.",
+            True,
+        ),
+        ("es", "Dos delegaciones habían aplicado el Protocolo sobre Armas de Fuego a vendedores en línea.", True),
+        ("ru", "Две делегации применили Протокол об огнестрельном оружии к продавцам в интернете.", True),
+        ("zh", "两个代表团曾援用《枪支议定书》起诉网上卖家。", True),
+        ("ar", "واستخدم وفدان بروتوكول الأسلحة النارية لملاحقة البائعين على الإنترنت.", True),
+        ("en", "Several speakers had relied on the Palermo Convention to request extradition in fraud cases.", True),
+        ("fr", "Plusieurs orateurs s'étaient fondés sur la Convention de Palerme pour demander l'extradition.", True),
+        ("es", "Varios oradores se habían basado en la Convención de Palermo para solicitar la extradición.", True),
+        ("ru", "Несколько выступавших ссылались на Палермскую конвенцию при запросах о выдаче.", True),
+        ("zh", "若干发言者曾依据《巴勒莫公约》请求引渡。", True),
+        ("ar", "واستند عدة متكلمين إلى اتفاقية باليرمو لطلب تسليم المطلوبين.", True),
+        # The trap: an annex listing the instruments mentioned is not their use.
+        (
+            "en",
+            "The annex to the present report lists the instruments mentioned, among them the Palermo Convention.",
+            False,
+        ),
+        ("fr", "L'annexe au présent rapport énumère les instruments mentionnés, dont la Convention de Palerme.", False),
+        (
+            "es",
+            "En el anexo figura una lista de los instrumentos citados, entre ellos la Convención de Palermo.",
+            False,
+        ),
+        (
+            "ru",
+            "В приложении к докладу приводится перечень документов, в том числе Палермской конвенции.",
+            False,
+        ),
+        ("zh", "本报告附件列出了会上提及的文书，其中包括《巴勒莫公约》。", False),
+        ("ar", "وترد في مرفق هذا التقرير قائمة بالصكوك المذكورة، ومنها اتفاقية باليرمو.", False),
+    ],
+)
+def test_the_palermo_convention_and_its_protocols_are_named_by_their_names(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """UN reports name the Organized Crime Convention as the Palermo Convention and its Protocols
+    by short titles (Firearms, Trafficking in Persons, Smuggling of Migrants); an annex listing the
+    instruments mentioned does not discuss them."""
+    assert ("organized_crime_convention" in tag_text(text, lang, taxonomy).tags) is present, text
