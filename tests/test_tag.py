@@ -1642,3 +1642,38 @@ def test_the_palermo_convention_and_its_protocols_are_named_by_their_names(
     by short titles (Firearms, Trafficking in Persons, Smuggling of Migrants); an annex listing the
     instruments mentioned does not discuss them."""
     assert ("organized_crime_convention" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Most experts wanted contact points reachable at any hour to handle urgent requests.", True),
+        (
+            "fr",
+            "La plupart des experts voulaient des agents joignables de jour comme de nuit pour les demandes urgentes.",
+            True,
+        ),
+        ("es", "La mayoría pidió unidades localizables a cualquier hora del día para las solicitudes urgentes.", True),
+        (
+            "ru",
+            "Большинство экспертов хотели, чтобы контактные центры для срочных запросов работали без выходных.",
+            True,
+        ),
+        ("zh", "多数专家希望设立不分昼夜处理紧急请求的部门。", True),
+        ("ar", "ورأى معظم الخبراء ضرورة وجود موظفين مناوبين لمعالجة الطلبات العاجلة.", True),
+        # The traps: a police officer calling a counterpart at any hour is informal cooperation, and
+        # a sanctions committee's national contact points are not the 24/7 network.
+        ("en", "Police officers could call their counterparts abroad at any hour to ask about an IP address.", False),
+        ("fr", "Les policiers pouvaient appeler à toute heure leurs homologues étrangers.", False),
+        ("es", "Los policías podían llamar a cualquier hora a sus homólogos extranjeros.", False),
+        ("ru", "Полицейские могли в любое время суток звонить зарубежным коллегам.", False),
+        ("zh", "警察可以随时致电外国同行询问IP地址。", False),
+        ("ar", "وكان بإمكان ضباط الشرطة الاتصال بنظرائهم في الخارج في أي وقت.", False),
+        ("en", "The Committee will communicate the outcomes of its working groups to national contact points.", False),
+    ],
+)
+def test_the_24_7_network_is_named_by_its_hours(taxonomy, lang: str, text: str, present: bool) -> None:
+    """Reports describe the 24/7 network by its hours ("contact points reachable at any hour", "de
+    jour comme de nuit", "不分昼夜", "موظفين مناوبين") more often than by "24/7"; the hours alone
+    ("call a counterpart at any hour") and other bodies' contact points are not it."""
+    assert ("network_24_7" in tag_text(text, lang, taxonomy).tags) is present, text
