@@ -38,7 +38,9 @@ Sets, in the order they may be looked at:
   the tenth, and scored once, at its end (all .855, P .858); since then SEEN and folded in like
   heldout3-11 (at the start of the eleventh round);
 - ``heldout13``: ``tests/data/tagging_heldout13.yaml``, written and frozen during the tenth round for
-  the eleventh: not scored here until that round ends.
+  the eleventh, and scored once, at its end;
+- ``heldout14``: ``tests/data/tagging_heldout14.yaml``, written and frozen during the eleventh round for
+  the twelfth: not scored here until that round ends.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems
 (the stem phrases), + model (the classifier, without stems), and all three (the default). Then:
@@ -82,6 +84,7 @@ SETS = {
     "heldout10 (seen)": [DATA / "tagging_heldout10.yaml"],
     "heldout11 (seen)": [DATA / "tagging_heldout11.yaml"],
     "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
+    "heldout13": [DATA / "tagging_heldout13.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
