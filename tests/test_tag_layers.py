@@ -471,6 +471,7 @@ def test_every_holder_of_a_view_counts_with_every_quantifier(taxonomy, lang: str
         ("en", "The decision of some nuclear-weapon States to modernize their arsenals was noted."),
         ("ru", "Большинство представительств открыли новые счета в течение месяца."),
         ("zh", "大部分发言者赞同加强联合调查。"),
+        ("ar", "وقد نظر في استنتاجات اجتماع فريق من الخبراء عُقد في مدينة لوكا بإيطاليا."),
     ],
 )
 def test_holder_quantifiers_keep_out_of_bodies_groups_and_missions(taxonomy, lang: str, text: str) -> None:
