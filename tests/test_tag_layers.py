@@ -538,3 +538,38 @@ def test_taxonomy_refuses_a_negated_tag_listed_before(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_taxonomy(bad)
     assert str(bad) in str(err.value) and "'negated' must name a tag listed after it" in str(err.value)
+
+
+def test_sentence_tags_are_read_off_their_paragraph(tmp_path: Path, taxonomy) -> None:
+    """One rule pass serves paragraphs and sentences: each sentence gets the paragraph's rule
+    evidence that lies inside it, with offsets into the sentence (the same tags as tagging it alone
+    on a plain paragraph); a sentence the segment stage wrote differently from its paragraph is
+    tagged on its own."""
+    from pipeline.tag.stage import tag_docset
+
+    extracted, segmented = tmp_path / "extracted", tmp_path / "segmented"
+    extracted.mkdir()
+    segmented.mkdir()
+    first = "Most experts agreed that letters rogatory took too long."
+    second = "Several delegations called for training of judges."
+    odd = "Some experts  called for training of prosecutors."  # two spaces: not in the paragraph's text
+    base = {"doc": "DOC", "lang": "en", "kind": "paragraph", "label": "", "page": 1}
+    paragraphs = [
+        {**base, "para_id": "p1", "text": f"{first} {second}"},
+        {**base, "para_id": "p2", "text": odd.replace("  ", " ")},
+    ]
+    sentences = [
+        {"para_id": "p1", "sent_id": "p1-s1", "text": first},
+        {"para_id": "p1", "sent_id": "p1-s2", "text": second},
+        {"para_id": "p2", "sent_id": "p2-s1", "text": odd},
+    ]
+    (extracted / "en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in paragraphs), encoding="utf-8")
+    (segmented / "en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in sentences), encoding="utf-8")
+    tag_docset(extracted, tmp_path / "tagged", taxonomy, segmented_dir=segmented)
+    rows = [json.loads(line) for line in (tmp_path / "tagged" / "en.sentences.jsonl").read_text().splitlines()]
+    assert [r["sent_id"] for r in rows] == ["p1-s1", "p1-s2", "p2-s1"]
+    for row in rows:
+        assert row["tags"] == tag_text(row["text"], "en", taxonomy).tags
+        assert row["tags"] and all(row["text"][e["start"] : e["end"]] == e["span"] for e in row["evidence"])
+    assert "stance_consensus" in rows[0]["tags"] and "stance_some" not in rows[0]["tags"]
+    assert "stance_some" in rows[1]["tags"] and "stance_consensus" not in rows[1]["tags"]
