@@ -589,3 +589,19 @@ def test_the_global_threshold_is_the_lowest_within_noise_of_the_best() -> None:
     table[0.7] = scores(0.880, 0.91)  # now clearly worse than .80
     assert global_threshold(table, min_precision=0.9)[0] == 0.8
     assert global_threshold(table, min_precision=0.85)[0] == 0.6  # .8893 is within noise of .895
+
+
+def test_a_negation_guard_reads_the_vocabulary_like_a_rule(tmp_path: Path) -> None:
+    """The guard's expressions go through the same reading as rules: a named list is expanded, an
+    unknown one is an error naming it (it was compiled as literal braces before)."""
+    text = TAXONOMY.read_text(encoding="utf-8")
+    anchor = "\n    negation:\n      en:\n        before: '"
+    assert anchor in text
+    taxonomy = tmp_path / "taxonomy.yaml"
+    taxonomy.write_text(text.replace(anchor, anchor + "(?:no {{holders}} )?", 1), encoding="utf-8")
+    guard = next(t for t in load_taxonomy(taxonomy).tags if t.negation).negation["en"]
+    assert "{{" not in guard.before.pattern and "speakers" in guard.before.pattern
+    taxonomy.write_text(text.replace(anchor, anchor + "(?:no {{speakerz}} )?", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_taxonomy(taxonomy)
+    assert str(taxonomy) in str(err.value) and "{{speakerz}}" in str(err.value)

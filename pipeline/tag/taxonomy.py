@@ -272,23 +272,25 @@ def _tag(
             for lang, rules in (raw.get("exclude") or {}).items()
         },
         stems=_phrases(path, where, raw.get("stems") or {}),
-        negation=_negations(path, where, raw.get("negation") or {}),
+        negation=_negations(path, where, raw.get("negation") or {}, words),
         negated=raw.get("negated"),
     )
 
 
-def _negations(path: Path, where: str, table: object) -> dict[str, Negation]:
+def _negations(path: Path, where: str, table: object, words: dict[str, dict[str, str]]) -> dict[str, Negation]:
+    """Each language's guard, its expressions read like rules (``{{name}}`` vocabulary included)."""
     if not isinstance(table, dict) or not all(
         isinstance(v, dict) and "before" in v and set(v) <= NEGATION_KEYS for v in table.values()
     ):
         raise InputError(path, f"{where}: 'negation' must map languages to {{before, after, dissent}} expressions")
     out = {}
     for lang, entry in table.items():
+        part = {key: _expand(path, where, lang, str(entry[key] or ""), words) for key in entry}
         try:
             out[lang] = Negation(
-                before=re.compile(f"(?:{entry['before']})\\Z", re.IGNORECASE),
-                after=re.compile(entry["after"], re.IGNORECASE) if entry.get("after") else None,
-                dissent=re.compile(entry["dissent"], re.IGNORECASE) if entry.get("dissent") else None,
+                before=re.compile(f"(?:{part['before']})\\Z", re.IGNORECASE),
+                after=re.compile(part["after"], re.IGNORECASE) if part.get("after") else None,
+                dissent=re.compile(part["dissent"], re.IGNORECASE) if part.get("dissent") else None,
             )
         except re.error as err:
             raise InputError(path, f"{where}: negation for {lang} is not a valid regular expression ({err})") from err
