@@ -40,7 +40,7 @@ Sets, in the order they may be looked at:
 - ``heldout13``: ``tests/data/tagging_heldout13.yaml``, written and frozen during the tenth round for
   the eleventh, and scored once, at its end (all .772, P .850, with the threshold .80 then chosen);
   since then SEEN (the threshold rule was changed after that scoring, so what it reports now is not
-  an unseen estimate), to be folded in at the start of the twelfth round;
+  an unseen estimate), and folded in like heldout3-12 (at the start of the twelfth round);
 - ``heldout14``: ``tests/data/tagging_heldout14.yaml``, written and frozen during the eleventh round for
   the twelfth: not scored here until that round ends.
 
