@@ -20,7 +20,8 @@ patterns, and the share is computed from what they capture:
   the respondents", "plus des quatre cinquièmes des États", "不到四分之一的答复方",
   "62 per cent of States", "moins d'un répondant sur quatre");
 - ``total``: the number of replies or States that answered ("received 48 replies", "replies
-  from 41 States", "41 States replied"); it is the denominator of a later count;
+  from 41 States", "41 States replied", "analysed the 57 replies"); it is the denominator of a later
+  count;
 - ``count``: a number of holders ("Thirty-nine respondents", "Three academic panellists", "两个代表团",
   "ثماني دول", "una veintena de delegaciones", "Семеро экспертов", "Около десятка экспертов"), a
   range read at its lower end ("two or three delegations", "dos o tres", "два-три", "两三个"), or of
@@ -406,6 +407,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"analysed|analyzed)\b"
             ),
         ),
+        ("total", r"\bthe\s+(?P<m>{N})\s+(?:replies|responses)\b"),
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+of\s+(?:them|those|these)\b"),
         ("anaphor", r"\bOf\s+(?:those|these|them),?\s+(?P<n>{N})\b"),
         ("anaphor", r"\b(?P<n>{N})\s+of\s+(?:which|whom)\b"),
@@ -449,6 +451,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("total", r"\b(?:reçu|de|par)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:ont|avaient|avait|a)\s+répondu"),
         ("total", r"\b(?P<m>{N})\s+réponses\s+(?:avaient|ont|avait)\s+été\s+reçues"),
+        ("total", r"\bles\s+(?P<m>{N})\s+réponses\b"),
         ("anaphor", r"\b(?:Sur|Parmi)\s+(?:ce nombre|celles-ci|ceux-ci|ces réponses),?\s+(?P<n>{N})\b"),
         ("anaphor", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N})\s+d[’']\s*entre\s+(?:eux|elles)\b"),
         ("anaphor", r"\b(?:Parmi|Sur)\s+(?:eux|elles),?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b"),
@@ -504,6 +507,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("total", r"\b(?:recibió|recibieron|recibido|de|por)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("total", r"\b(?:respondieron|contestaron)\b[^.;]{0,40}?\b(?P<m>{N})\s+(?:{H})\b"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:habían\s+|han\s+)?(?:respondido|respondieron|contestaron)\b"),
+        ("total", r"\blas\s+(?P<m>{N})\s+respuestas\b"),
         ("anaphor", r"\b(?:De|Entre)\s+(?:ellos|ellas|esos|estos),?\s+(?P<n>{N})\b"),
         ("anaphor", r"\b(?P<n>{N})\s+de\s+(?:ellos|ellas)\b"),
         ("anaphor", r"\b(?P<n>{N})\s+de\s+(?:los|las)\s+cuales\b"),
@@ -536,6 +540,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("fraction", r"(?:(?P<c>{C})\s+)?\b(?P<f>{F})\s+(?:из\s+)?(?:(?:{N})\s+)?{A}(?:{H})"),
         ("fraction", r"\bИз\s+(?:(?P<m>{N})\s+)?{A}(?:{H})[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s+)?(?P<f>{F})\b"),
         ("total", r"\b(?:получ\w+|представил\w*|поступил\w*|от|ответы)\s+(?P<m>{N})\s+(?:{H})"),
+        ("total", r"\b(?:проанализирова\w+|изучи\w+|обобщи\w+|рассмотре\w+|все)\s+(?P<m>{N})\s+ответ\w*"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:ответил\w*|представил\w*\s+ответ\w*)"),
         ("anaphor", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+из\s+(?:них|этих)\b"),
         ("anaphor", r"\bИз\s+(?:них|этих\s+\w+),?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b"),
@@ -563,6 +568,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:[^，。；的]{1,6}的)?(?:{H})"),
         ("fraction", r"(?:{H})中[，,]?(?:(?P<c>{C}))?(?:有)?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?"),
         ("total", r"(?:收到|收到了|来自|共有)[^。；，]{0,30}?(?P<m>{N})(?:个|份)(?:{H})"),
+        ("total", r"(?:分析了|审查了|研究了|汇总了)[^。；，]{0,30}?(?P<m>{N})份答复"),
         ("total", r"(?P<m>{N})(?:个|份)(?:{H})(?:[^。；，]{0,40}?作出了?|提交了?)?答复"),
         ("anaphor", r"其中(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份|国|家)"),
         ("vague", r"其中(?P<v>一些|若干|部分|多数|大多数|大部分|不少|许多|很多|少数)"),
