@@ -1973,3 +1973,169 @@ def test_a_summary_that_does_not_purport_to_reflect_positions_names_no_topic(tax
     """A Chair's disclaimer lists the matters raised without a position on them."""
     tags = tag_text(text, lang, taxonomy).tags
     assert "jurisdiction" not in tags and "human_rights" not in tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Investigators struggled to obtain records from platforms headquartered abroad.", True),
+        (
+            "fr",
+            "Les enquêteurs peinaient à obtenir des journaux auprès de plateformes dont le siège est à l'étranger.",
+            True,
+        ),
+        (
+            "es",
+            "Los investigadores tenían dificultades para obtener registros de plataformas con sede en el extranjero.",
+            True,
+        ),
+        ("ru", "Следователям трудно получать журналы от платформ, штаб-квартиры которых находятся за рубежом.", True),
+        ("zh", "调查人员难以从总部设在国外的平台获取日志。", True),
+        ("ar", "ويواجه المحققون صعوبة في الحصول على السجلات من منصات مقارها في الخارج.", True),
+        ("en", "Experts asked whether investigators may search a mailbox kept on servers in another country.", True),
+        (
+            "fr",
+            "Les experts se sont demandé si l'on pouvait fouiller une messagerie hébergée dans un autre pays.",
+            True,
+        ),
+        (
+            "es",
+            "Los expertos se preguntaron si los investigadores podían registrar un buzón alojado en otro país.",
+            True,
+        ),
+        (
+            "ru",
+            "Эксперты задались вопросом, могут ли следователи обыскивать почтовый ящик, размещенный в другой стране.",
+            True,
+        ),
+        ("zh", "专家们询问调查人员能否搜查存储在另一国家的电子邮箱。", True),
+        ("ar", "وتساءل الخبراء عما إذا كان يجوز للمحققين تفتيش بريد مخزن في دولة أخرى.", True),
+        (
+            "en",
+            "Several delegations asked which State should prosecute when victim and offender are apart.",
+            True,
+        ),
+        (
+            "fr",
+            "Des délégations ont évoqué l'établissement de la compétence à l'égard des infractions en mer.",
+            True,
+        ),
+        (
+            "es",
+            "Varias delegaciones se preguntaron qué Estado debía enjuiciar si víctima y autor están lejos.",
+            True,
+        ),
+        (
+            "ru",
+            "Делегации спросили, какое государство должно осуществлять преследование в таких делах.",
+            True,
+        ),
+        ("zh", "若干代表团询问，在被害人和犯罪人身处不同地点时应由哪个国家起诉。", True),
+        (
+            "ar",
+            "وتساءلت عدة وفود عن الدولة التي ينبغي أن تقيم ولايتها القضائية في هذه القضايا.",
+            True,
+        ),
+        ("en", "The Office arranged for witnesses located abroad to testify by video link.", False),
+        (
+            "fr",
+            "Des témoins se trouvant à l'étranger ont déposé par visioconférence, là où se trouve le tribunal.",
+            False,
+        ),
+        ("es", "La Oficina permitió que testigos situados en el extranjero declararan por videoconferencia.", False),
+        ("ru", "Управление организовало допрос свидетелей, находящихся за рубежом, по видеосвязи.", False),
+        ("zh", "该办公室安排身处国外的证人通过视频作证。", False),
+        (
+            "ar",
+            "ورتب المكتب لشهود مقيمين في الخارج أن يدلوا بشهاداتهم عبر الفيديو، ومنهم من يعيش خارج أراضيه الأصلية.",
+            False,
+        ),
+        ("fr", "Le programme vise à renforcer les compétences techniques des enquêteurs.", False),
+        ("en", "Courts weighed electronic evidence obtained from abroad.", False),
+    ],
+)
+def test_jurisdiction_is_named_by_data_and_providers_abroad_and_by_who_prosecutes(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name the topic by where the data, servers or providers are ("headquartered abroad",
+    "hébergée dans un autre pays", "за рубежом", 设在国外, في الخارج) and by which State may prosecute
+    (French "établissement de la compétence", Arabic "ولايتها القضائية"); people abroad (witnesses, a
+    liaison officer) and evidence "obtained from abroad" are not the topic."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "Investigators said that requests sent directly to online platforms were often answered within a day.",
+            True,
+        ),
+        (
+            "fr",
+            "Selon les enquêteurs, les demandes envoyées directement aux plateformes aboutissent en un jour.",
+            True,
+        ),
+        (
+            "es",
+            "Según los investigadores, las solicitudes enviadas directamente a las plataformas se atienden en un día.",
+            True,
+        ),
+        (
+            "ru",
+            "Следователи сообщили, что запросы, направляемые напрямую платформам, часто исполняются в течение дня.",
+            True,
+        ),
+        ("zh", "调查人员说，直接向平台发出的请求往往在一天内得到答复。", True),
+        ("ar", "وذكر المحققون أن الطلبات الموجهة مباشرة إلى المنصات كثيرا ما يُرد عليها في غضون يوم.", True),
+        ("en", "Information passed on spontaneously by a neighbouring police force led to the arrest.", True),
+        ("fr", "Des informations communiquées spontanément par une police voisine ont permis l'arrestation.", True),
+        ("es", "La información transmitida espontáneamente por una policía vecina permitió la detención.", True),
+        (
+            "ru",
+            "Сведения, переданные по собственной инициативе полицией соседней страны, позволили произвести арест.",
+            True,
+        ),
+        ("zh", "邻国警方主动提供的信息促成了逮捕。", True),
+        ("ar", "وأدت المعلومات التي أحالتها شرطة بلد مجاور من تلقاء نفسها إلى إلقاء القبض على المشتبه فيه.", True),
+        ("en", "Speakers praised the exchange of leads between police services of neighbouring States.", True),
+        ("fr", "Les orateurs ont salué les échanges de pistes entre services de police d'États voisins.", True),
+        ("es", "Los oradores elogiaron el intercambio de pistas entre cuerpos de policía de Estados vecinos.", True),
+        ("ru", "Выступавшие высоко оценили обмен версиями между полицейскими службами соседних государств.", True),
+        ("zh", "发言者赞扬了相邻国家警方之间交换线索的做法。", True),
+        ("ar", "وأشاد المتكلمون بالتعاون بين أجهزة الشرطة في الدول المتجاورة.", True),
+        (
+            "en",
+            "The central authority may send mutual legal assistance requests directly to and from its counterparts.",
+            False,
+        ),
+        (
+            "fr",
+            "L'autorité centrale peut envoyer des demandes d'entraide directement aux autres autorités centrales.",
+            False,
+        ),
+        ("en", "Botnet takedowns require coordination between police services and computer security companies.", False),
+        (
+            "es",
+            "Las redes de bots exigen coordinación entre los servicios policiales y las empresas de seguridad.",
+            False,
+        ),
+        (
+            "ru",
+            "Партнерства между правоохранительными органами и банками помогают блокировать мошеннические сайты.",
+            False,
+        ),
+        ("zh", "国家计算机应急小组与警方之间的联络应受明确规则约束。", False),
+        ("en", "Women take part in formal and informal conflict prevention efforts.", False),
+        ("en", "Contact points should be able to request preservation directly from providers.", False),
+    ],
+)
+def test_informal_cooperation_is_named_by_direct_requests_spontaneous_information_and_police_channels(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name informal cooperation by the act: requests sent directly to platforms, information
+    passed on spontaneously, exchanges between the police of States; a formal request sent directly
+    between central authorities, coordination between police and private companies (prevention) and
+    a preservation request are not it."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
