@@ -2139,3 +2139,39 @@ def test_informal_cooperation_is_named_by_direct_requests_spontaneous_informatio
     between central authorities, coordination between police and private companies (prevention) and
     a preservation request are not it."""
     assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Thirty prosecutors completed a course on tracing virtual assets.", True),
+        ("fr", "Trente procureurs ont suivi un cours sur le traçage des actifs virtuels.", True),
+        ("es", "Treinta fiscales completaron un curso sobre el rastreo de activos virtuales.", True),
+        ("ru", "Тридцать прокуроров прошли курс по расследованию преступлений с виртуальными активами.", True),
+        ("zh", "三十名检察官修完了追查虚拟资产的课程。", True),
+        ("ar", "وأتم ثلاثون من أعضاء النيابة العامة دورة تدريبية بشأن تعقب الأصول الافتراضية.", True),
+        ("en", "Several States cited the lack of forensic equipment in their laboratories.", True),
+        ("fr", "Plusieurs États ont cité le manque d'équipements de criminalistique dans leurs laboratoires.", True),
+        ("es", "Varios Estados señalaron la falta de equipos forenses en sus laboratorios.", True),
+        ("ru", "Ряд государств указали на нехватку специального оборудования в своих лабораториях.", True),
+        ("zh", "若干国家提到其实验室缺乏专用设备。", True),
+        ("ar", "وأشارت عدة دول إلى نقص المعدات المتخصصة في مختبراتها.", True),
+        ("es", "Las delegaciones pidieron formación de instructores para las escuelas judiciales.", True),
+        ("ru", "Делегации просили организовать подготовку инструкторов для судебных школ.", True),
+        ("fr", "Le débat en cours sur le programme de développement se poursuit.", False),
+        ("es", "El debate en curso sobre la agenda para el desarrollo continúa.", False),
+        ("es", "La prevención de la formación de barrios marginales es una prioridad.", False),
+        ("zh", "两个青年组织敦促在学校课程中教儿童识别网络诱骗。", False),
+        ("zh", "国家应协助这些组织建立必要的机构。", False),
+        ("ar", "ويمثل التعليم خطوة على درب تحسين أحوال الأمة، مع الإرشاد للأطفال.", False),
+        ("ru", "Участники семинара-практикума обменялись мнениями о сроках хранения данных.", False),
+    ],
+)
+def test_capacity_building_is_named_by_courses_equipment_and_trainers(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name capacity-building by what is given: a course completed, forensic equipment lacking or
+    supplied, trainers trained (es formación de instructores, ru подготовка инструкторов, ar دورة
+    تدريبية). "En cours" / "en curso" (ongoing), school curricula for children (prevention), a slum's
+    formation, Arabic درب (a path) and a workshop as the meeting's format are not it."""
+    assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
