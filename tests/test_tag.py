@@ -2175,3 +2175,45 @@ def test_capacity_building_is_named_by_courses_equipment_and_trainers(
     تدريبية). "En cours" / "en curso" (ongoing), school curricula for children (prevention), a slum's
     formation, Arabic درب (a path) and a workshop as the meeting's format are not it."""
     assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Judges in one State rejected connection records because nobody could vouch for them.", True),
+        ("fr", "Les tribunaux d'un État ont écarté des journaux de connexion faute de garantie.", True),
+        ("es", "Los tribunales de un Estado rechazaron registros de conexión por falta de garantías.", True),
+        ("ru", "Суды одного государства отклонили журналы подключений из-за отсутствия гарантий.", True),
+        ("zh", "一国法院拒绝采信连接日志，因为无人能为其作保。", True),
+        ("ar", "ورفضت محاكم إحدى الدول سجلات الاتصال لعدم وجود ضمانات.", True),
+        (
+            "en",
+            "Experts stressed that the contents of volatile memory vanish once a seized laptop is switched off.",
+            True,
+        ),
+        (
+            "fr",
+            "Les experts ont souligné que le contenu de la mémoire vive disparaît dès que l'ordinateur est éteint.",
+            True,
+        ),
+        ("es", "Los expertos subrayaron que el contenido de la memoria volátil desaparece al apagar el equipo.", True),
+        ("ru", "Эксперты подчеркнули, что содержимое энергозависимой памяти исчезает при выключении компьютера.", True),
+        ("zh", "专家们强调，一旦关机，易失性内存中的内容就会消失。", True),
+        ("ar", "وشدد الخبراء على أن محتويات الذاكرة المتطايرة تختفي بمجرد إطفاء الحاسوب.", True),
+        ("ru", "Эксперты обсудили, как документировать цепочку хранения изъятого телефона.", True),
+        ("zh", "专家们讨论了如何记录所扣押电话的保管链。", True),
+        ("ar", "وناقش الخبراء كيفية توثيق تسلسل العهدة للهاتف المضبوط.", True),
+        ("en", "Two forensic examiners described the backlog of their laboratory.", False),
+        ("zh", "统计数据的易失性数据问题得到了讨论。", False),
+        ("ar", "وأنشئ مختبر للتحليل الجنائي الرقمي في العاصمة، وتوجد نسخ مطابقة من البيانات في عدة بلدان.", False),
+        ("ru", "Эксперты обсудили цепочку передачи запросов между ведомствами.", False),
+    ],
+)
+def test_electronic_evidence_is_named_by_courts_admitting_records_and_forensic_terms(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name electronic evidence by what courts do with records (admit, reject, écarter, отклонить,
+    采信, ترفض المحاكم) and by the forensic terms: volatile memory, hash values, chain of custody (ru цепочка
+    хранения, zh 保管链, ar تسلسل العهدة), forensic images, authenticity. A forensic laboratory or its
+    examiners (capacity-building), mirrored copies of data (jurisdiction) and a chain of requests are not it."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
