@@ -2217,3 +2217,34 @@ def test_electronic_evidence_is_named_by_courts_admitting_records_and_forensic_t
     хранения, zh 保管链, ar تسلسل العهدة), forensic images, authenticity. A forensic laboratory or its
     examiners (capacity-building), mirrored copies of data (jurisdiction) and a chain of requests are not it."""
     assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers called for teaching online safety in primary schools.", True),
+        ("fr", "Les orateurs ont préconisé l'enseignement de l'hygiène numérique à l'école primaire.", True),
+        ("es", "Los oradores pidieron que se enseñara ciberhigiene en la escuela primaria.", True),
+        ("ru", "Выступавшие призвали обучать кибергигиене в начальной школе.", True),
+        ("zh", "发言者呼吁在小学开展网络卫生教育。", True),
+        ("ar", "ودعا المتكلمون إلى تعليم النظافة السيبرانية في المدارس الابتدائية.", True),
+        ("fr", "Les experts ont décrit des partenariats public-privé pour bloquer les sites frauduleux.", True),
+        ("es", "Los expertos describieron alianzas público-privadas para bloquear sitios fraudulentos.", True),
+        ("ru", "Эксперты рассказали о государственно-частном партнерстве в блокировании мошеннических сайтов.", True),
+        ("zh", "专家们介绍了为封堵欺诈网站而建立的公私伙伴关系。", True),
+        ("ar", "ووصف الخبراء شراكات بين القطاعين العام والخاص لحجب المواقع الاحتيالية.", True),
+        ("ar", "وطلب وفدان المساعدة في إنشاء أفرقة وطنية للتصدي لطوارئ الحاسوب.", True),
+        ("fr", "La Finlande a lancé une campagne nationale contre la discrimination.", False),
+        ("es", "La fundación lleva a cabo varias campañas nacionales contra la violencia.", False),
+        ("zh", "该协会开展宣传活动，以增加政府对发展的贡献。", False),
+        ("ru", "Секретариат просил сообщить о кампаниях по информированию о правах женщин.", False),
+    ],
+)
+def test_prevention_is_named_by_cyberhygiene_online_safety_and_public_private_partnerships(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Prevention by its measures: cyberhygiene and online safety taught at school (fr hygiène numérique,
+    ru кибергигиена, zh 网络卫生, ar النظافة السيبرانية), public-private partnerships (the Arabic dual
+    القطاعين العام والخاص, fr partenariats public-privé), national computer emergency teams (ar أفرقة وطنية
+    للتصدي لطوارئ الحاسوب). A national campaign or an advocacy campaign on another subject is not it."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is present, text
