@@ -1973,3 +1973,278 @@ def test_a_summary_that_does_not_purport_to_reflect_positions_names_no_topic(tax
     """A Chair's disclaimer lists the matters raised without a position on them."""
     tags = tag_text(text, lang, taxonomy).tags
     assert "jurisdiction" not in tags and "human_rights" not in tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Investigators struggled to obtain records from platforms headquartered abroad.", True),
+        (
+            "fr",
+            "Les enquêteurs peinaient à obtenir des journaux auprès de plateformes dont le siège est à l'étranger.",
+            True,
+        ),
+        (
+            "es",
+            "Los investigadores tenían dificultades para obtener registros de plataformas con sede en el extranjero.",
+            True,
+        ),
+        ("ru", "Следователям трудно получать журналы от платформ, штаб-квартиры которых находятся за рубежом.", True),
+        ("zh", "调查人员难以从总部设在国外的平台获取日志。", True),
+        ("ar", "ويواجه المحققون صعوبة في الحصول على السجلات من منصات مقارها في الخارج.", True),
+        ("en", "Experts asked whether investigators may search a mailbox kept on servers in another country.", True),
+        (
+            "fr",
+            "Les experts se sont demandé si l'on pouvait fouiller une messagerie hébergée dans un autre pays.",
+            True,
+        ),
+        (
+            "es",
+            "Los expertos se preguntaron si los investigadores podían registrar un buzón alojado en otro país.",
+            True,
+        ),
+        (
+            "ru",
+            "Эксперты задались вопросом, могут ли следователи обыскивать почтовый ящик, размещенный в другой стране.",
+            True,
+        ),
+        ("zh", "专家们询问调查人员能否搜查存储在另一国家的电子邮箱。", True),
+        ("ar", "وتساءل الخبراء عما إذا كان يجوز للمحققين تفتيش بريد مخزن في دولة أخرى.", True),
+        (
+            "en",
+            "Several delegations asked which State should prosecute when victim and offender are apart.",
+            True,
+        ),
+        (
+            "fr",
+            "Des délégations ont évoqué l'établissement de la compétence à l'égard des infractions en mer.",
+            True,
+        ),
+        (
+            "es",
+            "Varias delegaciones se preguntaron qué Estado debía enjuiciar si víctima y autor están lejos.",
+            True,
+        ),
+        (
+            "ru",
+            "Делегации спросили, какое государство должно осуществлять преследование в таких делах.",
+            True,
+        ),
+        ("zh", "若干代表团询问，在被害人和犯罪人身处不同地点时应由哪个国家起诉。", True),
+        (
+            "ar",
+            "وتساءلت عدة وفود عن الدولة التي ينبغي أن تقيم ولايتها القضائية في هذه القضايا.",
+            True,
+        ),
+        ("en", "The Office arranged for witnesses located abroad to testify by video link.", False),
+        (
+            "fr",
+            "Des témoins se trouvant à l'étranger ont déposé par visioconférence, là où se trouve le tribunal.",
+            False,
+        ),
+        ("es", "La Oficina permitió que testigos situados en el extranjero declararan por videoconferencia.", False),
+        ("ru", "Управление организовало допрос свидетелей, находящихся за рубежом, по видеосвязи.", False),
+        ("zh", "该办公室安排身处国外的证人通过视频作证。", False),
+        (
+            "ar",
+            "ورتب المكتب لشهود مقيمين في الخارج أن يدلوا بشهاداتهم عبر الفيديو، ومنهم من يعيش خارج أراضيه الأصلية.",
+            False,
+        ),
+        ("fr", "Le programme vise à renforcer les compétences techniques des enquêteurs.", False),
+        ("en", "Courts weighed electronic evidence obtained from abroad.", False),
+    ],
+)
+def test_jurisdiction_is_named_by_data_and_providers_abroad_and_by_who_prosecutes(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name the topic by where the data, servers or providers are ("headquartered abroad",
+    "hébergée dans un autre pays", "за рубежом", 设在国外, في الخارج) and by which State may prosecute
+    (French "établissement de la compétence", Arabic "ولايتها القضائية"); people abroad (witnesses, a
+    liaison officer) and evidence "obtained from abroad" are not the topic."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        (
+            "en",
+            "Investigators said that requests sent directly to online platforms were often answered within a day.",
+            True,
+        ),
+        (
+            "fr",
+            "Selon les enquêteurs, les demandes envoyées directement aux plateformes aboutissent en un jour.",
+            True,
+        ),
+        (
+            "es",
+            "Según los investigadores, las solicitudes enviadas directamente a las plataformas se atienden en un día.",
+            True,
+        ),
+        (
+            "ru",
+            "Следователи сообщили, что запросы, направляемые напрямую платформам, часто исполняются в течение дня.",
+            True,
+        ),
+        ("zh", "调查人员说，直接向平台发出的请求往往在一天内得到答复。", True),
+        ("ar", "وذكر المحققون أن الطلبات الموجهة مباشرة إلى المنصات كثيرا ما يُرد عليها في غضون يوم.", True),
+        ("en", "Information passed on spontaneously by a neighbouring police force led to the arrest.", True),
+        ("fr", "Des informations communiquées spontanément par une police voisine ont permis l'arrestation.", True),
+        ("es", "La información transmitida espontáneamente por una policía vecina permitió la detención.", True),
+        (
+            "ru",
+            "Сведения, переданные по собственной инициативе полицией соседней страны, позволили произвести арест.",
+            True,
+        ),
+        ("zh", "邻国警方主动提供的信息促成了逮捕。", True),
+        ("ar", "وأدت المعلومات التي أحالتها شرطة بلد مجاور من تلقاء نفسها إلى إلقاء القبض على المشتبه فيه.", True),
+        ("en", "Speakers praised the exchange of leads between police services of neighbouring States.", True),
+        ("fr", "Les orateurs ont salué les échanges de pistes entre services de police d'États voisins.", True),
+        ("es", "Los oradores elogiaron el intercambio de pistas entre cuerpos de policía de Estados vecinos.", True),
+        ("ru", "Выступавшие высоко оценили обмен версиями между полицейскими службами соседних государств.", True),
+        ("zh", "发言者赞扬了相邻国家警方之间交换线索的做法。", True),
+        ("ar", "وأشاد المتكلمون بالتعاون بين أجهزة الشرطة في الدول المتجاورة.", True),
+        (
+            "en",
+            "The central authority may send mutual legal assistance requests directly to and from its counterparts.",
+            False,
+        ),
+        (
+            "fr",
+            "L'autorité centrale peut envoyer des demandes d'entraide directement aux autres autorités centrales.",
+            False,
+        ),
+        ("en", "Botnet takedowns require coordination between police services and computer security companies.", False),
+        (
+            "es",
+            "Las redes de bots exigen coordinación entre los servicios policiales y las empresas de seguridad.",
+            False,
+        ),
+        (
+            "ru",
+            "Партнерства между правоохранительными органами и банками помогают блокировать мошеннические сайты.",
+            False,
+        ),
+        ("zh", "国家计算机应急小组与警方之间的联络应受明确规则约束。", False),
+        ("en", "Women take part in formal and informal conflict prevention efforts.", False),
+        ("en", "Contact points should be able to request preservation directly from providers.", False),
+    ],
+)
+def test_informal_cooperation_is_named_by_direct_requests_spontaneous_information_and_police_channels(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name informal cooperation by the act: requests sent directly to platforms, information
+    passed on spontaneously, exchanges between the police of States; a formal request sent directly
+    between central authorities, coordination between police and private companies (prevention) and
+    a preservation request are not it."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Thirty prosecutors completed a course on tracing virtual assets.", True),
+        ("fr", "Trente procureurs ont suivi un cours sur le traçage des actifs virtuels.", True),
+        ("es", "Treinta fiscales completaron un curso sobre el rastreo de activos virtuales.", True),
+        ("ru", "Тридцать прокуроров прошли курс по расследованию преступлений с виртуальными активами.", True),
+        ("zh", "三十名检察官修完了追查虚拟资产的课程。", True),
+        ("ar", "وأتم ثلاثون من أعضاء النيابة العامة دورة تدريبية بشأن تعقب الأصول الافتراضية.", True),
+        ("en", "Several States cited the lack of forensic equipment in their laboratories.", True),
+        ("fr", "Plusieurs États ont cité le manque d'équipements de criminalistique dans leurs laboratoires.", True),
+        ("es", "Varios Estados señalaron la falta de equipos forenses en sus laboratorios.", True),
+        ("ru", "Ряд государств указали на нехватку специального оборудования в своих лабораториях.", True),
+        ("zh", "若干国家提到其实验室缺乏专用设备。", True),
+        ("ar", "وأشارت عدة دول إلى نقص المعدات المتخصصة في مختبراتها.", True),
+        ("es", "Las delegaciones pidieron formación de instructores para las escuelas judiciales.", True),
+        ("ru", "Делегации просили организовать подготовку инструкторов для судебных школ.", True),
+        ("fr", "Le débat en cours sur le programme de développement se poursuit.", False),
+        ("es", "El debate en curso sobre la agenda para el desarrollo continúa.", False),
+        ("es", "La prevención de la formación de barrios marginales es una prioridad.", False),
+        ("zh", "两个青年组织敦促在学校课程中教儿童识别网络诱骗。", False),
+        ("zh", "国家应协助这些组织建立必要的机构。", False),
+        ("ar", "ويمثل التعليم خطوة على درب تحسين أحوال الأمة، مع الإرشاد للأطفال.", False),
+        ("ru", "Участники семинара-практикума обменялись мнениями о сроках хранения данных.", False),
+    ],
+)
+def test_capacity_building_is_named_by_courses_equipment_and_trainers(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name capacity-building by what is given: a course completed, forensic equipment lacking or
+    supplied, trainers trained (es formación de instructores, ru подготовка инструкторов, ar دورة
+    تدريبية). "En cours" / "en curso" (ongoing), school curricula for children (prevention), a slum's
+    formation, Arabic درب (a path) and a workshop as the meeting's format are not it."""
+    assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Judges in one State rejected connection records because nobody could vouch for them.", True),
+        ("fr", "Les tribunaux d'un État ont écarté des journaux de connexion faute de garantie.", True),
+        ("es", "Los tribunales de un Estado rechazaron registros de conexión por falta de garantías.", True),
+        ("ru", "Суды одного государства отклонили журналы подключений из-за отсутствия гарантий.", True),
+        ("zh", "一国法院拒绝采信连接日志，因为无人能为其作保。", True),
+        ("ar", "ورفضت محاكم إحدى الدول سجلات الاتصال لعدم وجود ضمانات.", True),
+        (
+            "en",
+            "Experts stressed that the contents of volatile memory vanish once a seized laptop is switched off.",
+            True,
+        ),
+        (
+            "fr",
+            "Les experts ont souligné que le contenu de la mémoire vive disparaît dès que l'ordinateur est éteint.",
+            True,
+        ),
+        ("es", "Los expertos subrayaron que el contenido de la memoria volátil desaparece al apagar el equipo.", True),
+        ("ru", "Эксперты подчеркнули, что содержимое энергозависимой памяти исчезает при выключении компьютера.", True),
+        ("zh", "专家们强调，一旦关机，易失性内存中的内容就会消失。", True),
+        ("ar", "وشدد الخبراء على أن محتويات الذاكرة المتطايرة تختفي بمجرد إطفاء الحاسوب.", True),
+        ("ru", "Эксперты обсудили, как документировать цепочку хранения изъятого телефона.", True),
+        ("zh", "专家们讨论了如何记录所扣押电话的保管链。", True),
+        ("ar", "وناقش الخبراء كيفية توثيق تسلسل العهدة للهاتف المضبوط.", True),
+        ("en", "Two forensic examiners described the backlog of their laboratory.", False),
+        ("zh", "统计数据的易失性数据问题得到了讨论。", False),
+        ("ar", "وأنشئ مختبر للتحليل الجنائي الرقمي في العاصمة، وتوجد نسخ مطابقة من البيانات في عدة بلدان.", False),
+        ("ru", "Эксперты обсудили цепочку передачи запросов между ведомствами.", False),
+    ],
+)
+def test_electronic_evidence_is_named_by_courts_admitting_records_and_forensic_terms(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Reports name electronic evidence by what courts do with records (admit, reject, écarter, отклонить,
+    采信, ترفض المحاكم) and by the forensic terms: volatile memory, hash values, chain of custody (ru цепочка
+    хранения, zh 保管链, ar تسلسل العهدة), forensic images, authenticity. A forensic laboratory or its
+    examiners (capacity-building), mirrored copies of data (jurisdiction) and a chain of requests are not it."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("en", "Speakers called for teaching online safety in primary schools.", True),
+        ("fr", "Les orateurs ont préconisé l'enseignement de l'hygiène numérique à l'école primaire.", True),
+        ("es", "Los oradores pidieron que se enseñara ciberhigiene en la escuela primaria.", True),
+        ("ru", "Выступавшие призвали обучать кибергигиене в начальной школе.", True),
+        ("zh", "发言者呼吁在小学开展网络卫生教育。", True),
+        ("ar", "ودعا المتكلمون إلى تعليم النظافة السيبرانية في المدارس الابتدائية.", True),
+        ("fr", "Les experts ont décrit des partenariats public-privé pour bloquer les sites frauduleux.", True),
+        ("es", "Los expertos describieron alianzas público-privadas para bloquear sitios fraudulentos.", True),
+        ("ru", "Эксперты рассказали о государственно-частном партнерстве в блокировании мошеннических сайтов.", True),
+        ("zh", "专家们介绍了为封堵欺诈网站而建立的公私伙伴关系。", True),
+        ("ar", "ووصف الخبراء شراكات بين القطاعين العام والخاص لحجب المواقع الاحتيالية.", True),
+        ("ar", "وطلب وفدان المساعدة في إنشاء أفرقة وطنية للتصدي لطوارئ الحاسوب.", True),
+        ("fr", "La Finlande a lancé une campagne nationale contre la discrimination.", False),
+        ("es", "La fundación lleva a cabo varias campañas nacionales contra la violencia.", False),
+        ("zh", "该协会开展宣传活动，以增加政府对发展的贡献。", False),
+        ("ru", "Секретариат просил сообщить о кампаниях по информированию о правах женщин.", False),
+    ],
+)
+def test_prevention_is_named_by_cyberhygiene_online_safety_and_public_private_partnerships(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Prevention by its measures: cyberhygiene and online safety taught at school (fr hygiène numérique,
+    ru кибергигиена, zh 网络卫生, ar النظافة السيبرانية), public-private partnerships (the Arabic dual
+    القطاعين العام والخاص, fr partenariats public-privé), national computer emergency teams (ar أفرقة وطنية
+    للتصدي لطوارئ الحاسوب). A national campaign or an advocacy campaign on another subject is not it."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is present, text
