@@ -2192,3 +2192,43 @@ def test_arabic_stance_wordings_the_other_languages_already_read(
     رأي مفاده"); an object of a verb or preposition ("على جميع الوفود"), public opinion, a panellist who
     presented and the few excepted from near-unanimity hold no view."""
     assert (tag in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,consensus",
+    [
+        ("en", "Delegations broadly concurred that the contact points should be reachable at night.", True),
+        (
+            "fr",
+            "Les délégations se sont dans l'ensemble accordées à dire que les "
+            "points de contact devaient être joignables la nuit.",
+            True,
+        ),
+        (
+            "fr",
+            "Les participants sont volontiers convenus qu'un point de contact joignable la nuit était indispensable.",
+            True,
+        ),
+        ("fr", "Les États parties ont fait front commun pour défendre la conservation rapide des données.", True),
+        ("fr", "Aucun des experts présents n'a émis de réserve quant à la nécessité de former les juges.", True),
+        (
+            "es",
+            "Las delegaciones coincidieron en general en que los puntos de contacto debían estar disponibles de noche.",
+            True,
+        ),
+        ("ru", "Делегации в целом сошлись во мнении, что контактные пункты должны быть доступны ночью.", True),
+        ("zh", "各代表团普遍认为，联络点应在夜间也能联系上。", True),
+        ("ar", "واتفقت الوفود عموماً على أن جهات الاتصال ينبغي أن تكون متاحة ليلاً.", True),
+        ("fr", "Les experts ne se sont pas accordés sur la valeur probante des captures d'écran.", False),
+        ("fr", "Les membres du Conseil sont convenus du mandat de la mission.", False),
+        ("fr", "Il préconise l'ouverture, d'un commun accord, d'autres points de passage.", False),
+    ],
+)
+def test_french_agreement_said_with_reflexive_and_adverbial_verbs(
+    taxonomy, lang: str, text: str, consensus: bool
+) -> None:
+    """French reports say agreement with reflexive verbs and adverbs ("se sont dans l'ensemble
+    accordées", "sont volontiers convenus que", "ont fait front commun", "aucun des experts n'a émis de
+    réserve") where the other languages already had rules; not agreement denied ("ne se sont pas
+    accordés"), agreement on a procedure ("sont convenus du mandat") or parties' mutual consent."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is consensus, text
