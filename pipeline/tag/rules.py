@@ -8,6 +8,7 @@ says which layer produced it, so a CSV reader can tell a matched phrase from a m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.tag import morphology, quantities
@@ -25,6 +26,11 @@ LEAD_IN = re.compile(r"[:：]")
 working paper on ...; and a note on ...". Its items are clauses of their own (``SENTENCE`` cuts at
 ";"), so a cue in the lead-in covers them too (``_list_end``)."""
 LIST_END = re.compile(r"[.!?。！？؟]+|$")
+MARKS = {"ar": re.compile("[\u064b-\u0652\u0640]")}
+r"""Letters a language writes only now and then, read past by the rules: Arabic short vowels, shadda
+and tatweel. Three Arabic paragraphs in four write some ("يُتوصَّل", "حذّر", "تلتقِ"), and a rule's
+letters and its ``\w`` stopped at them: "لم يتوصل" did not find "لم يُتوصَّل". Rules, excludes,
+negations and counts read the text without them (``_plain``); evidence points into the text as written."""
 
 
 @dataclass
@@ -112,6 +118,21 @@ def _hits(tag: Tag, masked: str, lang: str, text: str, words, where) -> list[Evi
     return hits
 
 
+def _plain(text: str, lang: str) -> tuple[str, list[int] | None]:
+    """``text`` without the language's ``MARKS``, and where each removed mark stood in the shortened
+    text (None when nothing was removed): ``_written`` maps an offset back."""
+    marks = MARKS.get(lang)
+    removed = [m.start() for m in marks.finditer(text)] if marks else []
+    if not removed:
+        return text, None
+    return marks.sub("", text), [at - k for k, at in enumerate(removed)]
+
+
+def _written(offset: int, removed: list[int]) -> int:
+    """An offset of the plain text as an offset of the written text (marks after a letter stay with it)."""
+    return offset + bisect_right(removed, offset)
+
+
 def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Tagged:
     """Rule tags of one text: the surface patterns, then (``stems``) the stem phrases, outside
     procedural sentences and the tag's ``exclude`` spans, not negated (the tag's ``negation``: "reached no
@@ -120,7 +141,8 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
     States that replied", "nearly half of the respondents"), outside procedural sentences."""
     out = Tagged()
     negated: dict[str, list[Evidence]] = {}
-    base = without_procedure(text, lang, taxonomy)
+    written = without_procedure(text, lang, taxonomy)
+    base, removed = _plain(written, lang)
     counted = quantities.read(base, lang)
     words, index = _indexed(morphology.tokens(base, lang)) if stems and lang in morphology.STEMMED else (None, {})
     for tag in taxonomy.tags:
@@ -147,6 +169,10 @@ def tag_text(text: str, lang: str, taxonomy: Taxonomy, stems: bool = True) -> Ta
             for q in counted
             if q.tag == tag.id
         ]
+        if hits and removed:
+            for h in hits:
+                h.start, h.end = _written(h.start, removed), _written(h.end, removed)
+                h.span = (text if h.rule.startswith(("stem:", "quantity:")) else written)[h.start : h.end]
         if hits:
             out.tags.append(tag.id)
             out.evidence.extend(sorted(hits, key=lambda e: e.start))
