@@ -35,7 +35,8 @@ def taxonomy():
     [
         ("ru", "По этому вопросу эксперты заняли противоположную позицию.", "stance_divergent"),
         ("ru", "Речь шла о быстром замораживании записей у поставщика.", "data_preservation"),
-        ("fr", "Les avis ont nettement divergé sur ce point.", "stance_divergent"),
+        # (the twelfth round's regexes read "Les avis ont nettement divergé" themselves)
+        ("fr", "Sur ce point, les experts n'étaient pas du même avis.", "stance_divergent"),
         ("es", "Los expertos discreparon sobre la cuestión.", "stance_divergent"),
         ("ar", "وأشار المتكلمون إلى أهمية نقاط الاتصال الوطنية.", "network_24_7"),
     ],
