@@ -2507,3 +2507,58 @@ def test_french_agreement_said_with_reflexive_and_adverbial_verbs(
     réserve") where the other languages already had rules; not agreement denied ("ne se sont pas
     accordés"), agreement on a procedure ("sont convenus du mandat") or parties' mutual consent."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is consensus, text
+
+
+@pytest.mark.parametrize(
+    "lang, text, present",
+    [
+        ("en", "Several speakers stressed PREVENTION campaigns aimed at older persons.", True),
+        ("en", "Several speakers stressed the protection of older persons.", False),
+        ("fr", "Plusieurs orateurs ont insisté sur la PRÉVENTION auprès des personnes âgées.", True),
+        ("fr", "Plusieurs orateurs ont insisté sur la protection des personnes âgées.", False),
+        ("es", "Varios oradores destacaron la PREVENCIÓN entre las personas mayores.", True),
+        ("es", "Varios oradores destacaron la protección de las personas mayores.", False),
+        ("ru", "Ряд ораторов подчеркнули важность ПРЕДУПРЕЖДЕНИЯ преступлений против пожилых людей.", True),
+        ("ru", "Ряд ораторов подчеркнули важность защиты пожилых людей.", False),
+        ("ar", "وشدد عدة متكلمين على أهمية الوقاية لدى كبار السن.", True),
+        ("ar", "وشدد عدة متكلمين على أهمية حماية كبار السن.", False),
+        ("zh", "若干发言者强调了针对老年人的预防工作。", True),
+        ("zh", "若干发言者强调了对老年人的保护。", False),
+    ],
+)
+def test_rules_are_skipped_only_where_their_required_words_are_absent(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Each rule is scanned only in a text that contains one of the words every one of its matches
+    contains (``taxonomy.Prefiltered``), read without case as the engine reads it: the tags and the
+    evidence are those of every rule scanned, a word in capitals included."""
+    from pipeline.tag import rules
+    from pipeline.tag.taxonomy import Prefiltered
+
+    scanned = load_taxonomy(TAXONOMY)
+    for tag in scanned.tags:
+        for table in (tag.rules, tag.exclude):
+            for key, items in table.items():
+                table[key] = [r.rule if isinstance(r, Prefiltered) else r for r in items]
+    got, every = rules.tag_text(text, lang, taxonomy), rules.tag_text(text, lang, scanned)
+    assert ("prevention" in got.tags) is present, text
+    assert got.tags == every.tags
+    assert [(e.tag, e.rule, e.start, e.end) for e in got.evidence] == [
+        (e.tag, e.rule, e.start, e.end) for e in every.evidence
+    ]
+
+
+def test_required_words_of_a_rule() -> None:
+    """The words a rule's every match contains: one of each alternative, the longest run of letters
+    the rule cannot skip, none under three letters; the text lowered and folded as the engine
+    compares letters (ſ is s), and no filter on a text whose lowering changes its length (İ)."""
+    from pipeline.tag.taxonomy import folded, required_words
+
+    assert required_words(r"\bprevent\w*") == {"prevent"}
+    assert required_words(r"electronic evidence|(?:digital|e-)evidence") == {"electronic evidence", "evidence"}
+    assert required_words(r"(?:online )?Safety\b") == {"safety"}
+    assert required_words(r"(?:ال)?أدلة (?:ال)?رقمية") in ({"أدلة "}, {"رقمية"})
+    assert required_words(r"\w+ (?:on|in)\b") is None
+    assert required_words(r"(?:data )?(?:on|in)") is None
+    assert folded("Cyber ſecurity") == "cyber security"
+    assert folded("İstanbul") is None
