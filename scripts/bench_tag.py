@@ -42,7 +42,9 @@ Sets, in the order they may be looked at:
   since then SEEN (the threshold rule was changed after that scoring, so what it reports now is not
   an unseen estimate), and folded in like heldout3-12 (at the start of the twelfth round);
 - ``heldout14``: ``tests/data/tagging_heldout14.yaml``, written and frozen during the eleventh round for
-  the twelfth: not scored here until that round ends.
+  the twelfth, and scored once, at its end;
+- ``heldout15``: ``tests/data/tagging_heldout15.yaml``, written and frozen during the twelfth round for
+  the thirteenth: not scored here until that round ends.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems
 (the stem phrases), + model (the classifier, without stems), and all three (the default). Then:
@@ -87,6 +89,7 @@ SETS = {
     "heldout11 (seen)": [DATA / "tagging_heldout11.yaml"],
     "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
     "heldout13 (seen)": [DATA / "tagging_heldout13.yaml"],
+    "heldout14": [DATA / "tagging_heldout14.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 

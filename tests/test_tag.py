@@ -2562,3 +2562,53 @@ def test_required_words_of_a_rule() -> None:
     assert required_words(r"(?:data )?(?:on|in)") is None
     assert folded("Cyber ſecurity") == "cyber security"
     assert folded("İstanbul") is None
+
+
+@pytest.mark.parametrize(
+    "lang,text,some",
+    [
+        ("en", "Experts from Latin American countries stressed the value of partnerships with operators.", True),
+        ("fr", "Des orateurs de pays en développement ont appelé l'attention sur le manque d'analystes.", True),
+        ("es", "Oradores de varias regiones informaron de que la información espontánea había sido útil.", True),
+        ("ru", "Эксперты из стран Центральной Азии отметили нехватку специалистов по цифровой криминалистике.", True),
+        ("zh", "来自发展中国家的发言者提请注意本国调查人员缺乏培训。", True),
+        ("ar", "وأشارت وفود دول جزرية صغيرة إلى نقص المحللين المدربين.", True),
+        ("en", "The meeting was attended by experts from 83 Member States.", False),
+        ("fr", "Les frais de voyage des représentants de pays en développement ont été couverts.", False),
+        ("es", "El representante de cualquier Estado podrá proponer la suspensión de la sesión.", False),
+        ("ru", "В совещании приняли участие эксперты из 40 государств.", False),
+        ("zh", "各国的代表团表示支持该提案。", False),
+        ("ar", "وحضر الاجتماع ممثلو الدول الأعضاء.", False),
+    ],
+)
+def test_holders_named_by_the_states_or_region_they_come_from(taxonomy, lang: str, text: str, some: bool) -> None:
+    """UN reports name who held a view by the States, countries or region a holder comes from
+    ("experts from Latin American countries", "Эксперты из стран ...", "来自发展中国家的发言者"):
+    stance_some. Not attendance counts ("experts from 83 Member States"), funding of their travel,
+    "the representative of any State" (a rule of procedure) or every State's delegation."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is some, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,consensus",
+    [
+        ("en", "Participants welcomed, in broad terms, the expansion of the network of contact points.", True),
+        ("fr", "Les débats ont fait apparaître une convergence de vues sur le respect de la souveraineté.", True),
+        ("es", "Los participantes recomendaron de común acuerdo incluir la protección de los hospitales.", True),
+        ("ru", "Каждый из выступивших экспертов поддержал принцип ограничения перехвата тяжкими преступлениями.", True),
+        ("zh", "发言者一致承认，私营部门在提醒客户方面发挥着关键作用。", True),
+        ("ar", "وكان هناك توافق عام على ضرورة حماية المستشفيات.", True),
+        ("en", "The two Governments decided by common accord to open another crossing point.", False),
+        ("fr", "Il préconise l'ouverture, d'un commun accord, d'autres points de passage.", False),
+        ("es", "Las partes decidieron de común acuerdo aplazar la reunión.", False),
+        ("ru", "Каждый из экспертов остался при своем мнении.", False),
+        ("zh", "报告员宣读了已达成一致的段落。", False),
+        ("zh", "专家们未能达成共识。", False),
+    ],
+)
+def test_consensus_said_by_adverbs_and_collective_verbs(taxonomy, lang: str, text: str, consensus: bool) -> None:
+    """Agreement said by an adverbial phrase or a collective verb form ("in broad terms",
+    "de común acuerdo" after a verb of opinion, "каждый из выступивших ... поддержал", "一致承认",
+    "达成/形成共识"): stance_consensus. Not parties' mutual consent ("decided by common accord"),
+    each keeping their own view, an agreed paragraph read out, or consensus not reached."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is consensus, text
