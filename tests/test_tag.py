@@ -2507,3 +2507,38 @@ def test_french_agreement_said_with_reflexive_and_adverbial_verbs(
     réserve") where the other languages already had rules; not agreement denied ("ne se sont pas
     accordés"), agreement on a procedure ("sont convenus du mandat") or parties' mutual consent."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is consensus, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Several delegations asked that the convention contain a chapter on prevention.", True),
+        ("en", "Opinions differed on the article on the protection of personal data.", True),
+        ("en", "A minority held that a global instrument was needed, others that existing treaties sufficed.", True),
+        ("en", "Experts noted that the convention adopted by the African Union protected data.", False),
+        ("en", "Experts described how their courts applied the Convention in fraud cases.", False),
+        ("fr", "Plusieurs délégations ont demandé que la convention comporte un chapitre sur la prévention.", True),
+        ("fr", "Les avis ont divergé sur l'article relatif à la protection des données personnelles.", True),
+        ("fr", "Une minorité a estimé qu'un instrument mondial était nécessaire.", True),
+        ("fr", "Les experts ont noté que la convention adoptée par l'Union africaine protégeait les données.", False),
+        ("es", "Varias delegaciones pidieron que la convención incluya un capítulo sobre prevención.", True),
+        ("es", "Las opiniones difirieron sobre el artículo relativo a la protección de datos personales.", True),
+        ("es", "Una minoría consideró que se necesitaba un instrumento mundial.", True),
+        ("es", "Los expertos señalaron que la convención aprobada por la Unión Africana protegía los datos.", False),
+        ("ru", "Несколько делегаций просили включить в конвенцию главу о предупреждении.", True),
+        ("ru", "Меньшинство считало, что необходим глобальный документ.", True),
+        ("ru", "Эксперты отметили, что конвенция, принятая Африканским союзом, защищает данные.", False),
+        ("ru", "Эксперты сообщили, как их суды применяют Будапештскую конвенцию.", False),
+        ("zh", "若干代表团要求在公约中列入关于预防的一章。", True),
+        ("zh", "少数代表团认为需要一项全球性文书。", True),
+        ("zh", "专家们介绍了本国法院如何适用《布达佩斯公约》。", False),
+        ("ar", "وطلبت عدة وفود إدراج الفصل المتعلق بالمنع في النص.", True),
+        ("ar", "ورأت أقلية أن هناك حاجة إلى صك عالمي.", True),
+        ("ar", "وأوضح الخبراء كيف تطبق محاكمهم اتفاقية بودابست.", False),
+    ],
+)
+def test_convention_under_negotiation_named_by_its_parts(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """The convention being negotiated is named by its parts (the convention should contain, the chapter
+    or article on X, a global instrument / convention / legal framework, a future or another treaty), in
+    six languages; a named existing instrument or a regional convention "adopted by" a body is not it."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is expected, text
