@@ -2542,3 +2542,29 @@ def test_convention_under_negotiation_named_by_its_parts(taxonomy, lang: str, te
     or article on X, a global instrument / convention / legal framework, a future or another treaty), in
     six languages; a named existing instrument or a regional convention "adopted by" a body is not it."""
     assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Some delegations were content with a general reference to domestic law in the article.", False),
+        ("en", "The Committee continued its reading of the chapter on procedural measures.", False),
+        ("en", "Several States had amended their legislation to criminalize illegal access.", True),
+        ("fr", "Certaines délégations se contentaient d'une référence générale au droit interne.", False),
+        ("fr", "Plusieurs États avaient modifié leur législation pour incriminer l'accès illégal.", True),
+        ("es", "Algunas delegaciones se conformaban con una referencia general al derecho interno.", False),
+        ("es", "Varios Estados habían modificado su legislación para tipificar el acceso ilícito.", True),
+        ("ru", "Комитет продолжил рассмотрение главы о процессуальных мерах.", False),
+        ("ru", "Несколько государств внесли изменения в свое законодательство.", True),
+        ("zh", "特设委员会继续审议关于程序措施的一章。", False),
+        ("zh", "若干国家修订了本国立法，将非法访问定为刑事犯罪。", True),
+        ("ar", "وواصلت اللجنة نظرها في الفصل المتعلق بالتدابير الإجرائية.", False),
+        ("ar", "وعدلت عدة دول تشريعاتها لتجريم الدخول غير المشروع.", True),
+    ],
+)
+def test_domestic_law_as_a_treaty_reference_point_is_not_legislation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """A treaty clause's "reference to domestic law", the convention's "chapter on procedural measures" and
+    "the future legal framework" name no national law-making; amending legislation to criminalize does."""
+    assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
