@@ -2568,3 +2568,26 @@ def test_domestic_law_as_a_treaty_reference_point_is_not_legislation(
     """A treaty clause's "reference to domestic law", the convention's "chapter on procedural measures" and
     "the future legal framework" name no national law-making; amending legislation to criminalize does."""
     assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "وذكر وفد أن قانون بلده يجيز للنيابة العامة أن تأمر بالتجميد الفوري للسجلات لدى مقدم الخدمة.", True),
+        ("ar", "وأفادت دول بأن الشرطة تطلب من مقدمي الخدمات الإبقاء على البيانات دون تغيير.", True),
+        ("ar", "وانقسم الخبراء بشأن البيانات المحفوظة في السحابة.", False),
+        ("ar", "ودعا المؤتمر إلى تجميد الأصول المتأتية من الجريمة.", False),
+        ("en", "The prosecutor may order the immediate freezing of the records held by the provider.", True),
+        ("fr", "Le procureur peut ordonner la conservation rapide des données détenues par le fournisseur.", True),
+        ("es", "El fiscal puede ordenar la conservación rápida de los datos en poder del proveedor.", True),
+        ("ru", "Прокурор может распорядиться об оперативном обеспечении сохранности данных у поставщика.", True),
+        ("zh", "检察官可以命令服务提供商迅速保全所存储的数据。", True),
+    ],
+)
+def test_arabic_freezing_and_keeping_data_unchanged_is_preservation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Arabic says preservation as freezing records or data with a clitic or article (بالتجميد الفوري
+    للسجلات, يجمِّدون البيانات), keeping data unchanged (الإبقاء على البيانات), preservation orders (أوامر
+    التحفظ); data "محفوظة" in the cloud are stored, not preserved, and frozen assets are not data."""
+    assert ("data_preservation" in tag_text(text, lang, taxonomy).tags) is expected, text
