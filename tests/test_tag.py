@@ -2612,3 +2612,87 @@ def test_consensus_said_by_adverbs_and_collective_verbs(taxonomy, lang: str, tex
     "达成/形成共识"): stance_consensus. Not parties' mutual consent ("decided by common accord"),
     each keeping their own view, an agreed paragraph read out, or consensus not reached."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is consensus, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Several delegations asked that the convention contain a chapter on prevention.", True),
+        ("en", "Opinions differed on the article on the protection of personal data.", True),
+        ("en", "A minority held that a global instrument was needed, others that existing treaties sufficed.", True),
+        ("en", "Experts noted that the convention adopted by the African Union protected data.", False),
+        ("en", "Experts described how their courts applied the Convention in fraud cases.", False),
+        ("fr", "Plusieurs délégations ont demandé que la convention comporte un chapitre sur la prévention.", True),
+        ("fr", "Les avis ont divergé sur l'article relatif à la protection des données personnelles.", True),
+        ("fr", "Une minorité a estimé qu'un instrument mondial était nécessaire.", True),
+        ("fr", "Les experts ont noté que la convention adoptée par l'Union africaine protégeait les données.", False),
+        ("es", "Varias delegaciones pidieron que la convención incluya un capítulo sobre prevención.", True),
+        ("es", "Las opiniones difirieron sobre el artículo relativo a la protección de datos personales.", True),
+        ("es", "Una minoría consideró que se necesitaba un instrumento mundial.", True),
+        ("es", "Los expertos señalaron que la convención aprobada por la Unión Africana protegía los datos.", False),
+        ("ru", "Несколько делегаций просили включить в конвенцию главу о предупреждении.", True),
+        ("ru", "Меньшинство считало, что необходим глобальный документ.", True),
+        ("ru", "Эксперты отметили, что конвенция, принятая Африканским союзом, защищает данные.", False),
+        ("ru", "Эксперты сообщили, как их суды применяют Будапештскую конвенцию.", False),
+        ("zh", "若干代表团要求在公约中列入关于预防的一章。", True),
+        ("zh", "少数代表团认为需要一项全球性文书。", True),
+        ("zh", "专家们介绍了本国法院如何适用《布达佩斯公约》。", False),
+        ("ar", "وطلبت عدة وفود إدراج الفصل المتعلق بالمنع في النص.", True),
+        ("ar", "ورأت أقلية أن هناك حاجة إلى صك عالمي.", True),
+        ("ar", "وأوضح الخبراء كيف تطبق محاكمهم اتفاقية بودابست.", False),
+    ],
+)
+def test_convention_under_negotiation_named_by_its_parts(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """The convention being negotiated is named by its parts (the convention should contain, the chapter
+    or article on X, a global instrument / convention / legal framework, a future or another treaty), in
+    six languages; a named existing instrument or a regional convention "adopted by" a body is not it."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Some delegations were content with a general reference to domestic law in the article.", False),
+        ("en", "The Committee continued its reading of the chapter on procedural measures.", False),
+        ("en", "Several States had amended their legislation to criminalize illegal access.", True),
+        ("fr", "Certaines délégations se contentaient d'une référence générale au droit interne.", False),
+        ("fr", "Plusieurs États avaient modifié leur législation pour incriminer l'accès illégal.", True),
+        ("es", "Algunas delegaciones se conformaban con una referencia general al derecho interno.", False),
+        ("es", "Varios Estados habían modificado su legislación para tipificar el acceso ilícito.", True),
+        ("ru", "Комитет продолжил рассмотрение главы о процессуальных мерах.", False),
+        ("ru", "Несколько государств внесли изменения в свое законодательство.", True),
+        ("zh", "特设委员会继续审议关于程序措施的一章。", False),
+        ("zh", "若干国家修订了本国立法，将非法访问定为刑事犯罪。", True),
+        ("ar", "وواصلت اللجنة نظرها في الفصل المتعلق بالتدابير الإجرائية.", False),
+        ("ar", "وعدلت عدة دول تشريعاتها لتجريم الدخول غير المشروع.", True),
+    ],
+)
+def test_domestic_law_as_a_treaty_reference_point_is_not_legislation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """A treaty clause's "reference to domestic law", the convention's "chapter on procedural measures" and
+    "the future legal framework" name no national law-making; amending legislation to criminalize does."""
+    assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "وذكر وفد أن قانون بلده يجيز للنيابة العامة أن تأمر بالتجميد الفوري للسجلات لدى مقدم الخدمة.", True),
+        ("ar", "وأفادت دول بأن الشرطة تطلب من مقدمي الخدمات الإبقاء على البيانات دون تغيير.", True),
+        ("ar", "وانقسم الخبراء بشأن البيانات المحفوظة في السحابة.", False),
+        ("ar", "ودعا المؤتمر إلى تجميد الأصول المتأتية من الجريمة.", False),
+        ("en", "The prosecutor may order the immediate freezing of the records held by the provider.", True),
+        ("fr", "Le procureur peut ordonner la conservation rapide des données détenues par le fournisseur.", True),
+        ("es", "El fiscal puede ordenar la conservación rápida de los datos en poder del proveedor.", True),
+        ("ru", "Прокурор может распорядиться об оперативном обеспечении сохранности данных у поставщика.", True),
+        ("zh", "检察官可以命令服务提供商迅速保全所存储的数据。", True),
+    ],
+)
+def test_arabic_freezing_and_keeping_data_unchanged_is_preservation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Arabic says preservation as freezing records or data with a clitic or article (بالتجميد الفوري
+    للسجلات, يجمِّدون البيانات), keeping data unchanged (الإبقاء على البيانات), preservation orders (أوامر
+    التحفظ); data "محفوظة" in the cloud are stored, not preserved, and frozen assets are not data."""
+    assert ("data_preservation" in tag_text(text, lang, taxonomy).tags) is expected, text
