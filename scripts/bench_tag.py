@@ -42,8 +42,8 @@ Sets, in the order they may be looked at:
   since then SEEN (the threshold rule was changed after that scoring, so what it reports now is not
   an unseen estimate), and folded in like heldout3-12 (at the start of the twelfth round);
 - ``heldout14``: ``tests/data/tagging_heldout14.yaml``, written and frozen during the eleventh round for
-  the twelfth, and scored once, at its end (all .863, P .872, R .855); to be folded in at the start
-  of the thirteenth;
+  the twelfth, and scored once, at its end (all .863, P .872, R .855); since then SEEN and folded in
+  like heldout3-13 (at the start of the thirteenth round);
 - ``heldout15``: ``tests/data/tagging_heldout15.yaml``, written and frozen during the twelfth round for
   the thirteenth: not scored here until that round ends.
 
@@ -90,7 +90,7 @@ SETS = {
     "heldout11 (seen)": [DATA / "tagging_heldout11.yaml"],
     "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
     "heldout13 (seen)": [DATA / "tagging_heldout13.yaml"],
-    "heldout14": [DATA / "tagging_heldout14.yaml"],
+    "heldout14 (seen)": [DATA / "tagging_heldout14.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
