@@ -2696,3 +2696,115 @@ def test_arabic_freezing_and_keeping_data_unchanged_is_preservation(
     للسجلات, يجمِّدون البيانات), keeping data unchanged (الإبقاء على البيانات), preservation orders (أوامر
     التحفظ); data "محفوظة" in the cloud are stored, not preserved, and frozen assets are not data."""
     assert ("data_preservation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,divergent",
+    [
+        ("ar", "وظلت مسألة ما إذا كان ينبغي إلزام مقدمي الخدمات بحفظ البيانات مفتوحة حتى نهاية الاجتماع.", True),
+        ("ar", "ووازن الخبراء بين خيارين لتمويل التدريب، ولم يرجح أي منهما على الآخر.", True),
+        ("ar", "وظلت الاتفاقية مفتوحة للتوقيع أمام جميع الدول.", False),
+        ("ar", "وناقش الخبراء المسألة مطولا دون أن تتقارب وجهات النظر.", True),
+        ("ar", "ولم يكن تجريم هذا السلوك موضع خلاف بين الخبراء.", False),
+        (
+            "fr",
+            "La question de la durée de conservation des données est restée sans réponse à la fin de la réunion.",
+            True,
+        ),
+        ("fr", "La convention est restée ouverte à la signature de tous les États.", False),
+        ("es", "La cuestión del plazo de conservación de los datos siguió siendo objeto de desacuerdo.", True),
+        ("es", "La cuestión del plazo de conservación fue objeto de un examen detenido.", False),
+        ("ru", "Единства мнений по вопросу о сроке хранения данных достичь не удалось.", True),
+        ("ru", "Согласия государства, в котором находились данные, получить не удалось.", False),
+        ("en", "The experts debated the retention period at length, without the positions coming any closer.", True),
+        ("en", "The experts debated the retention period at length and agreed to revert to it.", False),
+        ("zh", "关于数据保存期限的问题，专家们的看法未能接近。", True),
+        ("zh", "关于数据保存期限的问题，专家们进行了深入讨论。", False),
+    ],
+)
+def test_a_question_left_unsettled_is_divergent(taxonomy, lang: str, text: str, divergent: bool) -> None:
+    """The question stayed open, no option prevailed, agreement named first and its absence at the
+    end, positions that never came closer: the room was divided. A convention left open for
+    signature, a matter said not to be in dispute, a question merely examined are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is divergent, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,divergent",
+    [
+        ("ar", "ورأى بعض الخبراء أن التشفير يحمي المستخدمين، ورأى آخرون، على العكس، أنه يعرقل التحقيقات.", True),
+        ("ar", "فمن الوفود من رأى أن الأولوية للتدريب، ومنها من رأى أن الأولوية للمعدات.", True),
+        ("ar", "وأشار بعض الخبراء إلى أهمية التدريب، وأضاف آخرون أمثلة من بلدانهم.", False),
+        ("ar", "وطالبت مجموعة من الوفود بإذن قضائي مسبق. أما الوفود الأخرى فآثرت الإحالة إلى القانون الداخلي.", True),
+        ("ar", "وأفادت 12 دولة بأن قانونها يجرم ذلك صراحة؛ أما الدول الأخرى فتطبق أحكاما عامة.", False),
+        ("fr", "Certains experts jugeaient le délai suffisant, d'autres le trouvaient beaucoup trop court.", True),
+        ("fr", "Certains experts ont décrit leur législation. D'autres ont décrit des affaires récentes.", False),
+        ("es", "Para unos, el plazo era suficiente; para otros, demasiado breve.", True),
+        ("es", "Para unos pocos Estados, el plazo comenzó en enero.", False),
+        (
+            "ru",
+            "Если некоторые эксперты считали этот срок достаточным, то большинство сочли его слишком коротким.",
+            True,
+        ),
+        ("ru", "Если государство не ответит на запрос, то запрос направляется повторно.", False),
+        (
+            "en",
+            "Of the 30 States that replied, 16 reported a fixed period, while 14 indicated that no period applied.",
+            True,
+        ),
+        ("en", "Of the 30 States that replied, 16 reported a fixed period of retention.", False),
+        ("zh", "一些国家主张规定固定期限，而另一些国家则认为应由法院逐案决定。", True),
+        ("zh", "一些国家规定了固定期限，并介绍了本国的做法。", False),
+    ],
+)
+def test_a_second_camp_set_against_the_first_is_divergent(taxonomy, lang: str, text: str, divergent: bool) -> None:
+    """Two camps in the forms each language uses: Arabic "ورأى آخرون" and "منهم من ... ومنهم من",
+    "certains ..., d'autres", "para unos ..., para otros", "Если ..., то большинство", counted camps
+    after "while", "而……则". Others merely adding examples, a conditional "Если ..., то" and a
+    count of one camp alone are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is divergent, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,divergent",
+    [
+        ("ar", "واتفق معظم الخبراء على أهمية أوامر التجميد، غير أن قلة من الخبراء حذروا من إساءة استخدامها.", True),
+        ("ar", "واتفق معظم الخبراء على أهمية أوامر التجميد، غير أن عددا كبيرا من الدول لا يزال يفتقر إليها.", False),
+        (
+            "es",
+            "La mayoría de los expertos apoyó las órdenes de congelación; no obstante, unos "
+            "cuantos expertos objetaron que carecían de control judicial.",
+            True,
+        ),
+        ("es", "La mayoría de los expertos apoyó las órdenes de congelación y describió su uso.", False),
+        (
+            "ru",
+            "Большинство экспертов поддержали такие распоряжения, однако некоторые "
+            "эксперты предупредили об опасности злоупотреблений.",
+            True,
+        ),
+        (
+            "ru",
+            "Большинство экспертов поддержали такие распоряжения; вместе с тем "
+            "несколько выступавших сообщили о сроках их исполнения.",
+            False,
+        ),
+        ("en", "Most experts supported such orders, but a few experts warned that they could be abused.", True),
+        ("en", "Most experts supported such orders, but a few experts described how they were issued.", False),
+        ("zh", "大多数专家支持此类命令，但有几位专家担心这些命令可能被滥用。", True),
+        ("zh", "大多数专家支持此类命令，但有几位专家介绍了本国的执行情况。", False),
+        (
+            "fr",
+            "La plupart des experts étaient favorables à ces injonctions, tandis "
+            "qu'une minorité leur préférait une décision judiciaire.",
+            True,
+        ),
+        ("fr", "Le premier rapport portait sur la police, tandis qu'un autre rapport décrivait les tribunaux.", False),
+    ],
+)
+def test_a_few_objecting_after_the_majority_is_divergent(taxonomy, lang: str, text: str, divergent: bool) -> None:
+    """ "Most agreed, but a few warned": a minority set against the majority with a verb of view
+    ("غير أن قلة من الخبراء حذروا", "no obstante, unos cuantos expertos objetaron", "однако некоторые
+    эксперты предупредили", "但有几位专家担心", "tandis qu'une minorité leur préférait"). A few
+    who only describe or report, or a large number, are not a dissenting camp."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is divergent, text
