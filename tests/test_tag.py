@@ -2808,3 +2808,235 @@ def test_a_few_objecting_after_the_majority_is_divergent(taxonomy, lang: str, te
     эксперты предупредили", "但有几位专家担心", "tandis qu'une minorité leur préférait"). A few
     who only describe or report, or a large number, are not a dissenting camp."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is divergent, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Several States reported that their criminal laws did not yet cover ransomware.", True),
+        ("en", "The speaker recalled developments in international criminal law on immunity.", False),
+        ("fr", "Plusieurs États ont indiqué que leur droit pénal ne visait pas encore les rançongiciels.", True),
+        ("fr", "L'orateur a rappelé l'évolution du droit pénal international en matière d'immunité.", False),
+        ("es", "Varios Estados informaron de que su derecho penal aún no abarcaba los programas de secuestro.", True),
+        ("es", "El orador recordó la evolución del derecho penal internacional en materia de inmunidad.", False),
+        (
+            "ru",
+            "Несколько государств сообщили, что их уголовная ответственность "
+            "за программы-вымогатели пока не установлена.",
+            True,
+        ),
+        ("ru", "Оратор напомнил о развитии международного сотрудничества в вопросах иммунитета.", False),
+        ("zh", "若干国家报告说，本国的网络犯罪法律尚未涵盖勒索软件。", True),
+        ("zh", "发言者回顾了国际法在豁免问题上的发展。", False),
+        ("ar", "وأفادت عدة دول بأن قوانينها الجنائية لا تشمل بعد برمجيات الفدية.", True),
+        ("ar", "وذكّر المتكلم بتطور القانون الجنائي الدولي في مسألة الحصانة.", False),
+    ],
+)
+def test_national_laws_named_by_kind_and_owner_are_legislation(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Laws named by their kind or owner (their criminal laws, 本国的网络犯罪法律, قوانينها الجنائية, derecho penal)
+    are national law; international criminal law is not."""
+    assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Some experts wanted the sale of stolen passwords made a separate offence.", True),
+        ("en", "Some experts described how stolen passwords were sold on forums.", False),
+        (
+            "fr",
+            "Certains experts souhaitaient faire de la vente de mots de passe volés une infraction distincte.",
+            True,
+        ),
+        ("fr", "Certains experts ont décrit la vente de mots de passe volés sur des forums.", False),
+        ("es", "Algunos expertos querían que la venta de contraseñas robadas fuera un delito autónomo.", True),
+        ("es", "Algunos expertos describieron la venta de contraseñas robadas en foros.", False),
+        ("ru", "Некоторые эксперты предлагали ввести отдельный состав за продажу похищенных паролей.", True),
+        ("ru", "Некоторые эксперты рассказали о продаже похищенных паролей на форумах.", False),
+        ("zh", "一些专家希望将出售被盗密码的行为规定为一项单独的罪行。", True),
+        ("zh", "一些专家介绍了在论坛上出售被盗密码的情况。", False),
+        ("ar", "وأراد بعض الخبراء أن يصبح بيع كلمات المرور المسروقة جريمة قائمة بذاتها.", True),
+        ("ar", "ووصف بعض الخبراء بيع كلمات المرور المسروقة في المنتديات.", False),
+    ],
+)
+def test_offences_made_separate_are_legislation(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Making conduct a separate offence (an offence in its own right, infraction distincte, отдельный
+    состав, 单独的罪行, جريمة قائمة بذاتها) is criminalization; describing the conduct is not."""
+    assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ورأت دول نامية أن أوامر المنصات الأجنبية تمس بسيادتها.", True),
+        ("ar", "وشدد الوفد على أهمية سيادة القانون في مكافحة الجريمة.", False),
+        ("ar", "ويراسل المحققون مقدمي الخدمات الذين توجد مقارهم في بلدان أخرى.", True),
+        ("en", "Developing States saw the orders of foreign platforms as a threat to their sovereignty.", True),
+        ("en", "The delegation stressed the importance of the rule of law in fighting crime.", False),
+        ("fr", "Des pays en développement voyaient dans ces injonctions une atteinte à leur souveraineté.", True),
+        ("fr", "La délégation a souligné l'importance de l'état de droit dans la lutte contre la criminalité.", False),
+        ("es", "Algunos países en desarrollo veían en esas órdenes una amenaza para su soberanía.", True),
+        ("es", "La delegación destacó la importancia del estado de derecho en la lucha contra el delito.", False),
+        ("ru", "Развивающиеся страны увидели в этих требованиях угрозу своему суверенитету.", True),
+        ("ru", "Делегация подчеркнула важность верховенства права в борьбе с преступностью.", False),
+        ("zh", "一些发展中国家认为外国平台的指令威胁其主权。", True),
+        ("zh", "该代表团强调了法治在打击犯罪中的重要性。", False),
+    ],
+)
+def test_arabic_sovereignty_with_clitics_and_providers_based_elsewhere_are_jurisdiction(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Sovereignty with a clitic or pronoun (بسيادتها) and providers based in other countries (توجد
+    مقارهم في بلدان أخرى) are jurisdiction in Arabic as in the other languages; the rule of law is not."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ورأى عدة متكلمين أن الأولوية ليست لإبرام معاهدات جديدة بل لتنفيذ الصكوك القائمة.", True),
+        ("ar", "وأخذت الدول في الحسبان أحكام اتفاقية مالابو عند صياغة قوانينها.", False),
+        ("ar", "وطلبت وفود أن تتضمن الاتفاقية فصلا عن المنع.", True),
+        ("en", "Several speakers said the priority was not new treaties but implementing existing ones.", True),
+        ("en", "States took the provisions of the Malabo Convention into account in their drafting.", False),
+        (
+            "fr",
+            "Plusieurs orateurs ont estimé que la priorité n'était pas un nouveau "
+            "traité mais l'application des instruments existants.",
+            True,
+        ),
+        ("fr", "Les États ont tenu compte des dispositions de la Convention de Malabo.", False),
+        (
+            "es",
+            "Varios oradores consideraron que la prioridad no era un nuevo "
+            "tratado sino aplicar los instrumentos vigentes.",
+            True,
+        ),
+        ("es", "Los Estados tuvieron en cuenta las disposiciones del Convenio de Malabo.", False),
+        (
+            "ru",
+            "Несколько ораторов заявили, что приоритетом является не новый "
+            "договор, а осуществление действующих документов.",
+            True,
+        ),
+        ("ru", "Государства учли положения Малабской конвенции.", False),
+        ("zh", "几位发言者认为，优先事项不是缔结新条约，而是执行现有文书。", True),
+        ("zh", "各国考虑到了《马拉博公约》的规定。", False),
+    ],
+)
+def test_new_treaties_in_any_form_are_new_instrument(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A new treaty in the plural or with the article (معاهدات جديدة, الاتفاقية الجديدة, new treaties) and
+    the convention as the subject of its clauses are new_instrument; a named treaty's provisions are not."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ولا بد من توثيق كل من تعامل مع الجهاز المضبوط كي يصمد الدليل أثناء المحاكمة.", True),
+        ("ar", "وجهزت الدولة مختبرا جديدا للتحليل الجنائي بمعدات حديثة.", False),
+        ("ar", "وينبغي أن تقبل المحاكم السجلات التي ينشئها مقدم الخدمة إذا ثبتت سلامتها.", True),
+        (
+            "en",
+            "Every person who handled the seized device must be recorded for the evidence to stand up at trial.",
+            True,
+        ),
+        ("en", "The State equipped a new forensic laboratory with modern tools.", False),
+        (
+            "fr",
+            "Chaque personne ayant manipulé l'appareil saisi doit être consignée pour que la preuve tienne au procès.",
+            True,
+        ),
+        ("fr", "L'État a équipé un nouveau laboratoire de criminalistique d'outils modernes.", False),
+        (
+            "es",
+            "Debe registrarse a cada persona que manipuló el dispositivo "
+            "incautado para que la prueba se sostenga en el juicio.",
+            True,
+        ),
+        ("es", "El Estado equipó un nuevo laboratorio forense con herramientas modernas.", False),
+        (
+            "ru",
+            "Каждый, кто работал с изъятым устройством, должен быть "
+            "зафиксирован, чтобы доказательство выдержало проверку в суде.",
+            True,
+        ),
+        ("ru", "Государство оснастило новую лабораторию современными инструментами.", False),
+        ("zh", "必须记录每一位经手被扣押设备的人，证据才能在庭审中站得住脚。", True),
+        ("zh", "该国为一个新的实验室配备了现代化工具。", False),
+    ],
+)
+def test_evidence_standing_up_at_trial_is_electronic_evidence(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Evidence that must stand up at trial (أثناء المحاكمة) or that courts admit (تقبل المحاكم) is
+    electronic evidence; a forensic laboratory as a resource is not."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "ar",
+            "واستخدمت سلطات مركزية كثيرة اتفاقية الأمم المتحدة لمكافحة "
+            "الجريمة المنظمة عبر الوطنية أساسا قانونيا للطلبات.",
+            True,
+        ),
+        ("ar", "وافتتح رئيس مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية الجلسة.", False),
+        (
+            "en",
+            "Many central authorities used the United Nations Convention against "
+            "Transnational Organized Crime as the legal basis for requests.",
+            True,
+        ),
+        (
+            "en",
+            "The President of the Conference of the Parties to the United Nations "
+            "Convention against Transnational Organized Crime opened the meeting.",
+            False,
+        ),
+        (
+            "fr",
+            "De nombreuses autorités centrales ont utilisé la Convention des Nations Unies "
+            "contre la criminalité transnationale organisée comme base légale.",
+            True,
+        ),
+        (
+            "fr",
+            "Le Président de la Conférence des Parties à la Convention des Nations Unies "
+            "contre la criminalité transnationale organisée a ouvert la séance.",
+            False,
+        ),
+        (
+            "es",
+            "Muchas autoridades centrales utilizaron la Convención de las Naciones Unidas "
+            "contra la Delincuencia Organizada Transnacional como base jurídica.",
+            True,
+        ),
+        (
+            "es",
+            "El Presidente de la Conferencia de las Partes en la Convención de las Naciones "
+            "Unidas contra la Delincuencia Organizada Transnacional abrió la sesión.",
+            False,
+        ),
+        (
+            "ru",
+            "Многие центральные органы использовали Конвенцию Организации Объединенных Наций против "
+            "транснациональной организованной преступности в качестве правового основания.",
+            True,
+        ),
+        (
+            "ru",
+            "Председатель Конференции участников Конвенции Организации Объединенных Наций "
+            "против транснациональной организованной преступности открыл заседание.",
+            False,
+        ),
+        ("zh", "许多中央机关将《联合国打击跨国有组织犯罪公约》作为请求的法律依据。", True),
+        ("zh", "《联合国打击跨国有组织犯罪公约》缔约方会议主席宣布会议开幕。", False),
+    ],
+)
+def test_organized_crime_convention_by_its_full_united_nations_name(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """The Convention's full name with the United Nations (لمكافحة, des Nations Unies, de las Naciones
+    Unidas, Организации Объединенных Наций) is the treaty; the Conference of the Parties' name is not."""
+    assert ("organized_crime_convention" in tag_text(text, lang, taxonomy).tags) is expected, text
