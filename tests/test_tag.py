@@ -2874,3 +2874,47 @@ def test_arabic_privacy_with_a_pronoun_is_not_in_particular(taxonomy, lang: str,
     stemmed to "خصوص", so "على وجه الخصوص" (in particular) read as privacy (11 lines of the UN Parallel
     Corpus dev set); the regular expressions now read the pronoun forms and the stem phrase is gone."""
     assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ورأى الخبراء أن الاعتراض ينبغي أن يخضع لإذن من هيئة قضائية مستقلة.", True),
+        ("ar", "ورأى الخبراء أن الانتخابات تشرف عليها هيئة انتخابية مستقلة.", False),
+        (
+            "en",
+            "The experts considered that interception should be authorized by an independent judicial authority.",
+            True,
+        ),
+        ("en", "The experts considered that elections were overseen by an independent electoral authority.", False),
+        (
+            "fr",
+            "Les experts ont estimé que l'interception devait être autorisée par une autorité judiciaire indépendante.",
+            True,
+        ),
+        (
+            "fr",
+            "Les experts ont estimé que les élections étaient supervisées par une autorité électorale indépendante.",
+            False,
+        ),
+        (
+            "es",
+            "Los expertos estimaron que la interceptación debía autorizarla una autoridad judicial independiente.",
+            True,
+        ),
+        (
+            "es",
+            "Los expertos estimaron que las elecciones las supervisaba una autoridad electoral independiente.",
+            False,
+        ),
+        ("ru", "Эксперты сочли, что перехват требует разрешения независимого судебного органа.", True),
+        ("ru", "Эксперты отметили, что выборы проводит независимая избирательная комиссия.", False),
+        ("zh", "专家们认为，截取应当经独立司法机构授权。", True),
+        ("zh", "专家们认为，选举由独立的选举机构监督。", False),
+    ],
+)
+def test_independent_judicial_authority_is_a_safeguard(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Spanish and French reports name the safeguard as the body itself ("autoridad judicial independiente",
+    "autorité judiciaire indépendante", "هيئة قضائية مستقلة"), besides "con sujeción a salvaguardias", "ne bis
+    in idem", "informations personnelles", "datos privados"; an independent electoral body is not one."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
