@@ -3040,3 +3040,225 @@ def test_organized_crime_convention_by_its_full_united_nations_name(
     """The Convention's full name with the United Nations (لمكافحة, des Nations Unies, de las Naciones
     Unidas, Организации Объединенных Наций) is the treaty; the Conference of the Parties' name is not."""
     assert ("organized_crime_convention" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "وطلبت الشرطة من مقدم الخدمة تأمين سجلات الاتصال قبل محوها.", True),
+        ("ar", "وأكد المتكلمون أن البيانات المحفوظة في الخارج تطرح مسألة الولاية القضائية.", False),
+        ("en", "The police asked the provider to secure the logs and keep the traffic data intact.", True),
+        ("en", "The speakers stressed the preservation of cultural heritage.", False),
+        ("fr", "La police a demandé au fournisseur de geler les journaux de connexion.", True),
+        ("fr", "Les données conservées à l'étranger posent une question de compétence.", False),
+        ("es", "La policía pidió al proveedor que mantuviera intactos los datos.", True),
+        ("es", "Los datos conservados en el extranjero plantean una cuestión de jurisdicción.", False),
+        ("ru", "Полиция попросила провайдера хранить метаданные шесть месяцев.", True),
+        ("ru", "Эксперты обсудили вопрос о хранении оружия на складах.", False),
+        ("zh", "警方请服务提供商留存连接日志，并冻结相关账户数据。", True),
+        ("zh", "专家讨论了文化遗产的保护问题。", False),
+    ],
+)
+def test_preservation_said_as_keeping_freezing_or_securing_logs(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """UN reports say preservation without the word: keeping or retaining logs, metadata or records,
+    freezing or securing them, keeping data intact (الاحتفاظ بسجلات, تأمين سجلات, garder les métadonnées,
+    mantener intactos los datos, хранить метаданные); data "conservées / conservados / المحفوظة" abroad
+    are only stored, and heritage is not data."""
+    assert ("data_preservation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ودرّب المكتب 300 محقق على تتبع العملات المشفرة، ونظم حلقة عمل لفائدة القضاة.", True),
+        ("ar", "وأشار المتكلم إلى أن الطريق إلى التنمية يمر على درب طويل.", False),
+        ("en", "The Office trained 300 investigators and held a workshop for judges.", True),
+        ("en", "The speaker said that development was a long road.", False),
+        ("fr", "L'Office a formé 300 enquêteurs et organisé un atelier à l'intention des juges.", True),
+        ("fr", "L'orateur a dit que le développement était un long chemin.", False),
+        ("es", "La Oficina capacitó a 300 investigadores y organizó talleres para jueces.", True),
+        ("es", "El orador dijo que el desarrollo era un largo camino.", False),
+        ("ru", "Управление провело подготовку следователей и учебные курсы для судей.", True),
+        ("ru", "Выступавший сказал, что развитие — долгий путь.", False),
+        ("zh", "该办公室培训了300名调查人员，并为法官举办了讲习班。", True),
+        ("zh", "发言者说，发展是一条漫长的道路。", False),
+    ],
+)
+def test_arabic_training_verb_read_without_its_marks(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Arabic writes "درّب المكتب ... محققا" (the Office trained) with a shadda the rules read past, so the
+    old rule spelled with marks never matched; the verb now needs its trainer or trainees, since "على درب"
+    is a path on general UN text."""
+    assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "وقال خبير إن ملحقي الشرطة يتبادلون المعلومات العملياتية عبر قنوات الأميريبول والإنتربول.", True),
+        ("ar", "وقال خبير إن بلده أرسل الطلب إلى السلطة المركزية.", False),
+        ("en", "One expert said that police attachés exchanged information through INTERPOL channels.", True),
+        ("en", "One expert said that his country sent the request to the central authority.", False),
+        (
+            "fr",
+            "Un expert a dit que les attachés de police échangeaient des informations par les canaux d'INTERPOL.",
+            True,
+        ),
+        ("fr", "Un expert a dit que son pays avait adressé la demande à l'autorité centrale.", False),
+        (
+            "es",
+            "Un experto dijo que los agregados de policía intercambiaban información por los canales de INTERPOL.",
+            True,
+        ),
+        ("es", "Un experto dijo que su país había enviado la solicitud a la autoridad central.", False),
+        ("ru", "Один эксперт сказал, что полицейские атташе обмениваются информацией по каналам Интерпола.", True),
+        ("ru", "Один эксперт сказал, что его страна направила просьбу в центральный орган.", False),
+        ("zh", "一位专家说，警务联络官通过国际刑警组织渠道交换信息。", True),
+        ("zh", "一位专家说，本国已将请求发送给中央机关。", False),
+    ],
+)
+def test_arabic_police_attaches_and_interpol_channels_are_informal(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Arabic names police-to-police channels as attachés ("ملحقو الشرطة"), "قنوات الأميريبول والإنتربول" (the
+    channel name after another), a secure communications system, direct contact with foreign counterparts;
+    a request to the central authority is the formal channel."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ودعم المكتب حملات لتحذير كبار السن من الاحتيال، وساعد على تفكيك شبكة روبوتات.", True),
+        ("ar", "وأشار الخبراء إلى حملة الانتخابات في البلد.", False),
+        ("en", "The Office supported campaigns to warn older persons about fraud and helped take down a botnet.", True),
+        ("en", "The experts referred to the election in the country.", False),
+        (
+            "fr",
+            "L'Office a appuyé des campagnes de sensibilisation des personnes âgées et le démantèlement d'un botnet.",
+            True,
+        ),
+        ("fr", "Les experts ont évoqué les élections dans le pays.", False),
+        (
+            "es",
+            "La Oficina apoyó campañas de sensibilización y el desmantelamiento de redes de bots.",
+            True,
+        ),
+        ("es", "Los expertos se refirieron a las elecciones en el país.", False),
+        (
+            "ru",
+            "Управление поддержало кампании по повышению осведомленности пожилых людей и ликвидацию бот-сети.",
+            True,
+        ),
+        ("ru", "Эксперты упомянули о выборах в стране.", False),
+        ("zh", "该办公室支持了提醒老年人防范诈骗的活动，并协助取缔了一个僵尸网络。", True),
+        ("zh", "专家们提到了该国的选举。", False),
+    ],
+)
+def test_arabic_warning_campaigns_and_botnets_are_prevention(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Arabic writes botnets in the singular or as an adjective ("شبكة روبوتات", "شبكات روبوتية"), incident
+    response teams under several names, campaigns "لتحذير" (to warn) older persons or customers; a campaign
+    with no warning or teaching purpose is not prevention."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ولاحظ المتكلمون أن كثيرا من الدول لا تسلم مواطنيها، وأن طلبات التسليم بطيئة.", True),
+        ("ar", "وطلبت الشرطة من مقدم الخدمة تسليم البيانات.", False),
+        (
+            "en",
+            "Speakers noted that many States did not extradite their nationals.",
+            True,
+        ),
+        ("en", "The police asked the provider to hand over the data.", False),
+        ("fr", "Les orateurs ont noté que de nombreux États n'extradaient pas leurs nationaux.", True),
+        ("fr", "La police a demandé au fournisseur de remettre les données.", False),
+        ("es", "Los oradores señalaron que muchos Estados no extraditaban a sus nacionales.", True),
+        ("es", "La policía pidió al proveedor que entregara los datos.", False),
+        (
+            "ru",
+            "Выступавшие отметили, что запросы о выдаче идут медленно.",
+            True,
+        ),
+        ("ru", "Полиция попросила провайдера передать данные.", False),
+        ("zh", "发言者指出，许多国家不引渡本国国民。", True),
+        ("zh", "警方要求服务提供商交出数据。", False),
+    ],
+)
+def test_arabic_extradition_is_the_surrender_of_persons(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Arabic تسليم is extradition only with a person (المشتبه فيهم, مواطنيها, رعاياها) or as a request or
+    treaty of تسليم; "تسليم البيانات" is handing over data."""
+    assert ("formal_cooperation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "وشدد الخبراء على احترام خصوصيتهم وعلى إخضاع الاعتراض للرقابة القضائية.", True),
+        ("ar", "وأشار الخبراء على وجه الخصوص إلى الحاجة إلى التدريب.", False),
+        ("en", "The experts stressed respect for their privacy and judicial oversight of interception.", True),
+        ("en", "The experts referred in particular to the need for training.", False),
+        (
+            "fr",
+            "Les experts ont insisté sur le respect de leur vie privée et le contrôle judiciaire des interceptions.",
+            True,
+        ),
+        ("fr", "Les experts ont évoqué en particulier le besoin de formation.", False),
+        ("es", "Los expertos insistieron en el respeto de su privacidad y en la supervisión judicial.", True),
+        ("es", "Los expertos se refirieron en particular a la necesidad de formación.", False),
+        ("ru", "Эксперты подчеркнули уважение неприкосновенности частной жизни и судебный контроль.", True),
+        ("ru", "Эксперты указали, в частности, на потребность в обучении.", False),
+        ("zh", "专家们强调尊重其隐私，并对截取实行司法监督。", True),
+        ("zh", "专家们特别提到了培训需求。", False),
+    ],
+)
+def test_arabic_privacy_with_a_pronoun_is_not_in_particular(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """ "خصوصيتهم" (their privacy) writes the ة as ت before the pronoun, and the stem phrase "الخصوصية" was
+    stemmed to "خصوص", so "على وجه الخصوص" (in particular) read as privacy (11 lines of the UN Parallel
+    Corpus dev set); the regular expressions now read the pronoun forms and the stem phrase is gone."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ورأى الخبراء أن الاعتراض ينبغي أن يخضع لإذن من هيئة قضائية مستقلة.", True),
+        ("ar", "ورأى الخبراء أن الانتخابات تشرف عليها هيئة انتخابية مستقلة.", False),
+        (
+            "en",
+            "The experts considered that interception should be authorized by an independent judicial authority.",
+            True,
+        ),
+        ("en", "The experts considered that elections were overseen by an independent electoral authority.", False),
+        (
+            "fr",
+            "Les experts ont estimé que l'interception devait être autorisée par une autorité judiciaire indépendante.",
+            True,
+        ),
+        (
+            "fr",
+            "Les experts ont estimé que les élections étaient supervisées par une autorité électorale indépendante.",
+            False,
+        ),
+        (
+            "es",
+            "Los expertos estimaron que la interceptación debía autorizarla una autoridad judicial independiente.",
+            True,
+        ),
+        (
+            "es",
+            "Los expertos estimaron que las elecciones las supervisaba una autoridad electoral independiente.",
+            False,
+        ),
+        ("ru", "Эксперты сочли, что перехват требует разрешения независимого судебного органа.", True),
+        ("ru", "Эксперты отметили, что выборы проводит независимая избирательная комиссия.", False),
+        ("zh", "专家们认为，截取应当经独立司法机构授权。", True),
+        ("zh", "专家们认为，选举由独立的选举机构监督。", False),
+    ],
+)
+def test_independent_judicial_authority_is_a_safeguard(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Spanish and French reports name the safeguard as the body itself ("autoridad judicial independiente",
+    "autorité judiciaire indépendante", "هيئة قضائية مستقلة"), besides "con sujeción a salvaguardias", "ne bis
+    in idem", "informations personnelles", "datos privados"; an independent electoral body is not one."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
