@@ -2701,13 +2701,13 @@ def test_arabic_freezing_and_keeping_data_unchanged_is_preservation(
 @pytest.mark.parametrize(
     "lang,text,consensus,some",
     [
-        ("en", "Save for one delegate, who asked for more time, the delegations held that the article was sound.", True, False),
+        ("en", "Save for one delegate, who asked for time, the delegations held the article sound.", True, False),
         ("en", "One delegate asked for more time to study the article.", False, True),
-        ("fr", "À l'exception d'une intervenante, qui a réservé sa position, les délégations ont jugé l'article acceptable.", True, False),
+        ("fr", "Hormis une intervenante, qui réservait sa position, les délégations ont approuvé.", True, False),
         ("fr", "Une délégation a réservé sa position sur l'article.", False, True),
-        ("es", "Salvo una oradora, que reservó su posición, las delegaciones consideraron aceptable el artículo.", True, False),
+        ("es", "Salvo una oradora, que reservó su posición, las delegaciones aprobaron el artículo.", True, False),
         ("es", "Una oradora reservó su posición sobre el artículo.", False, True),
-        ("ru", "За исключением одного делегата, попросившего время на размышление, делегации одобрили статью.", True, False),
+        ("ru", "За исключением одного делегата, попросившего время, делегации одобрили статью.", True, False),
         ("ru", "Один делегат попросил время на размышление.", False, True),
         ("zh", "除一位代表表示需要更多时间研究外，各代表团认为该条可以接受。", True, False),
         ("zh", "一位代表表示需要更多时间研究该条。", False, True),

@@ -337,12 +337,12 @@ def test_replies_named_with_the_article_give_the_total(lang: str, text: str) -> 
 @pytest.mark.parametrize(
     "lang,text,expected",
     [
-        ("ar", "وحللت الأمانة الردود السبعة والخمسين على الاستبيان. وتفيد تسع وأربعون دولة بأنها تحتفظ بالسجلات.", "consensus"),
-        ("ar", "وحللت الأمانة الردود الأربعة والخمسين على الاستبيان. وتشير ثلاث وعشرون دولة إلى احتياجات في التدريب.", "some"),
+        ("ar", "وحللت الأمانة الردود السبعة والخمسين. وتفيد تسع وأربعون دولة بأنها تحتفظ بالسجلات.", "consensus"),
+        ("ar", "وحللت الأمانة الردود الأربعة والخمسين. وتشير ثلاث وعشرون دولة إلى احتياجات.", "some"),
         ("en", "The secretariat analysed the 54 replies. Twenty-three States point to training needs.", "some"),
-        ("fr", "Le secrétariat a analysé les 54 réponses. Vingt-trois États font état de besoins de formation.", "some"),
-        ("es", "La secretaría analizó las 54 respuestas. Veintitrés Estados señalan necesidades de capacitación.", "some"),
-        ("ru", "Секретариат проанализировал 54 ответа. Двадцать три государства указывают на потребности в подготовке.", "some"),
+        ("fr", "Le secrétariat a analysé les 54 réponses. Vingt-trois États font état de besoins.", "some"),
+        ("es", "La secretaría analizó las 54 respuestas. Veintitrés Estados señalan necesidades.", "some"),
+        ("ru", "Секретариат проанализировал 54 ответа. Двадцать три государства указывают на потребности.", "some"),
         ("zh", "秘书处分析了54份答复。其中23个国家指出了培训需求。", "some"),
     ],
 )
