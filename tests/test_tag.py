@@ -2703,6 +2703,7 @@ def test_arabic_freezing_and_keeping_data_unchanged_is_preservation(
     [
         ("en", "Save for one delegate, who asked for time, the delegations held the article sound.", True, False),
         ("en", "One delegate asked for more time to study the article.", False, True),
+        ("en", "No delegation supported the proposal except for one delegation.", False, True),
         ("fr", "Hormis une intervenante, qui réservait sa position, les délégations ont approuvé.", True, False),
         ("fr", "Une délégation a réservé sa position sur l'article.", False, True),
         ("es", "Salvo una oradora, que reservó su posición, las delegaciones aprobaron el artículo.", True, False),
