@@ -2756,3 +2756,29 @@ def test_counting_nouns_and_impersonal_subsets_are_some(taxonomy, lang: str, tex
     кругах", "有方面表示") are stance_some; the count of a list, rural "milieux", economic "sectores",
     "在一些方面" (in some respects) and the reciprocal "بعضها مع بعض" are not."""
     assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("zh", "几乎每一位发言者都强调了培训法官的重要性。", True),
+        ("zh", "与会者基本上都认为，应加强对检察官的培训。", True),
+        ("zh", "专家们的看法在以下一点上不谋而合：应尽快保全数据。", True),
+        ("zh", "各代表团形成了一种共识：联络点应全天候运作。", True),
+        ("zh", "几乎每位发言者都给出了不同的答案。", False),
+        ("zh", "一位发言者强调了培训法官的重要性。", False),
+        ("en", "Almost every speaker stressed the importance of training judges.", True),
+        ("fr", "La quasi-totalité des intervenants ont souligné l'importance de former les juges.", True),
+        ("es", "Casi todos los oradores subrayaron la importancia de capacitar a los jueces.", True),
+        ("ru", "Почти все выступавшие подчеркнули важность подготовки судей.", True),
+        ("ar", "وشدد كل المتكلمين تقريبا على أهمية تدريب القضاة.", True),
+    ],
+)
+def test_chinese_agreement_said_by_every_speaker_and_converging_views(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Chinese says broad agreement as "几乎每一位发言者", "与会者基本上都认为", views that "不谋而合/汇合/如出一辙",
+    "形成了一种共识", as the other five languages say "almost every speaker", "la quasi-totalité", "casi
+    todos", "почти все", "كل المتكلمين تقريبا"; "几乎每位发言者都给出了不同的答案" (as many answers as
+    speakers) is divided, not agreed."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
