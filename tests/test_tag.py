@@ -3262,3 +3262,89 @@ def test_independent_judicial_authority_is_a_safeguard(taxonomy, lang: str, text
     "autorité judiciaire indépendante", "هيئة قضائية مستقلة"), besides "con sujeción a salvaguardias", "ne bis
     in idem", "informations personnelles", "datos privados"; an independent electoral body is not one."""
     assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,consensus,some",
+    [
+        ("en", "Save for one delegate, who asked for time, the delegations held the article sound.", True, False),
+        ("en", "One delegate asked for more time to study the article.", False, True),
+        ("en", "No delegation supported the proposal except for one delegation.", False, True),
+        ("fr", "Hormis une intervenante, qui réservait sa position, les délégations ont approuvé.", True, False),
+        ("fr", "Une délégation a réservé sa position sur l'article.", False, True),
+        ("es", "Salvo una oradora, que reservó su posición, las delegaciones aprobaron el artículo.", True, False),
+        ("es", "Una oradora reservó su posición sobre el artículo.", False, True),
+        ("ru", "За исключением одного делегата, попросившего время, делегации одобрили статью.", True, False),
+        ("ru", "Один делегат попросил время на размышление.", False, True),
+        ("zh", "除一位代表表示需要更多时间研究外，各代表团认为该条可以接受。", True, False),
+        ("zh", "一位代表表示需要更多时间研究该条。", False, True),
+        ("ar", "وباستثناء مندوبة واحدة طلبت مزيدا من الوقت، رأت الوفود أن المادة مقبولة.", True, False),
+        ("ar", "وطلبت مندوبة مزيدا من الوقت لدراسة المادة.", False, True),
+    ],
+)
+def test_lone_exception_to_a_near_unanimous_view_is_consensus(
+    taxonomy, lang: str, text: str, consensus: bool, some: bool
+) -> None:
+    """A holder named only as the exception to a near-unanimous view ("with the sole exception of one expert,
+    who reserved her position, those who spoke held ...") makes the paragraph stance_consensus and is no
+    subset of its own (data/labels/README.md); the same holder speaking alone is stance_some."""
+    tags = tag_text(text, lang, taxonomy).tags
+    assert ("stance_consensus" in tags, "stance_some" in tags) == (consensus, some), text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "A significant number of speakers called for more training of judges.", True),
+        ("en", "In some quarters, the proposal was considered premature.", True),
+        ("en", "The number of speakers on the list was announced by the Chair.", False),
+        ("fr", "Un nombre non négligeable d'intervenants ont demandé davantage de formation.", True),
+        ("fr", "Dans certains milieux, la proposition a été jugée prématurée.", True),
+        ("fr", "La criminalité reste élevée dans certains milieux ruraux.", False),
+        ("es", "Un pequeño grupo de delegaciones pidió más capacitación para los jueces.", True),
+        ("es", "Desde algunos sectores se estimó que la propuesta era prematura.", True),
+        ("es", "En algunos sectores de la economía el fraude en línea aumentó.", False),
+        ("ru", "Значительное число выступавших призвали расширить подготовку судей.", True),
+        ("ru", "В некоторых кругах это предложение сочли преждевременным.", True),
+        ("ru", "Председатель огласил число ораторов в списке.", False),
+        ("zh", "相当一部分发言者呼吁加强对法官的培训。", True),
+        ("zh", "有方面表示，该提议为时过早。", True),
+        ("zh", "在一些方面，进展仍然有限。", False),
+        ("ar", "ودعا عدد لا يستهان به من المتكلمين إلى زيادة تدريب القضاة.", True),
+        ("ar", "ورأت أقلية لا يستهان بها أن الاقتراح سابق لأوانه.", True),
+        ("ar", "وتتعاون الدول بعضها مع بعض في تدريب القضاة.", False),
+    ],
+)
+def test_counting_nouns_and_impersonal_subsets_are_some(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Subsets said with a counting noun ("a significant number of speakers", "значительное число
+    выступавших", "un petit groupe de délégations", "相当一部分发言者", "عدد لا يستهان به من المتكلمين") or
+    impersonally ("in some quarters", "dans certains milieux", "desde algunos sectores", "в некоторых
+    кругах", "有方面表示") are stance_some; the count of a list, rural "milieux", economic "sectores",
+    "在一些方面" (in some respects) and the reciprocal "بعضها مع بعض" are not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("zh", "几乎每一位发言者都强调了培训法官的重要性。", True),
+        ("zh", "与会者基本上都认为，应加强对检察官的培训。", True),
+        ("zh", "专家们的看法在以下一点上不谋而合：应尽快保全数据。", True),
+        ("zh", "各代表团形成了一种共识：联络点应全天候运作。", True),
+        ("zh", "几乎每位发言者都给出了不同的答案。", False),
+        ("zh", "一位发言者强调了培训法官的重要性。", False),
+        ("en", "Almost every speaker stressed the importance of training judges.", True),
+        ("fr", "La quasi-totalité des intervenants ont souligné l'importance de former les juges.", True),
+        ("es", "Casi todos los oradores subrayaron la importancia de capacitar a los jueces.", True),
+        ("ru", "Почти все выступавшие подчеркнули важность подготовки судей.", True),
+        ("ar", "وشدد كل المتكلمين تقريبا على أهمية تدريب القضاة.", True),
+    ],
+)
+def test_chinese_agreement_said_by_every_speaker_and_converging_views(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Chinese says broad agreement as "几乎每一位发言者", "与会者基本上都认为", views that "不谋而合/汇合/如出一辙",
+    "形成了一种共识", as the other five languages say "almost every speaker", "la quasi-totalité", "casi
+    todos", "почти все", "كل المتكلمين تقريبا"; "几乎每位发言者都给出了不同的答案" (as many answers as
+    speakers) is divided, not agreed."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
