@@ -45,7 +45,9 @@ Sets, in the order they may be looked at:
   the twelfth, and scored once, at its end (all .863, P .872, R .855); since then SEEN and folded in
   like heldout3-13 (at the start of the thirteenth round);
 - ``heldout15``: ``tests/data/tagging_heldout15.yaml``, written and frozen during the twelfth round for
-  the thirteenth: not scored here until that round ends.
+  the thirteenth, and scored once, at its end;
+- ``heldout16``: ``tests/data/tagging_heldout16.yaml``, written and frozen during the thirteenth round
+  for the fourteenth: not scored here until that round ends.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems
 (the stem phrases), + model (the classifier, without stems), and all three (the default). Then:
@@ -91,6 +93,7 @@ SETS = {
     "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
     "heldout13 (seen)": [DATA / "tagging_heldout13.yaml"],
     "heldout14 (seen)": [DATA / "tagging_heldout14.yaml"],
+    "heldout15": [DATA / "tagging_heldout15.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
