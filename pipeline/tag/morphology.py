@@ -12,6 +12,7 @@ root extraction: roots merge words the taxonomy must keep apart). Other language
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 WORD = re.compile(r"[\w\u064b-\u0652\u0640]+", re.UNICODE)
@@ -95,15 +96,14 @@ class Words(list):
 def tokens(text: str, lang: str) -> Words:
     """(stem, start, end) of every word of a text but function words."""
     skip = FUNCTION_WORDS.get(lang, frozenset())
-    words, breaks, end = Words(), set(), 0
-    for m in WORD.finditer(text):
-        if m.group(0).lower() in skip:
-            continue
-        if words and CLAUSE_BREAK.search(text, end, m.start()):
-            breaks.add(len(words))
-        words.append((stem(m.group(0), lang), m.start(), m.end()))
-        end = m.end()
-    words.breaks = frozenset(breaks)
+    words = Words(
+        (stem(m.group(0), lang), m.start(), m.end()) for m in WORD.finditer(text) if m.group(0).lower() not in skip
+    )
+    marks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    if marks:
+        words.breaks = frozenset(
+            i for i in range(1, len(words)) if bisect_left(marks, words[i - 1][2]) < bisect_left(marks, words[i][1])
+        )
     return words
 
 
