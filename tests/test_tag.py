@@ -3348,3 +3348,37 @@ def test_chinese_agreement_said_by_every_speaker_and_converging_views(
     todos", "почти все", "كل المتكلمين تقريبا"; "几乎每位发言者都给出了不同的答案" (as many answers as
     speakers) is divided, not agreed."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+def test_arabic_plural_in_yat_shares_the_singular_stem() -> None:
+    """The plurals "اتفاقيات"/"الولايات" stem like "اتفاقية"/"الولاية"; unrelated words stay apart."""
+    from pipeline.tag import morphology
+
+    assert morphology.arabic_light_stem("الاتفاقيات") == morphology.arabic_light_stem("الاتفاقية")
+    assert morphology.arabic_light_stem("الولايات") == morphology.arabic_light_stem("الولاية")
+    assert morphology.arabic_light_stem("خصوصا") != morphology.arabic_light_stem("الخصوصية")
+    assert morphology.arabic_light_stem("تعاون") != morphology.arabic_light_stem("معاونة")
+
+
+@pytest.mark.parametrize(
+    "lang,joined,split",
+    [
+        ("ar", "وقدمت طلب المساعدة إلى السلطة.", "وردّت بناءً على طلبها، لمساعدتها في التحقيق."),
+        ("fr", "Il a présenté une demande d'entraide judiciaire.", "Sur demande, entraide et conseils judiciaires."),
+        ("es", "Presentó una solicitud de asistencia judicial.", "Previa solicitud; asistencia a los tribunales."),
+        ("ru", "Он направил запрос о правовой помощи.", "По запросу, помощи не оказали."),
+    ],
+)
+def test_stem_phrase_does_not_run_across_punctuation(lang: str, joined: str, split: str) -> None:
+    """A stem phrase matches words in one clause; a comma or semicolon between them breaks it."""
+    from pipeline.tag import morphology
+
+    phrase = {"ar": "طلب المساعدة", "fr": "demande entraide", "es": "solicitud asistencia", "ru": "запрос помощь"}[lang]
+    stems = morphology.phrase_stems(phrase, lang)
+
+    def hits(text: str) -> list:
+        words = morphology.tokens(text, lang)
+        return morphology.find(stems, words, morphology.positions(words))
+
+    assert hits(joined), joined
+    assert not hits(split), split

@@ -12,6 +12,7 @@ root extraction: roots merge words the taxonomy must keep apart). Other language
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 WORD = re.compile(r"[\w\u064b-\u0652\u0640]+", re.UNICODE)
@@ -19,10 +20,11 @@ r"""A word, Arabic short vowels, shadda and tatweel included: they are combining
 so without them "وطُرح" split into "وط" and "رح" and no stem phrase matched a vocalised word."""
 STEMMED = frozenset({"ru", "ar", "fr", "es"})
 AR_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
-AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+AR_SUFFIXES = ("يات", "ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
 """No bare alif: it is the accusative ending of "تأييدا واسعا" but also of adverbs, and stripped it
 made "خصوصا" (especially) the stem of "الخصوصية" (privacy) and "مقبولا" that of "مقبولية" on real UN
-text; the accusative formulas are stem phrases of their own instead."""
+text; the accusative formulas are stem phrases of their own instead. "يات" before "ات": the plural
+of the nouns in "ية" ("اتفاقيات", "الولايات") shares the stem of the singular ("اتفاقية", "الولاية")."""
 AR_PRONOUNS = ("هما", "هم", "هن", "كم", "نا")
 """Possessive pronouns, stripped before the suffix above: "سلطاتهم" (their authorities) is "سلطات"."""
 AR_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
@@ -79,10 +81,30 @@ def stem(word: str, lang: str) -> str:
     return word
 
 
-def tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
+CLAUSE_BREAK = re.compile(r"[.,;!?\u060c\u061b\u061f]")
+"""Punctuation between two words of a stem phrase: the phrase does not run across it ("بناءً على
+طلبها، لمساعدتها" is "at its request, to help it", not "a request for assistance")."""
+
+
+class Words(list):
+    """The (stem, start, end) of a text's words, with ``breaks``: the indices of the words that follow
+    a clause punctuation mark."""
+
+    breaks: frozenset[int] = frozenset()
+
+
+def tokens(text: str, lang: str) -> Words:
     """(stem, start, end) of every word of a text but function words."""
     skip = FUNCTION_WORDS.get(lang, frozenset())
-    return [(stem(m.group(0), lang), m.start(), m.end()) for m in WORD.finditer(text) if m.group(0).lower() not in skip]
+    words = Words(
+        (stem(m.group(0), lang), m.start(), m.end()) for m in WORD.finditer(text) if m.group(0).lower() not in skip
+    )
+    marks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    if marks:
+        words.breaks = frozenset(
+            i for i in range(1, len(words)) if bisect_left(marks, words[i - 1][2]) < bisect_left(marks, words[i][1])
+        )
+    return words
 
 
 @lru_cache(maxsize=20_000)
@@ -103,12 +125,18 @@ def find(
 ) -> list[tuple[int, int]]:
     """Character spans where the phrase's stems occur in order, each within ``gap`` extra words
     of the previous one (so "assistance judiciaire" also finds "assistance mutuelle judiciaire")."""
-    spans = []
+    spans, breaks = [], getattr(words, "breaks", frozenset())
     for i in where.get(phrase[0], []) if phrase else []:
         start = words[i][1]
         j, ok = i, True
         for part in phrase[1:]:
-            nxt = next((k for k in range(j + 1, min(j + 2 + gap, len(words))) if words[k][0] == part), None)
+            nxt = None
+            for k in range(j + 1, min(j + 2 + gap, len(words))):
+                if k in breaks:
+                    break
+                if words[k][0] == part:
+                    nxt = k
+                    break
             if nxt is None:
                 ok = False
                 break
