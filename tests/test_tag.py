@@ -3429,3 +3429,29 @@ def test_counted_split_of_replies_is_divergent(taxonomy, lang: str, text: str, e
     "se repartieron 31 a 27", "в соотношении 31 к 27", "比例为31比27", "بواقع 31 مقابل 27") are two camps;
     a range of dates is not."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Two readings of the article competed throughout the consultations.", True),
+        ("en", "Neither option carried the day, and the matter was deferred.", True),
+        ("en", "The proposal found both staunch supporters and firm opponents among the experts.", True),
+        ("en", "To the objection that the measure was costly, others retorted that it saved weeks.", True),
+        (
+            "en",
+            "Several African States favoured a new treaty, whereas the States members of the Council of Europe "
+            "considered the existing one sufficient.",
+            True,
+        ),
+        ("en", "Two options were presented to the Committee by the secretariat.", False),
+        ("en", "The programme has supporters in many countries.", False),
+    ],
+)
+def test_english_camps_options_and_neither_side_prevailing(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """English reports set camps against each other without "some ... others": two readings that "competed"
+    or "clashed", experts who "fell into two camps", options of which "neither carried the day", "both staunch
+    supporters and firm opponents", an objection to which "others retorted", and camps named by where they
+    come from ("whereas the States members of the Council of Europe considered"); options merely presented,
+    and supporters without opponents, are not divided."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
