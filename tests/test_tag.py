@@ -3382,3 +3382,110 @@ def test_stem_phrase_does_not_run_across_punctuation(lang: str, joined: str, spl
 
     assert hits(joined), joined
     assert not hits(split), split
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ru", "Согласовать позиции делегаций по этому пункту так и не удалось.", True),
+        ("ru", "Эксперты остались при своем мнении, и вопрос был отложен.", True),
+        ("ru", "Одна группа экспертов поддержала предложение, а другая его отвергла.", True),
+        ("ru", "Проект получил поддержку, хотя две делегации попросили время для консультаций.", False),
+        ("ru", "Согласовать текст удалось на второй день сессии.", False),
+        ("en", "The positions of delegations on the paragraph could not be reconciled.", True),
+        ("en", "The text was agreed on the second day of the session.", False),
+        ("fr", "Il n'a pas été possible de rapprocher les positions des délégations.", True),
+        ("fr", "Le texte a été arrêté le deuxième jour de la session.", False),
+        ("es", "Los expertos no se pusieron de acuerdo sobre el plazo.", True),
+        ("es", "El texto se acordó el segundo día del período de sesiones.", False),
+        ("zh", "各代表团的立场未能调和。", True),
+        ("zh", "案文在会议第二天商定。", False),
+        ("ar", "لم تتقارب آراء الوفود بشأن هذه الفقرة.", True),
+        ("ar", "واتفق على النص في اليوم الثاني من الدورة.", False),
+    ],
+)
+def test_russian_failure_to_agree_said_verb_last_and_two_named_camps(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian reports put the failure last ("Согласовать позиции ... так и не удалось", "Договориться о
+    том, ... не удалось"), keep each side "при своем мнении", and name the camps "одна группа ..., а
+    другая", "сторонники ... противники", "между теми, кто ... и теми, кто"; the other five languages say
+    "could not be reconciled", "rapprocher les positions", "no se pusieron de acuerdo", "未能调和", "لم
+    تتقارب". A text agreed, and an exception that states no view ("хотя две делегации попросили время"),
+    are not divided."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "After two days of debate the negotiations on the article reached a deadlock.", True),
+        ("en", "The Council urged the parties to resolve the deadlock over its composition.", False),
+        ("fr", "Après deux jours de débat, les négociations sur l'article ont abouti à une impasse.", True),
+        ("fr", "Les entreprises se trouvent souvent dans une impasse juridique.", False),
+        ("es", "Tras dos días de debate, se llegó a un punto muerto sobre el artículo.", True),
+        ("es", "El Consejo instó a las partes a superar el punto muerto.", False),
+        ("ru", "После двух дней прений переговоры по статье зашли в тупик.", True),
+        ("ru", "Совет призвал стороны найти выход из тупика.", False),
+        ("zh", "经过两天的辩论，关于该条的谈判陷入僵局。", True),
+        ("zh", "安理会敦促各方打破僵局。", False),
+        ("ar", "وبعد يومين من النقاش، وصلت المفاوضات بشأن المادة إلى طريق مسدود.", True),
+        ("ar", "وتجد الشركات نفسها في مأزق قانوني.", False),
+    ],
+)
+def test_deadlocked_debate_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A debate that "reached a deadlock" ("ont abouti à une impasse", "se llegó a un punto muerto",
+    "зашли в тупик", "陷入僵局", "وصلت إلى طريق مسدود") is a divided room; a call to break a deadlock
+    between parties (UN resolutions: "resolve the deadlock over the composition of the Council") and a
+    company "in an impasse" (a dilemma) are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The replies broke down 31 to 27 on whether a court order was required.", True),
+        ("en", "The meeting was held in Vienna from 3 to 5 April.", False),
+        ("fr", "Les réponses se sont réparties à 31 contre 27 sur la nécessité d'une ordonnance.", True),
+        ("fr", "La réunion s'est tenue à Vienne du 3 au 5 avril.", False),
+        ("es", "Las respuestas se repartieron 31 a 27 en cuanto a la necesidad de una orden judicial.", True),
+        ("es", "La reunión se celebró en Viena del 3 al 5 de abril.", False),
+        ("ru", "Ответы разделились в соотношении 31 к 27 по вопросу о необходимости судебного ордера.", True),
+        ("ru", "Совещание проходило в Вене с 3 по 5 апреля.", False),
+        ("zh", "对于是否需要法院命令，答复的比例为31比27。", True),
+        ("zh", "会议于4月3日至5日在维也纳举行。", False),
+        ("ar", "وجاءت الردود بواقع 31 مقابل 27 بشأن ضرورة الأمر القضائي.", True),
+        ("ar", "وعقد الاجتماع في فيينا من 3 إلى 5 نيسان/أبريل.", False),
+    ],
+)
+def test_counted_split_of_replies_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Replies or votes counted against each other ("broke down 31 to 27", "réparties à 31 contre 27",
+    "se repartieron 31 a 27", "в соотношении 31 к 27", "比例为31比27", "بواقع 31 مقابل 27") are two camps;
+    a range of dates is not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Two readings of the article competed throughout the consultations.", True),
+        ("en", "Neither option carried the day, and the matter was deferred.", True),
+        ("en", "The proposal found both staunch supporters and firm opponents among the experts.", True),
+        ("en", "To the objection that the measure was costly, others retorted that it saved weeks.", True),
+        (
+            "en",
+            "Several African States favoured a new treaty, whereas the States members of the Council of Europe "
+            "considered the existing one sufficient.",
+            True,
+        ),
+        ("en", "Two options were presented to the Committee by the secretariat.", False),
+        ("en", "The programme has supporters in many countries.", False),
+    ],
+)
+def test_english_camps_options_and_neither_side_prevailing(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """English reports set camps against each other without "some ... others": two readings that "competed"
+    or "clashed", experts who "fell into two camps", options of which "neither carried the day", "both staunch
+    supporters and firm opponents", an objection to which "others retorted", and camps named by where they
+    come from ("whereas the States members of the Council of Europe considered"); options merely presented,
+    and supporters without opponents, are not divided."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
