@@ -3489,3 +3489,82 @@ def test_english_camps_options_and_neither_side_prevailing(taxonomy, lang: str, 
     come from ("whereas the States members of the Council of Europe considered"); options merely presented,
     and supporters without opponents, are not divided."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("ru", "Управление провело для следователей семинар-практикум по анализу мобильных устройств.", True),
+        ("ru", "Сотрудники прошли двухнедельную подготовку по работе с цифровыми доказательствами.", True),
+        ("ru", "Государства просили ЮНОДК и впредь оказывать им помощь в разработке законодательства.", True),
+        ("ru", "Прокурор рассказал о пользе, которую ему принесли онлайн-курс и контакты с наставником.", True),
+        ("en", "The Office held a workshop for investigators on the analysis of mobile devices.", True),
+        ("fr", "L'Office a organisé un atelier de formation à l'intention d'enquêteurs de quatre pays.", True),
+        ("es", "La Oficina organizó un taller para investigadores sobre el análisis de dispositivos.", True),
+        ("zh", "办公室为四个国家的调查人员举办了移动设备分析讲习班。", True),
+        ("ar", "ونظم المكتب حلقة عمل تدريبية للمحققين من أربعة بلدان.", True),
+        ("ru", "Участники семинара-практикума Конгресса обсудили сроки хранения журналов регистрации.", False),
+        ("ru", "Семинар-практикум 4 Конгресса был посвящен новым формам преступности.", False),
+        ("ru", "Идея обучать школьников распознавать фишинговые сообщения получила поддержку.", False),
+    ],
+)
+def test_russian_capacity_building_named_by_courses_for_practitioners_and_help_to_set_up(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Russian reports name capacity-building by a workshop or course held "для следователей/судей", staff who
+    "прошли подготовку", an online course and a mentor, the Office's "помощь в разработке/создании", as the
+    other languages say "a workshop for investigators", "atelier de formation", "讲习班". A "семинар-практикум"
+    of the Congress is the meeting's format, not training, and teaching schoolchildren to recognize phishing
+    is prevention."""
+    assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("zh", "许多发言者介绍了通过区域警察组织开展的警方之间交流。", True),
+        ("zh", "一些国家报告称，本国调查人员直接向外国服务提供商索取用户信息。", True),
+        ("zh", "会员国应考虑利用美洲警察组织的安全通信渠道交换紧急信息。", True),
+        ("en", "Many speakers described police-to-police exchanges through regional police organizations.", True),
+        ("fr", "De nombreux intervenants ont décrit la coopération de police à police.", True),
+        ("es", "Muchos oradores describieron la cooperación entre policías de la región.", True),
+        ("ru", "Многие выступавшие рассказали об обмене информацией между полицейскими службами разных стран.", True),
+        ("ar", "ووصف كثير من المتكلمين التعاون بين أجهزة الشرطة عبر المنظمات الإقليمية.", True),
+        ("zh", "一些专家认为，直接向服务提供商当地分支机构发出的提交令是合法的。", False),
+        ("zh", "关于允许缔约国直接从服务提供商处获取存储在另一国的数据的条款，未能达成共识。", False),
+    ],
+)
+def test_chinese_informal_cooperation_between_police_and_direct_requests(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """Chinese reports say police-to-police cooperation as "警方之间交流/渠道" (without 的), investigators asking a
+    foreign provider or counterpart directly ("直接向……服务提供商索取/提出请求"), and the secure channels of
+    INTERPOL and regional police organizations; a production order served directly on a provider's branch or
+    direct cross-border access to data is jurisdiction, not informal cooperation."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,present",
+    [
+        ("fr", "Pendant la période, l'Office a formé 300 enquêteurs au traçage des cryptomonnaies.", True),
+        ("fr", "Les agents chargés de ces demandes devraient être formés aux exigences juridiques applicables.", True),
+        ("fr", "Le Programme mondial a dispensé des formations destinées aux procureurs de cinq pays.", True),
+        ("fr", "L'Office a aidé deux États à mettre en place des équipes d'intervention informatique.", True),
+        ("en", "During the period, the Office trained 300 investigators in tracing cryptocurrencies.", True),
+        ("es", "Durante el período, la Oficina capacitó a 300 investigadores en el rastreo de criptomonedas.", True),
+        ("ru", "За отчетный период Управление провело для 300 следователей курс по отслеживанию криптовалют.", True),
+        ("zh", "报告期内，办公室培训了300名调查人员追踪加密货币。", True),
+        ("ar", "وخلال الفترة المشمولة بالتقرير، درب المكتب 300 محقق على تتبع العملات المشفرة.", True),
+        ("fr", "Un comité formé à partir de représentants des États a examiné la question.", False),
+        ("fr", "Le groupe a été formé à cet effet par les États Membres.", False),
+    ],
+)
+def test_french_capacity_building_named_by_trained_staff_and_help_to_set_up(
+    taxonomy, lang: str, text: str, present: bool
+) -> None:
+    """French reports say training by the verb: the Office "a formé 300 enquêteurs", staff "formés aux"
+    requirements, "formations destinées aux procureurs", the Office "a aidé deux États à mettre en place", as
+    the other languages say "trained", "capacitó", "провело курс", "培训了", "درب". A committee "formé à partir
+    de" (made up of) or "formé à cet effet" (set up for that purpose) is not training."""
+    assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
