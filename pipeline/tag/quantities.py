@@ -673,7 +673,7 @@ SAYS = {
         r"\b(?:indic|señal|informa|informó|declar|afirm|observ(?:ó|aron|aba|aban)\b|destac|subray|estim|consider|propus|propon|sugir|"
         r"suger|apoy|respald|pidi|solicit|relat|cit|explic|advirt|mencion|precis|express|manifest|opin|"
         r"coincid|convin|insist|reconoc|objet|cuestion|expres|dijeron|sostuv|expus|aludi|hicieron|"
-        r"comunic|describ|pidieron|plante|compart|refiri|atribuy|calific|mostr(?:aron|ó)\b)\w*"
+        r"comunic|describ|pidieron|plante|compart|refiri|atribuy|calific|mostr(?:aron|ó)\b|pronunci|abog|acogi|defend|inst(?:aron|ó)\b|adujeron|aconsej)\w*"
     ),
     "ru": (
         r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
