@@ -3568,3 +3568,85 @@ def test_french_capacity_building_named_by_trained_staff_and_help_to_set_up(
     the other languages say "trained", "capacitó", "провело курс", "培训了", "درب". A committee "formé à partir
     de" (made up of) or "formé à cet effet" (set up for that purpose) is not training."""
     assert ("capacity_building" in tag_text(text, lang, taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "ru",
+            "Делегации Чили и Перу сообщили, что их центральные органы принимают просьбы по электронной почте.",
+            True,
+        ),
+        ("ru", "Эксперт, работающий следователем, рассказал о деле, в котором данные были утрачены.", True),
+        ("ru", "Высказывалась точка зрения, согласно которой контактные пункты следует создавать в полиции.", True),
+        ("ru", "Одна группа экспертов сочла, что действующих договоров достаточно.", True),
+        ("ru", "Группа экспертов провела свое шестое совещание в Вене.", False),
+        ("ru", "Представитель Секретариата сообщил, что доклад будет издан позднее.", False),
+        (
+            "es",
+            "Las delegaciones de Chile y el Perú informaron de que aceptaban solicitudes por correo.",
+            True,
+        ),
+        ("es", "Se opinó que los puntos de contacto debían establecerse en la policía.", True),
+        ("es", "En general se opinó que los puntos de contacto debían establecerse en la policía.", False),
+        (
+            "en",
+            "The delegations of Chile and Peru reported that their central authorities accepted requests by email.",
+            True,
+        ),
+        ("en", "The view was expressed that points of contact should be located in the police.", True),
+        ("fr", "Selon une délégation, les points de contact devraient relever de la police.", True),
+        ("zh", "一位发言者认为，联络点应设在警察部门。", True),
+        ("ar", "ورأى أحد الخبراء أن نقاط الاتصال ينبغي أن تكون في الشرطة.", True),
+    ],
+)
+def test_one_speaker_named_delegations_and_the_view_expressed(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A single speaker with a verb of saying, the delegations of two named States, the view said in the
+    passive ("высказывалась точка зрения", "se opinó") and "одна группа экспертов" are stance_some; the
+    Expert Group as a body, a Secretariat representative and "en general se opinó" (consensus) are not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("es", "Varias pidieron apoyo para crear equipos de respuesta a incidentes.", True),
+        ("es", "Algunas consideraban que los proveedores solo debían revelar datos previa solicitud.", True),
+        ("es", "Hubo quienes sostuvieron que la ubicación de la víctima debía prevalecer.", True),
+        ("es", "Muchos resultaron heridos durante los disturbios.", False),
+        ("ru", "Немногочисленные делегации рассказали о том, как их полиция обменивается сведениями.", True),
+        ("ru", "Среди экспертов нашлись те, кто считал, что смена персонала вредна.", True),
+        ("ru", "Права меньшинств должны соблюдаться.", False),
+        ("en", "Several called for support to set up incident response teams.", True),
+        ("fr", "Plusieurs orateurs ont demandé un appui pour créer des équipes d'intervention.", True),
+        ("zh", "若干发言者要求提供支持以建立事件应对小组。", True),
+        ("ar", "وطلبت عدة وفود الدعم لإنشاء أفرقة الاستجابة للحوادث.", True),
+    ],
+)
+def test_unnamed_subsets_said_as_pronouns_or_minorities(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A quantifier standing alone as the subject of a plural verb ("varias pidieron", "algunas
+    consideraban"), "hubo quienes", "немногочисленные делегации", "нашлись те, кто" name a subset;
+    "muchos resultaron heridos" holds no view and "права меньшинств" (minorities' rights) counts no one."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ru", "Примерно каждый шестой респондент сообщил, что его законодательство это допускает.", True),
+        ("ru", "Около пятой части выступивших экспертов заявили, что суды компетентны.", True),
+        ("ru", "Три азиатские делегации отметили, что запросы остаются без ответа.", True),
+        ("ru", "В совещании приняли участие три азиатские делегации.", False),
+        ("en", "One in six respondents reported that its law allowed it.", True),
+        ("fr", "Environ un cinquième des experts ont déclaré que les tribunaux étaient compétents.", True),
+        ("es", "Uno de cada seis encuestados indicó que su ley lo permitía.", True),
+        ("zh", "约五分之一的专家表示法院有管辖权。", True),
+        ("ar", "وأفاد خمس المجيبين بأن قوانينهم تسمح بذلك.", True),
+    ],
+)
+def test_counts_as_ordinal_fractions_and_with_adjectives(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Russian counts a share as "каждый шестой респондент", "пятая часть" and puts adjectives between a
+    number and the holders ("три азиатские делегации отметили"): stance_some under a verb of saying, not
+    in an attendance sentence."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text

@@ -279,7 +279,10 @@ FILL = {
     "en": r"(?:(?!(?:of|in|and|or|to|from|that|which|who|whom|the|them|those|these)\b)[a-z][a-z-]+ ){0,2}?",
     "fr": r"",
     "es": r"",
-    "ru": r"(?:(?:ответивш|представивш|участвующ|други|развивающ)\w* )?",
+    "ru": (
+        r"(?:(?:ответивш|представивш|участвующ|други|развивающ|выступ[иа]вш)\w* |"
+        r"(?-i:[а-яё]+(?:ие|ые|их|ых|ими|ыми) )(?=[^\s.;:]*\s))?"
+    ),
     "zh": r"(?:来自[^，。；、的]{1,10}的)?",
     "ar": r"",
 }
@@ -335,6 +338,9 @@ FRACTIONS: dict[str, list[tuple[str, Fraction]]] = {
         (r"дв\w+ трет(?:и|ей|ям|ями)", Fraction(2, 3)),
         (r"(?:одн\w+ )?четверт(?:ь|и|ью)", Fraction(1, 4)), (r"тр\w+ четверт\w+", Fraction(3, 4)),
         (r"четыр\w+ пят\w+", Fraction(4, 5)), (r"тр\w+ пят\w+", Fraction(3, 5)),
+        (r"пят(?:ая|ой|ую) част\w*|кажд\w+ пят\w+", Fraction(1, 5)), (r"кажд\w+ трет\w+", Fraction(1, 3)),
+        (r"кажд\w+ четв[её]рт\w+", Fraction(1, 4)), (r"кажд\w+ шест\w+", Fraction(1, 6)),
+        (r"десят(?:ая|ой|ую) част\w*|кажд\w+ десят\w+", Fraction(1, 10)),
     ],
     "zh": [
         (r"半数|一半", Fraction(1, 2)), (r"三分之一", Fraction(1, 3)), (r"三分之二", Fraction(2, 3)),
@@ -667,13 +673,13 @@ SAYS = {
         r"\b(?:indic|señal|informa|informó|declar|afirm|observ(?:ó|aron|aba|aban)\b|destac|subray|estim|consider|propus|propon|sugir|"
         r"suger|apoy|respald|pidi|solicit|relat|cit|explic|advirt|mencion|precis|express|manifest|opin|"
         r"coincid|convin|insist|reconoc|objet|cuestion|expres|dijeron|sostuv|expus|aludi|hicieron|"
-        r"comunic|describ|pidieron|plante|compart|refiri|atribuy|calific|mostr(?:aron|ó)\b)\w*"
+        r"comunic|describ|pidieron|plante|compart|refiri|atribuy|calific|mostr(?:aron|ó)\b|pronunci|abog|acogi|defend|inst(?:aron|ó)\b|adujeron|aconsej)\w*"
     ),
     "ru": (
         r"(?<![а-яё])(?:сообщ|указ|отмет|заяв|подчеркну|счита|сочл|предлож|поддерж|просил|призва|привел|"
         r"рассказ|пояснил|предупред|упомя|выраз|высказ|соглас(?:ил|ны|н[аы]?\b|ен)|возраз|признал|описал|подтверд|"
         r"ответил\w* что|обрат|сослал|выступ|попрос|расска|говор|предостер|описа|поделил|привод|объясн|"
-        r"назвал|утвержда)\w*"
+        r"назвал|утвержда|полага|настаива|отстаива|рекомендова)\w*"
     ),
     "zh": r"表示|报告称|报告说|指出|认为|提出|称|说明|介绍|强调|建议|要求|请求|讲述|支持|反对|提到|主张"
     r"|赞成|注意到|列举|描述|解释|警告|关切|表达|希望|赞同|告诫|提醒|提请注意",
