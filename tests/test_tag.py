@@ -3650,3 +3650,92 @@ def test_counts_as_ordinal_fractions_and_with_adjectives(taxonomy, lang: str, te
     number and the holders ("три азиатские делегации отметили"): stance_some under a verb of saying, not
     in an attendance sentence."""
     assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("zh", "多数代表团支持谈判一项全面的、具有法律约束力的文书。", True),
+        ("zh", "一些代表团希望公约应涵盖网络助长型犯罪。", True),
+        ("zh", "与会者讨论了关于迅速保全数据的条款应列入国际合作一章。", True),
+        ("zh", "本报告第一章载有专家组通过的建议。", False),
+        ("zh", "若干国家已批准《布达佩斯公约》第二附加议定书。", False),
+        ("ru", "Большинство делегаций поддержали разработку всеобъемлющего юридически обязательного документа.", True),
+        ("ru", "Эксперт считал, что параллельный договор приведет к фрагментации правового поля.", True),
+        ("ru", "Ряд государств ратифицировали Будапештскую конвенцию в прошлом году.", False),
+        ("en", "Most delegations supported a comprehensive and legally binding instrument.", True),
+        ("fr", "La plupart des délégations ont appuyé l'élaboration d'une nouvelle convention.", True),
+        ("es", "La mayoría de las delegaciones apoyó la elaboración de una nueva convención.", True),
+        ("ar", "وأيدت معظم الوفود وضع اتفاقية جديدة.", True),
+        ("en", "Several States had ratified the Budapest Convention the previous year.", False),
+    ],
+)
+def test_chinese_and_russian_names_of_the_convention_under_negotiation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Chinese and Russian name the instrument under negotiation as "全面的、具有法律约束力的文书",
+    "独立的公约", "附加议定书", "公约应 ...", "国际合作一章", "всеобъемлющий юридически обязательный документ",
+    "параллельный договор", "договор универсального характера", "будущая правовая база", "предусмотренные
+    конвенцией"; Chapter I of a report ("第一章"), the Budapest Convention's own additional protocols and a
+    ratified named convention are not the new instrument."""
+    assert ("new_instrument" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ru", "Ряд делегаций просили упростить запросы к поставщикам услуг, зарегистрированным за рубежом.", True),
+        ("ru", "Было неясно, какое государство должно взять на себя ведущую роль в уголовном преследовании.", True),
+        ("ru", "Данные хранились в облаке у поставщика.", True),
+        ("ru", "Ряд делегаций просили упростить запросы к поставщикам услуг.", False),
+        ("es", "Los investigadores se dirigían a proveedores de servicios con sede en otros países.", True),
+        ("es", "Se ignoraba en qué país se encuentra el servidor.", True),
+        ("es", "Quedó abierta la cuestión de qué Estado debía ejercer la acción penal.", True),
+        ("es", "Los investigadores se dirigían a proveedores de servicios con sede en la capital.", False),
+        ("zh", "调查人员直接向总部设在其他国家的服务提供商提出请求。", True),
+        ("zh", "受害者分布在数十个国家时应由哪个国家提起公诉，仍未解决。", True),
+        ("zh", "调查人员直接向服务提供商提出请求。", False),
+        ("en", "Investigators wrote directly to providers established abroad.", True),
+        ("fr", "Les enquêteurs s'adressaient directement aux fournisseurs établis à l'étranger.", True),
+        ("ar", "وتوجه المحققون مباشرة إلى مقدمي الخدمات الموجودين في الخارج.", True),
+    ],
+)
+def test_providers_established_abroad_and_which_state_prosecutes(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian, Spanish and Chinese say where a provider or server is and which State prosecutes with
+    a participle or a seat: "зарегистрированным за рубежом", "в облаке", "какое государство должно взять
+    на себя ведущую роль", "con sede en otros países", "en qué país se encuentra", "qué Estado debía
+    ejercer la acción penal", "总部设在其他国家", "由哪个国家提起公诉"; a provider with no place, or seated in
+    the capital, is not jurisdiction."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Courts in his country had excluded e-mails obtained from a foreign provider.", True),
+        ("en", "The experts discussed the probative value of connection logs kept by operators.", True),
+        ("en", "Such records could go before a court if nothing had been altered.", True),
+        ("en", "The offences against the integrity of data and systems were agreed.", False),
+        ("en", "Users should enable two-factor authentication on their accounts.", False),
+        ("fr", "Les juridictions nationales admettraient des données extraites à l'étranger.", True),
+        ("fr", "Le Groupe a examiné les règles d'exclusion des preuves et leur valeur probante.", True),
+        ("fr", "Les tribunaux ont condamné les auteurs à des peines de prison.", False),
+        ("zh", "其本国法院排除了从外国服务提供商处获取的电子邮件。", True),
+        ("zh", "专家们认为，通过非法侵入设备获取的证据不应在刑事诉讼中采纳。", True),
+        ("zh", "法院判处犯罪人五年监禁。", False),
+        ("es", "Los tribunales de su país habían excluido unos correos electrónicos obtenidos de un proveedor.", True),
+        ("ru", "Суды его страны исключили из числа доказательств электронные письма.", True),
+        ("ar", "وأضاف خبير آخر أن محاكم بلده رفضت قبول أدلة حصل عليها من خادم في الخارج.", True),
+    ],
+)
+def test_courts_admitting_or_excluding_material_is_electronic_evidence(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Admissibility is said with the court as subject and the material as object, or with the
+    evidence's weight: "courts ... excluded e-mails", "probative value", "go before a court", "les
+    juridictions admettraient des données", "règles d'exclusion des preuves", "法院排除了电子邮件",
+    "不应在刑事诉讼中采纳", "исключили из числа доказательств"; the integrity of data as an offence,
+    user authentication and a court sentencing offenders are not."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
