@@ -28,6 +28,7 @@ of the nouns in "ية" ("اتفاقيات", "الولايات") shares the stem 
 AR_PRONOUNS = ("هما", "هم", "هن", "كم", "نا")
 """Possessive pronouns, stripped before the suffix above: "سلطاتهم" (their authorities) is "سلطات"."""
 AR_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
+"""Arabic short vowels, shadda and tatweel: written now and then, read past by stems, rules and counts."""
 FUNCTION_WORDS = {
     "fr": frozenset(["le", "la", "les", "l", "de", "des", "du", "d", "et", "à", "au", "aux"]),
     "es": frozenset(["el", "la", "los", "las", "de", "del", "y", "a", "al"]),

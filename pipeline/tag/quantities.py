@@ -958,8 +958,8 @@ def _starts_clause(text: str, match: re.Match, lang: str, shape: str) -> bool:
     return after is not None and not after.group("verb")[:1].isupper()
 
 
-MARKS = re.compile("[\u064b-\u0652\u0640]")
-"""Arabic short vowels, shadda and tatweel: read past, so "تلقَّت" is "تلقت" and "رداً" is "ردا"."""
+MARKS = morphology.AR_DIACRITICS
+"""Read past, so "تلقَّت" is "تلقت" and "رداً" is "ردا"."""
 
 
 def read(text: str, lang: str) -> list[Hit]:

@@ -26,7 +26,7 @@ LEAD_IN = re.compile(r"[:：]")
 working paper on ...; and a note on ...". Its items are clauses of their own (``SENTENCE`` cuts at
 ";"), so a cue in the lead-in covers them too (``_list_end``)."""
 LIST_END = re.compile(r"[.!?。！？؟]+|$")
-MARKS = {"ar": re.compile("[\u064b-\u0652\u0640]")}
+MARKS = {"ar": morphology.AR_DIACRITICS}
 r"""Letters a language writes only now and then, read past by the rules: Arabic short vowels, shadda
 and tatweel. Three Arabic paragraphs in four write some ("يُتوصَّل", "حذّر", "تلتقِ"), and a rule's
 letters and its ``\w`` stopped at them: "لم يتوصل" did not find "لم يُتوصَّل". Rules, excludes,
