@@ -612,3 +612,20 @@ def test_a_negation_guard_reads_the_vocabulary_like_a_rule(tmp_path: Path) -> No
     with pytest.raises(InputError) as err:
         load_taxonomy(taxonomy)
     assert str(taxonomy) in str(err.value) and "{{speakerz}}" in str(err.value)
+
+
+def test_arabic_rules_written_with_short_vowels_match_the_plain_text(tmp_path: Path) -> None:
+    """The rules read Arabic without its short vowels and shadda, so a pattern that writes them
+    ("بِناءِ", "قدّ?رات") must lose them at load, or it never matches (seven did, thirteenth round)."""
+    rule = "'بناء (?:ال)?قدرات', "
+    text = TAXONOMY.read_text(encoding="utf-8")
+    assert text.count(rule) == 1
+    sentence = "وشدد المتكلمون على بِناء القدرات في مجال التحقيق."
+    vocalised, removed = tmp_path / "vocalised.yaml", tmp_path / "removed.yaml"
+    vocalised.write_text(text.replace(rule, "'بِناءِ (?:ال)?قُدّ?رات', "), encoding="utf-8")
+    removed.write_text(text.replace(rule, ""), encoding="utf-8")
+    found = tag_text(sentence, "ar", load_taxonomy(vocalised), stems=False)
+    assert "capacity_building" in found.tags
+    hit = next(e for e in found.evidence if e.tag == "capacity_building")
+    assert sentence[hit.start : hit.end] == hit.span == "بِناء القدرات"
+    assert "capacity_building" not in tag_text(sentence, "ar", load_taxonomy(removed), stems=False).tags

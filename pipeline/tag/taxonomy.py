@@ -37,6 +37,10 @@ have no spaces to anchor them and matched inside other words ("عدة دول", s
 "مساعدة الدول", assistance to States: 8 wrong subset tags on the labelled data, none right). An
 Arabic rule now starts at a word, after at most و/ف, a preposition or the article, or the future
 and imperfect prefixes; a rule that starts with punctuation is not held to it."""
+WRITTEN_MARKS = {"ar": re.compile("[\u064b-\u0652\u0640]\\??")}
+"""Arabic short vowels, shadda and tatweel in a pattern, with the ``?`` that makes one optional: the
+rules read the text without them (``rules._plain``), so a pattern that writes one ("مقدّ?مي", "نُهُج",
+"صوتاً") could never match there; they are dropped when the taxonomy is read."""
 
 
 class WordStartRule:
@@ -436,4 +440,6 @@ def _expand(path: Path, where: str, lang: str, rule: str, words: dict[str, dict[
             raise InputError(path, f"{where}: rule for {lang} names {m.group(0)}, which has no {lang} words")
         return f"(?:{table[lang]})"
 
-    return WORDS.sub(named, rule)
+    rule = WORDS.sub(named, rule)
+    marks = WRITTEN_MARKS.get(lang)
+    return marks.sub("", rule) if marks else rule
