@@ -45,8 +45,8 @@ Sets, in the order they may be looked at:
   the twelfth, and scored once, at its end (all .863, P .872, R .855); since then SEEN and folded in
   like heldout3-13 (at the start of the thirteenth round);
 - ``heldout15``: ``tests/data/tagging_heldout15.yaml``, written and frozen during the twelfth round for
-  the thirteenth, and scored once, at its end (all .828, P .853, R .804); to be folded in at the
-  start of the fourteenth;
+  the thirteenth, and scored once, at its end (all .828, P .853, R .804); since then SEEN and folded
+  in like heldout3-14 (at the start of the fourteenth round);
 - ``heldout16``: ``tests/data/tagging_heldout16.yaml``, written and frozen during the thirteenth round
   for the fourteenth: not scored here until that round ends.
 
@@ -94,7 +94,7 @@ SETS = {
     "heldout12 (seen)": [DATA / "tagging_heldout12.yaml"],
     "heldout13 (seen)": [DATA / "tagging_heldout13.yaml"],
     "heldout14 (seen)": [DATA / "tagging_heldout14.yaml"],
-    "heldout15": [DATA / "tagging_heldout15.yaml"],
+    "heldout15 (seen)": [DATA / "tagging_heldout15.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
