@@ -1,7 +1,7 @@
 """The hand-labelled tagging data (issue 12): schema, tag ids against the taxonomy, and no leak
-between the held-out sets still unseen and the training and development splits. heldout3, heldout4,
-heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14 and heldout15 have been
-reported on and are folded into train and dev (``FOLDED``): for them the tests check the fold is faithful instead."""
+between the held-out sets still unseen and the training and development splits. heldout3-15 have
+been reported on and are folded into train and dev (``FOLDED``): for them the tests check the fold
+is faithful instead."""
 
 from __future__ import annotations
 
