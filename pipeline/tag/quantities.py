@@ -423,7 +423,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("group", r"\bthe\s+(?P<n>{N})\s+{A}(?:{H})\b"),
         ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}){R}\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
-        ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{N}))?)\b"),
+        (
+            "bare",
+            r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{N}))?)\b",
+        ),
     ],
     "fr": [
         (
