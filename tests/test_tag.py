@@ -3739,3 +3739,84 @@ def test_courts_admitting_or_excluding_material_is_electronic_evidence(
     "不应在刑事诉讼中采纳", "исключили из числа доказательств"; the integrity of data as an offence,
     user authentication and a court sentencing offenders are not."""
     assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "An expert from a Central American country recounted how a single call had saved the logs.", True),
+        ("en", "The delegations of Iceland and Norway expressed concern about blocking orders.", True),
+        ("en", "The representative of the Secretariat described the work of the Global Programme.", False),
+        ("en", "The Group concluded that judges did not know how to weigh an expert report, and considered it.", False),
+        ("fr", "La délégation indonésienne a décrit des unités de formation mobiles pour la police.", True),
+        ("fr", "Le représentant de Bahreïn a raconté comment le point de contact avait réagi.", True),
+        ("fr", "Le représentant du Brésil a présenté un projet de résolution sur la coopération.", False),
+        ("zh", "洪都拉斯代表请毒品和犯罪问题办公室优先协助设立网络犯罪科。", True),
+        ("zh", "一位在南欧某检察院工作的专家感到遗憾的是，保全令往往到得太晚。", True),
+        ("zh", "大多数专家认为，保全令应在一天内送达。", False),
+        ("zh", "巴西代表介绍了关于加强国际合作的决议草案。", False),
+        ("es", "La delegación de México pidió a los tribunales que protegieran la identidad de las víctimas.", True),
+        ("ru", "Эксперт из Колумбии выразил сомнения в отношении таких полномочий полиции.", True),
+        ("ar", "وأعرب خبير من كولومبيا عن تحفظات بشأن منح الشرطة هذه الصلاحيات.", True),
+    ],
+)
+def test_a_single_speaker_or_named_delegation_recounting_is_stance_some(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """One delegation, expert or panellist, named by country or described by region or profession,
+    recounting a case or a concern ("An expert from ... recounted", "La délégation indonésienne a
+    décrit", "洪都拉斯代表请", "一位……的专家感到遗憾") holds a view of a subset; a representative of
+    the Secretariat, a draft resolution introduced, "an expert report" and a majority are not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "A group of Latin American delegations proposed that requests be sent electronically.", True),
+        ("en", "Participants from the Mekong subregion said that their contact points served as a channel.", True),
+        ("en", "A group of governmental experts was established to study the question.", False),
+        ("fr", "Un groupe interrégional d'orateurs a souligné l'intérêt des campagnes de sensibilisation.", True),
+        ("fr", "Les participants du Cône Sud ont plaidé pour la transmission électronique des demandes.", True),
+        ("fr", "Les participants des États Membres ont souligné l'importance de la coopération.", False),
+        ("zh", "北欧国家代表团提议在该条中明确提及必要性原则。", True),
+        ("zh", "一组非洲国家提议规定司法协助请求可以电子方式转递。", True),
+        ("zh", "挪威代表代表一组国家发了言。", False),
+        ("es", "Un grupo de delegaciones latinoamericanas propuso que las solicitudes se enviaran por correo.", True),
+        ("ru", "Группа африканских государств предложила предусмотреть электронную передачу запросов.", True),
+        ("ar", "واقترحت مجموعة من الدول الأفريقية أن تحال الطلبات إلكترونيا.", True),
+    ],
+)
+def test_groups_and_regional_subsets_of_holders_are_stance_some(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A group, coalition or circle of delegations and the delegations or participants of a region
+    ("a group of Latin American delegations proposed", "les participants du Cône Sud ont plaidé",
+    "北欧国家代表团提议", "一组非洲国家提议") are a subset; an expert body set up, the participants of
+    the Member States, and who spoke on behalf of a group are not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Most delegations supported the text; a few, chiefly from one region, counselled waiting.", True),
+        ("en", "It was the view of many that the Group had made a valuable contribution.", True),
+        ("en", "A few days later the secretariat circulated the revised text.", False),
+        ("fr", "La plupart des experts ont approuvé le texte; une minorité préconisait un autre choix.", True),
+        ("fr", "Selon un avis exprimé, les demandes devraient être acceptées sous forme électronique.", True),
+        ("fr", "À quelques voix isolées près, les participants ont estimé que la mesure était utile.", False),
+        ("zh", "有专家建议，各国执法机构应互派联络官。", True),
+        ("zh", "少数意见认为，应允许各国规定额外的要件。", True),
+        ("zh", "鲜有发言者表示质疑，甚至可以说无人质疑。", False),
+        ("es", "La mayoría apoyó el texto, mientras que una minoría abogó por otra vía.", True),
+        ("ru", "Большинство поддержало текст, тогда как меньшинство выступало за иной подход.", True),
+        ("ar", "وأيدت معظم الوفود النص، في حين دعت أقلية إلى نهج آخر.", True),
+    ],
+)
+def test_elliptical_quantifiers_and_minority_views_are_stance_some(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """A quantifier standing alone as the subject ("a few ... counselled", "une minorité préconisait",
+    "有专家建议") and an opinion attributed to some ("It was the view of many", "Selon un avis exprimé",
+    "少数意见认为") are a subset; "a few days", "à quelques voix près" (all but a few) and "鲜有发言者"
+    (hardly anyone) are not."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text

@@ -352,3 +352,34 @@ def test_arabic_total_of_replies_in_words_after_the_noun(lang: str, text: str, e
     # 49 of 57 is a majority, 23 of 54 a subset, as the other languages read "the 57 replies".
     want = quantities.CONSENSUS if expected == "consensus" else quantities.SOME
     assert [hit.tag for hit in quantities.read(text, lang)] == [want], text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "One out of five States said that its law was adequate.", "some"),
+        ("en", "Three in every four respondents stated that they lacked trained staff.", "consensus"),
+        ("en", "About one respondent in six said that direct requests were the fastest route.", "some"),
+        ("en", "The meeting sat one day in four.", None),
+        ("fr", "Un État sur quatre a indiqué que sa législation était suffisante.", "some"),
+        ("fr", "Trois répondants sur quatre ont estimé que la formation manquait.", "consensus"),
+        ("fr", "La réunion a siégé un jour sur quatre.", None),
+        ("es", "Uno de cada cinco Estados indicó que su legislación era suficiente.", "some"),
+        ("es", "Tres de cada cuatro Estados indicaron que carecían de personal capacitado.", "consensus"),
+        ("ru", "Одно из пяти государств сообщило, что его законодательство достаточно.", "some"),
+        ("ru", "Каждое четвертое государство сообщило, что его законодательство достаточно.", "some"),
+        ("ru", "Три из четырех государств сообщили, что им не хватает подготовленного персонала.", "consensus"),
+        ("zh", "每四个国家中就有三个表示缺乏受过培训的人员。", "consensus"),
+        ("zh", "每五个国家就有一个表示其立法已足够。", "some"),
+        ("zh", "五分之一的国家表示其立法已足够。", "some"),
+        ("zh", "会议每四年举行一次，有三个议程项目。", None),
+        ("ar", "أفادت واحدة من كل خمس دول بأن تشريعاتها كافية.", "some"),
+        ("ar", "أفادت ثلاث من كل أربع دول بأنها تفتقر إلى موظفين مدربين.", "consensus"),
+    ],
+)
+def test_counts_given_as_fractions_of_one_decide_subset_or_majority(lang: str, text: str, expected) -> None:
+    # "one out of five", "three in every four", "un État sur quatre" (the holder in the singular),
+    # "одно из пяти", "每四个国家中就有三个": a share of the holders, read like "38 of the 52 States": at
+    # most one half is a subset (stance_some), more is a majority; a day or a year counted is nobody.
+    want = {"some": [quantities.SOME], "consensus": [quantities.CONSENSUS], None: []}[expected]
+    assert [hit.tag for hit in quantities.read(text, lang)] == want, text

@@ -397,8 +397,9 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         (
             "fraction",
             (
-                r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}|one)\s+(?:{A}(?:{H})\s+in\s+(?P<m>{N})\b|in\s+(?P<m2>{N})\s+"
-                r"(?:of\s+(?:the\s+|those\s+)?)?{A}(?:{H})\b)"
+                r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}|one)\s+(?:{A}(?:{H}|(?:respondent|reply|response|country|delegation|expert|speaker|"
+                r"participant|Government)(?=\s+(?:in|out\s+of)\s))\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{N})\b|"
+                r"(?:in|out\s+of)\s+(?:every\s+)?(?P<m2>{N})\s+(?:of\s+(?:the\s+|those\s+)?)?{A}(?:{H})\b)"
             ),
         ),
         ("total", r"\b(?:received|from|by)\s+(?P<m>{N})\s+{A}(?:{H})\b"),
@@ -422,7 +423,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ("group", r"\bthe\s+(?P<n>{N})\s+{A}(?:{H})\b"),
         ("count", r"\b(?:(?P<c>{C})\s+)?(?P<n>{N}){R}\s+(?:of\s+the\s+)?{A}(?:{H})\b"),
         ("count", r"\bAmong\s+(?:the|those)\s+{A}(?:{H}),\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\b(?!\s+of)"),
-        ("bare", r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?P<m>{N}))?)\b"),
+        (
+            "bare",
+            r"\b(?:(?P<c>{C})\s+)?(?:(?P<f>{F})|(?P<n>{N}|one)(?:\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{N}))?)\b",
+        ),
     ],
     "fr": [
         (
@@ -453,7 +457,13 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"ces)\s+(?:(?P<m>{N})\s+)?(?:{H})\b[^.;:]{0,140}?,\s+(?:(?P<c>{C})\s*)?(?P<f>{F})\b(?!\s+des)"
             ),
         ),
-        ("fraction", r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|un|une)\s+(?:{H})\s+sur\s+(?P<m>{N})\b"),
+        (
+            "fraction",
+            (
+                r"(?:(?P<c>{C})\s*)?\b(?P<n>{N}|un|une)\s+(?:{H}|(?:État|Etat|pays|répondant|délégation|délégué|"
+                r"orateur|intervenant|intervenante|expert|participant|gouvernement)(?=\s+sur\s))\s+sur\s+(?P<m>{N})\b"
+            ),
+        ),
         ("total", r"\b(?:reçu|de|par)\s+(?P<m>{N})\s+(?:{H})\b"),
         ("total", r"\b(?P<m>{N})\s+(?:{H})\s+(?:ont|avaient|avait|a)\s+répondu"),
         ("total", r"\b(?P<m>{N})\s+réponses\s+(?:avaient|ont|avait)\s+été\s+reçues"),
@@ -538,7 +548,10 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
                 r"(?:[а-яё-]+\s+){1,7}?(?P<n2>{N}){R}\s+{A}(?:{H}))"
             ),
         ),
-        ("share", r"(?:(?P<c>{C})\s+)?\b(?P<n>{N})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})"),
+        (
+            "share",
+            r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|{O})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})",
+        ),
         (
             "share",
             r"\bИз\s+(?P<m>{N})\s+[^.;:]{0,60}?(?:{H})[^.;:]{0,140}?,?\s+(?:(?P<c>{C})\s+)?(?P<n>{N})\s+(?!процент|%)",
@@ -569,6 +582,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
             r"在[^。；，]{0,40}?(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)",
         ),
         ("share", r"(?P<m>{N})(?:个|位|名|份)(?:{H})中[，,]?\s*(?:(?P<c>{C}))?(?:有)?(?P<n>{N})(?:个|位|名|份)"),
+        ("share", r"每(?P<m>{N})(?:个|位|名|份)(?:{H})?(?:中|里|当中)?[，,]?\s*就?有(?P<n>{N})(?:个|位|名|份)"),
         ("share", r"[（(](?P<m>{N})(?:个|位|名|份)?(?:{H})?中的?(?P<n>{N})(?:个|位|名|份|国)?[）)]"),
         ("share", r"[（(](?P<n>{N})/(?P<m>{N})[）)]"),
         ("fraction", r"(?:(?P<c>{C}))?(?P<f>{F})(?:(?P<c2>以上|以下|左右))?的?(?:[^，。；的]{1,6}的)?(?:{H})"),
@@ -726,6 +740,7 @@ def _shapes(lang: str) -> list[tuple[str, re.Pattern]]:
         + PERCENT[lang],
         "Q": "|".join(APPROX.get(lang, {"(?!)": 0})),
         "R": f"(?:(?:{RANGE[lang]})(?:{NUM[lang]}))?",
+        "O": RU_ONE if lang == "ru" else "(?!)",
     }
     out = []
     for shape, template in SHAPES[lang]:
