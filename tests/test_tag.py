@@ -3747,7 +3747,7 @@ def test_courts_admitting_or_excluding_material_is_electronic_evidence(
         ("en", "Several experts wanted any interception to require the approval of a judge.", True),
         ("en", "Others asked that such measures be reviewed by an independent supervisory body.", True),
         ("en", "The delegate spoke about the court's budget and its new building.", False),
-        ("fr", "Plusieurs experts ont demandé que toute interception soit soumise à l'approbation préalable d'un juge.", True),
+        ("fr", "Plusieurs experts voulaient soumettre toute interception à l'approbation d'un juge.", True),
         ("fr", "Toute mesure devrait être soumise au contrôle a posteriori d'une autorité indépendante.", True),
         ("fr", "Le juge a présidé la réunion du comité d'organisation.", False),
         ("es", "Varios expertos pidieron que toda interceptación exigiera la aprobación previa de un juez.", True),
@@ -3770,7 +3770,8 @@ def test_judicial_authorisation_named_by_practice_is_human_rights(
     """Reports name the judicial safeguard on investigative powers by its practice: "the approval of a
     judge", "review by an independent supervisory body", "l'approbation préalable d'un juge", "la
     supervisión de un juez", "под контролем судьи", "法官的监督", "رقابة القاضي", "رقابة هيئة مستقلة" (a bare
-    "court order" is not: reports name it as a step of preservation or disclosure); a court as a building or a judge chairing a meeting is not, nor Russian "направленные на защиту" (aimed at
+    "court order" is not: reports name it as a step of preservation or disclosure); a court as a
+    building or a judge chairing a meeting is not, nor Russian "направленные на защиту" (aimed at
     protecting: it once read as "право на защиту") or Arabic "لا تتناسب مع" (a cost not commensurate)."""
     assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
 
@@ -3800,3 +3801,30 @@ def test_personal_data_harvested_or_sold_by_criminals_is_not_human_rights(
     "بغرض جمع البيانات الشخصية", the sale of stolen personal data) is the crime, not the right to privacy;
     personal data kept by the police is."""
     assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Delegations supported rules on gathering evidence in electronic form for any serious offence.", True),
+        ("en", "Messages extracted from seized phones were excluded in two cases.", True),
+        ("en", "Officers seized phones and cash during the raid on the market.", False),
+        ("fr", "Les délégations ont appuyé des règles sur le recueil de preuves sous forme électronique.", True),
+        ("fr", "La police a saisi des téléphones lors de la descente.", False),
+        ("es", "Las delegaciones apoyaron normas sobre la obtención de pruebas en formato electrónico.", True),
+        ("es", "La policía incautó teléfonos durante la redada.", False),
+        ("ru", "Делегации поддержали нормы о сборе доказательств в электронной форме.", True),
+        ("ru", "Полиция изъяла телефоны в ходе обыска на рынке.", False),
+        ("zh", "各代表团支持关于以电子形式收集证据的规则。", True),
+        ("zh", "警方在突击搜查中扣押了手机和现金。", False),
+        ("ar", "وأيدت الوفود قواعد بشأن جمع الأدلة في شكل إلكتروني.", True),
+        ("ar", "وضبطت الشرطة هواتف خلال المداهمة.", False),
+    ],
+)
+def test_evidence_in_electronic_form_and_from_seized_devices_is_electronic_evidence(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """The convention's wording "evidence in electronic form" ("preuves sous forme électronique", "pruebas
+    en formato electrónico", "доказательств в электронной форме", "以电子形式收集证据", "الأدلة في شكل
+    إلكتروني") and material drawn from seized devices are electronic evidence; a seizure alone is not."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
