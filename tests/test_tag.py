@@ -3882,3 +3882,92 @@ def test_prevailing_or_shared_view_as_a_noun_is_consensus(taxonomy, lang: str, t
     prévalu", "entendimiento común de que", "возобладало мнение"); a document giving "un entendimiento común
     de" a subject is no view of speakers."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Several experts wanted any interception to require the approval of a judge.", True),
+        ("en", "Others asked that such measures be reviewed by an independent supervisory body.", True),
+        ("en", "The delegate spoke about the court's budget and its new building.", False),
+        ("fr", "Plusieurs experts voulaient soumettre toute interception à l'approbation d'un juge.", True),
+        ("fr", "Toute mesure devrait être soumise au contrôle a posteriori d'une autorité indépendante.", True),
+        ("fr", "Le juge a présidé la réunion du comité d'organisation.", False),
+        ("es", "Varios expertos pidieron que toda interceptación exigiera la aprobación previa de un juez.", True),
+        ("es", "Toda medida debería someterse a la supervisión de un juez.", True),
+        ("es", "El juez presidió la reunión del comité organizador.", False),
+        ("ru", "Ряд экспертов потребовали, чтобы любой перехват проводился под контролем судьи.", True),
+        ("ru", "Такие меры должны подлежать проверке независимым надзорным органом.", True),
+        ("ru", "Кампании, направленные на защиту пожилых людей от мошенничества, получили поддержку.", False),
+        ("zh", "多位专家要求任何截取措施都必须置于法官的监督之下。", True),
+        ("zh", "此类措施应接受独立机构的事后审查。", True),
+        ("zh", "法院大楼的翻修工作已经完成。", False),
+        ("ar", "وطالب عدة خبراء بأن يخضع أي اعتراض لرقابة القاضي.", True),
+        ("ar", "وينبغي أن تخضع هذه التدابير لرقابة هيئة مستقلة.", True),
+        ("ar", "وقال إن كلفة المرشدين لا تتناسب مع عدد المستفيدين.", False),
+    ],
+)
+def test_judicial_authorisation_named_by_practice_is_human_rights(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Reports name the judicial safeguard on investigative powers by its practice: "the approval of a
+    judge", "review by an independent supervisory body", "l'approbation préalable d'un juge", "la
+    supervisión de un juez", "под контролем судьи", "法官的监督", "رقابة القاضي", "رقابة هيئة مستقلة" (a bare
+    "court order" is not: reports name it as a step of preservation or disclosure); a court as a
+    building or a judge chairing a meeting is not, nor Russian "направленные на защиту" (aimed at
+    protecting: it once read as "право на защиту") or Arabic "لا تتناسب مع" (a cost not commensurate)."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Fraudsters set up fake portals to harvest personal data from taxpayers.", False),
+        ("en", "The law should limit how long personal data may be kept by the police.", True),
+        ("fr", "Les escrocs créent de faux portails pour recueillir des données personnelles.", False),
+        ("fr", "La loi devrait limiter la durée de conservation des données personnelles par la police.", True),
+        ("es", "Los estafadores crean portales falsos con el fin de obtener datos personales.", False),
+        ("es", "La ley debería limitar el tiempo durante el cual la policía conserva los datos personales.", True),
+        ("ru", "Мошенники создают поддельные порталы для сбора персональных данных.", False),
+        ("ru", "Закон должен ограничивать срок хранения персональных данных полицией.", True),
+        ("zh", "诈骗者建立虚假门户网站以窃取个人数据。", False),
+        ("zh", "法律应限制警方保存个人数据的时间。", True),
+        ("ar", "ويُنشئ المحتالون بوابات زائفة بغرض جمع البيانات الشخصية.", False),
+        ("ar", "وينبغي أن يحد القانون من مدة احتفاظ الشرطة بالبيانات الشخصية.", True),
+    ],
+)
+def test_personal_data_harvested_or_sold_by_criminals_is_not_human_rights(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Personal data as the loot of a fraud ("to harvest personal data", "pour recueillir des données
+    personnelles", "con el fin de obtener datos personales", "для сбора персональных данных", "窃取个人数据",
+    "بغرض جمع البيانات الشخصية", the sale of stolen personal data) is the crime, not the right to privacy;
+    personal data kept by the police is."""
+    assert ("human_rights" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Delegations supported rules on gathering evidence in electronic form for any serious offence.", True),
+        ("en", "Messages extracted from seized phones were excluded in two cases.", True),
+        ("en", "Officers seized phones and cash during the raid on the market.", False),
+        ("fr", "Les délégations ont appuyé des règles sur le recueil de preuves sous forme électronique.", True),
+        ("fr", "La police a saisi des téléphones lors de la descente.", False),
+        ("es", "Las delegaciones apoyaron normas sobre la obtención de pruebas en formato electrónico.", True),
+        ("es", "La policía incautó teléfonos durante la redada.", False),
+        ("ru", "Делегации поддержали нормы о сборе доказательств в электронной форме.", True),
+        ("ru", "Полиция изъяла телефоны в ходе обыска на рынке.", False),
+        ("zh", "各代表团支持关于以电子形式收集证据的规则。", True),
+        ("zh", "警方在突击搜查中扣押了手机和现金。", False),
+        ("ar", "وأيدت الوفود قواعد بشأن جمع الأدلة في شكل إلكتروني.", True),
+        ("ar", "وضبطت الشرطة هواتف خلال المداهمة.", False),
+    ],
+)
+def test_evidence_in_electronic_form_and_from_seized_devices_is_electronic_evidence(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """The convention's wording "evidence in electronic form" ("preuves sous forme électronique", "pruebas
+    en formato electrónico", "доказательств в электронной форме", "以电子形式收集证据", "الأدلة في شكل
+    إلكتروني") and material drawn from seized devices are electronic evidence; a seizure alone is not."""
+    assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
