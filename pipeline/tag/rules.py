@@ -26,6 +26,8 @@ LEAD_IN = re.compile(r"[:：]")
 working paper on ...; and a note on ...". Its items are clauses of their own (``SENTENCE`` cuts at
 ";"), so a cue in the lead-in covers them too (``_list_end``)."""
 LIST_END = re.compile(r"[.!?。！？؟]+|$")
+CLAUSE_BOUNDARY = " \t\n.,;:!?，。；：！？、،؛"
+"""What a rule may consume before its first word and the evidence leaves out."""
 MARKS = {"ar": morphology.AR_DIACRITICS}
 r"""Letters a language writes only now and then, read past by the rules: Arabic short vowels, shadda
 and tatweel. Three Arabic paragraphs in four write some ("يُتوصَّل", "حذّر", "تلتقِ"), and a rule's
@@ -102,12 +104,17 @@ def without_procedure(text: str, lang: str, taxonomy: Taxonomy) -> str:
     return out
 
 
+def _evidence(tag_id: str, pattern: str, m: re.Match) -> Evidence:
+    """A hit as evidence, starting at its first word: a rule anchored on the clause boundary before
+    its subject ("(?:^|[.;:]\\s+)delegations from ...") consumes that boundary, which is not evidence."""
+    lead = len(m.group(0)) - len(m.group(0).lstrip(CLAUSE_BOUNDARY))
+    return Evidence(tag_id, pattern, m.group(0)[lead:], m.start() + lead, m.end())
+
+
 def _hits(tag: Tag, masked: str, lang: str, text: str, words, where) -> list[Evidence]:
     """The tag's rule and stem matches in ``masked`` (``words``/``where``: its stem index, or None)."""
     hits = [
-        Evidence(tag.id, pattern.pattern, m.group(0), m.start(), m.end())
-        for pattern in tag.rules.get(lang, [])
-        for m in pattern.finditer(masked)
+        _evidence(tag.id, pattern.pattern, m) for pattern in tag.rules.get(lang, []) for m in pattern.finditer(masked)
     ]
     if words is not None and tag.stems.get(lang):
         hits += [
