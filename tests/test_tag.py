@@ -3971,3 +3971,40 @@ def test_evidence_in_electronic_form_and_from_seized_devices_is_electronic_evide
     en formato electrónico", "доказательств в электронной форме", "以电子形式收集证据", "الأدلة في شكل
     إلكتروني") and material drawn from seized devices are electronic evidence; a seizure alone is not."""
     assert ("electronic_evidence" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Speakers urged hosting companies to take down sites imitating tax offices.", True),
+        ("en", "Police dismantled the gang that ran the investment scam.", False),
+        ("fr", "Des experts ont appelé les opérateurs à bloquer rapidement les sites d'hameçonnage.", True),
+        ("fr", "La police a arrêté les auteurs de l'escroquerie.", False),
+        ("es", "Los operadores deberían bloquear sin demora los sitios web fraudulentos.", True),
+        ("es", "Pidió que se retiren todas las limitaciones impuestas al Grupo.", False),
+        ("ru", "Операторы должны оперативно блокировать мошеннические веб-сайты.", True),
+        ("ru", "Полиция задержала участников мошеннической группы.", False),
+        ("zh", "专家们呼吁平台及时下架虚假银行应用程序。", True),
+        ("zh", "警方逮捕了诈骗团伙成员。", False),
+        ("ar", "ودعا الخبراء المنصات إلى حجب المواقع الاحتيالية على وجه السرعة.", True),
+        ("ar", "وألقت الشرطة القبض على أفراد العصابة.", False),
+        ("en", "Banks sent warning messages to customers about the new scheme.", True),
+        ("en", "The delegation voiced concern about the warning signs of a downturn.", False),
+        ("fr", "Les banques devraient protéger leurs clients contre l'usurpation d'identité.", True),
+        ("es", "Las plataformas deberían proteger a los usuarios contra las estafas.", True),
+        ("ru", "Обсуждалась защита детей в интернете.", True),
+        ("zh", "专家们讨论了网上儿童保护问题。", True),
+        ("ar", "وناقش الخبراء حماية الأطفال على الإنترنت.", True),
+        ("en", "Statements were also made by an organization devoted to child online protection.", False),
+        ("fr", "Les filles qui vont à l'école dans des conditions d'insécurité sont exposées à des risques.", False),
+        ("fr", "Les élèves apprennent à l'école à repérer les fausses offres en ligne.", True),
+    ],
+)
+def test_prevention_by_practice_takedown_warnings_protection_schools(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """UN reports name prevention by its practice: taking down or blocking fraudulent and phishing sites,
+    warnings sent to customers, protecting children online or customers against fraud, teaching pupils
+    to spot scams; dismantling a gang by investigation, an NGO named by its field, the safety of schools
+    in general UN text and the removal of illegal content as a legal duty are not."""
+    assert ("prevention" in tag_text(text, lang, taxonomy).tags) is expected, text
