@@ -4008,3 +4008,224 @@ def test_prevention_by_practice_takedown_warnings_protection_schools(
     to spot scams; dismantling a gang by investigation, an NGO named by its field, the safety of schools
     in general UN text and the removal of illegal content as a legal duty are not."""
     assert ("prevention" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "en",
+            "Whether the order should reach all providers in the chain remained unresolved when the meeting closed.",
+            True,
+        ),
+        ("en", "The Convention remained open for signature until the end of the year.", False),
+        (
+            "fr",
+            "La question de savoir si l'ordre devait viser tous les fournisseurs est restée en suspens "
+            "à la clôture de la réunion.",
+            True,
+        ),
+        ("fr", "La Convention est restée ouverte à la signature jusqu'à la fin de l'année.", False),
+        (
+            "es",
+            "La cuestión de si la orden debía dirigirse a todos los proveedores quedó sin resolver al "
+            "término de la reunión.",
+            True,
+        ),
+        ("es", "La Convención quedó abierta a la firma hasta el final del año.", False),
+        ("ru", "Вопрос о том, должен ли приказ охватывать всех провайдеров, к концу совещания остался открытым.", True),
+        ("ru", "Конвенция оставалась открытой для подписания до конца года.", False),
+        ("zh", "该命令是否应针对链条上的所有服务提供商，这一问题在会议结束时仍无定论。", True),
+        ("zh", "该公约在年底前开放供签署。", False),
+        ("ar", "وظلت مسألة ما إذا كان ينبغي أن يشمل الأمر جميع مقدمي الخدمات مفتوحة عند اختتام الاجتماع.", True),
+        ("ar", "وظلت الاتفاقية مفتوحة للتوقيع حتى نهاية السنة.", False),
+    ],
+)
+def test_question_left_open_at_the_close_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A debate's question left open or unresolved at the close is a divided room: "remained unresolved",
+    "est restée en suspens", "quedó sin resolver", "остался открытым", "仍无定论", "ظلت مسألة ... مفتوحة";
+    a treaty that remained open for signature is not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The views of the two groups of delegations could not be brought closer during the session.", True),
+        ("en", "The informal consultations brought the positions of the delegations closer.", False),
+        ("fr", "Les positions des deux groupes de délégations n'ont pas pu être rapprochées pendant la session.", True),
+        ("fr", "Les consultations officieuses ont permis de rapprocher les positions des délégations.", False),
+        (
+            "es",
+            "No fue posible acercar las posiciones de los dos grupos de delegaciones durante el período de sesiones.",
+            True,
+        ),
+        ("es", "Las consultas oficiosas permitieron acercar las posiciones de las delegaciones.", False),
+        ("ru", "Сблизить позиции двух групп делегаций в ходе сессии не удалось.", True),
+        ("ru", "Неофициальные консультации позволили сблизить позиции делегаций.", False),
+        ("zh", "两组代表团的立场在会议期间始终无法拉近。", True),
+        ("zh", "非正式磋商拉近了各代表团的立场。", False),
+        ("ar", "ولم يتسن التقريب بين مواقف المجموعتين من الوفود خلال الدورة.", True),
+        ("ar", "وأسهمت المشاورات غير الرسمية في التقريب بين مواقف الوفود.", False),
+    ],
+)
+def test_positions_not_brought_closer_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Positions that could not be brought closer or reconciled are divergent ("could not be brought
+    closer", "n'ont pas pu être rapprochées", "no fue posible acercar las posiciones", "сблизить позиции
+    не удалось", "始终无法拉近", "لم يتسن التقريب بين"); consultations that brought them closer are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        (
+            "en",
+            "Of the 40 States that replied, 28 had a specific preservation order, while the remaining "
+            "12 relied on general seizure powers.",
+            True,
+        ),
+        ("en", "The remaining 12 posts were filled in May.", False),
+        (
+            "fr",
+            "Sur les 40 États ayant répondu, 28 disposaient d'une injonction de conservation, les "
+            "autres recourant à leurs pouvoirs généraux de saisie.",
+            True,
+        ),
+        ("fr", "Les 12 autres postes ont été pourvus en mai.", False),
+        (
+            "es",
+            "De los 40 Estados que respondieron, 28 contaban con una orden de conservación, mientras "
+            "que los 12 restantes recurrían a sus facultades generales de incautación.",
+            True,
+        ),
+        ("es", "Los 12 puestos restantes se cubrieron en mayo.", False),
+        (
+            "ru",
+            "Из 40 ответивших государств 28 предусматривают специальный приказ о сохранении, а "
+            "остальные 12 государств опираются на общие полномочия по изъятию.",
+            True,
+        ),
+        ("ru", "Остальные средства будут перечислены в мае.", False),
+        ("zh", "在作出答复的40个国家中，有28个国家规定了专门的保全令，其余12个国家则依靠一般扣押权力。", True),
+        ("zh", "其余资金将于五月拨付。", False),
+        (
+            "ar",
+            "ومن بين الدول الأربعين التي ردت، لدى 28 دولة أمر حفظ محدد، في حين تعتمد الدول الاثنتا عشرة "
+            "المتبقية على صلاحيات الضبط العامة.",
+            True,
+        ),
+        ("ar", "وستصرف الأموال المتبقية في أيار/مايو.", False),
+    ],
+)
+def test_the_remaining_replies_set_against_a_counted_camp_are_divergent(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Counted replies set against "the remaining 12" are two camps (data/labels/README.md): "while the
+    remaining 12", "les autres recourant", "mientras que los 12 restantes", "а остальные 12 государств",
+    "其余12个国家则", "في حين ... المتبقية"; the remaining posts or funds are not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The idea of a shared registry found as many sceptics as supporters among the experts.", True),
+        ("en", "The idea of a shared registry found many supporters among the experts.", False),
+        ("fr", "L'idée d'un registre commun a trouvé autant de sceptiques que de partisans parmi les experts.", True),
+        ("fr", "L'idée d'un registre commun a trouvé de nombreux partisans parmi les experts.", False),
+        ("es", "La idea de un registro común tuvo tantos escépticos como partidarios entre los expertos.", True),
+        ("es", "La idea de un registro común tuvo muchos partidarios entre los expertos.", False),
+        ("ru", "У идеи общего реестра нашлось столько же скептиков, сколько и сторонников.", True),
+        ("ru", "У идеи общего реестра нашлось много сторонников.", False),
+        ("zh", "对于建立共同登记册的设想，支持者与反对者势均力敌。", True),
+        ("zh", "建立共同登记册的设想得到了许多支持者的赞同。", False),
+        ("ar", "ولقيت فكرة إنشاء سجل مشترك من المتشككين بقدر ما لقيت من المؤيدين.", True),
+        ("ar", "ولقيت فكرة إنشاء سجل مشترك تأييد كثير من الخبراء.", False),
+    ],
+)
+def test_as_many_supporters_as_opponents_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """Camps said to be evenly matched are divergent: "as many sceptics as supporters", "autant de
+    sceptiques que de partisans", "tantos escépticos como partidarios", "столько же скептиков, сколько и
+    сторонников", "支持者与反对者势均力敌", "من المتشككين بقدر ما"; many supporters alone is not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,divergent,consensus",
+    [
+        ("en", "No consensus emerged on whether the offence should require intent.", True, False),
+        (
+            "en",
+            "Consensus was reached on the article after the divergence over its scope had been resolved.",
+            False,
+            True,
+        ),
+        (
+            "fr",
+            "Aucun consensus ne s'est dégagé sur la question de savoir si l'infraction devait exiger une intention.",
+            True,
+            False,
+        ),
+        ("fr", "Un consensus s'est dégagé sur l'article une fois levée la divergence sur sa portée.", False, True),
+        ("es", "No surgió ningún consenso sobre si el delito debía exigir dolo.", True, False),
+        (
+            "es",
+            "Se alcanzó un consenso sobre el artículo una vez resuelta la divergencia sobre su alcance.",
+            False,
+            True,
+        ),
+        ("ru", "Делегации не достигли согласия относительно сферы применения статьи.", True, False),
+        (
+            "ru",
+            "После того как разногласия относительно сферы применения статьи были устранены, был достигнут консенсус.",
+            False,
+            True,
+        ),
+        ("zh", "关于该罪行是否应要求故意，没有形成共识。", True, False),
+        ("zh", "在关于适用范围的分歧得到解决之后，就该条达成了共识。", False, True),
+        ("ar", "ولم يتبلور توافق في الآراء بشأن ما إذا كان ينبغي أن تشترط الجريمة توافر القصد.", True, False),
+        ("ar", "وتم التوصل إلى توافق في الآراء بشأن المادة بعد تسوية الخلاف حول نطاقها.", False, True),
+    ],
+)
+def test_negated_consensus_is_divergent_and_resolved_divergence_is_consensus(
+    taxonomy, lang: str, text: str, divergent: bool, consensus: bool
+) -> None:
+    """ "No consensus emerged" / "did not reach agreement" is a divided room (data/labels/README.md: "no
+    consensus" is stance_divergent), not consensus; a consensus reached once the divergence was resolved
+    is the outcome the room reached, consensus alone ("分歧得到解决" is not a standing division)."""
+    tags = tag_text(text, lang, taxonomy).tags
+    assert ("stance_divergent" in tags) is divergent, text
+    assert ("stance_consensus" in tags) is consensus, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The two groups of delegations remained poles apart on the scope of the article.", True),
+        ("en", "The region has become one of the poles of growth of the world economy.", False),
+        ("fr", "Les deux groupes de délégations sont restés aux antipodes sur la portée de l'article.", True),
+        ("fr", "La région est devenue l'un des pôles de croissance de l'économie mondiale.", False),
+        (
+            "es",
+            "El debate osciló entre dos polos: campañas dirigidas a las personas mayores o a toda la población.",
+            True,
+        ),
+        ("es", "La región se ha convertido en uno de los polos de crecimiento de la economía mundial.", False),
+        (
+            "ru",
+            "Две группы делегаций заняли диаметрально противоположные позиции относительно сферы применения статьи.",
+            True,
+        ),
+        ("ru", "Регион стал одним из полюсов роста мировой экономики.", False),
+        ("zh", "讨论在两个极端之间摇摆：面向老年人的宣传活动，或面向全体民众的宣传活动。", True),
+        ("zh", "该区域已成为世界经济的增长极之一。", False),
+        ("ar", "وتأرجح النقاش بين قطبين: حملات موجهة إلى كبار السن أو حملات موجهة إلى جميع السكان.", True),
+        ("ar", "وأصبحت المنطقة أحد أقطاب النمو في الاقتصاد العالمي.", False),
+    ],
+)
+def test_a_debate_between_two_poles_is_divergent(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """The English camps family carried to the other five: positions "poles apart", "aux antipodes", a
+    debate "entre dos polos", "диаметрально противоположные позиции", "在两个极端之间", "بين قطبين"; a
+    region that is a pole of growth is not."""
+    assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
