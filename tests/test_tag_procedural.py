@@ -372,3 +372,203 @@ def test_chair_disclaimers_and_mandate_recitals_are_procedure(taxonomy, lang: st
 def test_a_mandate_recital_in_real_un_typography_is_procedure(taxonomy, lang: str, text: str) -> None:
     """The mandate recital hides its sentence however the translation sets the resolution's number."""
     assert "prevention" not in tag_text(text, lang, taxonomy).tags, text
+
+
+@pytest.mark.parametrize(
+    "lang,frame,near",
+    [
+        (
+            "en",
+            (
+                "The high-level segment was held under the theme “Preventing cybercrime and protecting "
+                "electronic evidence”."
+            ),
+            "Under the theme “Partners in the digital age”, most speakers agreed that prevention was essential.",
+        ),
+        (
+            "fr",
+            (
+                "Le débat de haut niveau s'est tenu sur le thème « Prévenir la cybercriminalité et "
+                "protéger les preuves électroniques »."
+            ),
+            (
+                "Sur le thème « Partenaires à l'ère numérique », la plupart des intervenants ont "
+                "convenu que la prévention était essentielle."
+            ),
+        ),
+        (
+            "es",
+            (
+                "La serie de sesiones de alto nivel se celebró bajo el tema “Prevenir la "
+                "ciberdelincuencia y proteger las pruebas electrónicas”."
+            ),
+            (
+                "Bajo el tema “Asociados en la era digital”, la mayoría de los oradores convinieron en "
+                "que la prevención era esencial."
+            ),
+        ),
+        (
+            "ru",
+            (
+                "Этап заседаний высокого уровня прошел под темой «Предупреждение киберпреступности и "
+                "защита электронных доказательств»."
+            ),
+            (
+                "В рамках темы «Партнеры в цифровую эпоху» большинство выступавших согласились с тем, "
+                "что предупреждение имеет важнейшее значение."
+            ),
+        ),
+        (
+            "zh",
+            "高级别会议的主题是“预防网络犯罪和保护电子证据”。",
+            "在主题“数字时代的伙伴”下，大多数发言者一致认为，预防至关重要。",
+        ),
+        (
+            "ar",
+            "وعقد الجزء الرفيع المستوى تحت موضوع «منع الجريمة السيبرانية وحماية الأدلة الإلكترونية».",
+            "وتحت موضوع «شركاء في العصر الرقمي»، اتفق معظم المتكلمين على أن المنع أمر أساسي.",
+        ),
+    ],
+)
+def test_a_quoted_theme_or_item_title_is_procedure(taxonomy, lang: str, frame: str, near: str) -> None:
+    """A theme's or agenda item's quoted title ("under the theme “Preventing cybercrime ...”") names
+    topics without a position: only the quote is hidden, so a position in the same sentence keeps
+    its topic and stance."""
+    assert not tag_text(frame, lang, taxonomy).tags, frame
+    assert set(tag_text(near, lang, taxonomy).tags) == {"prevention", "stance_consensus"}, near
+
+
+@pytest.mark.parametrize(
+    "lang,frame,near",
+    [
+        (
+            "en",
+            "A side event on electronic evidence in criminal investigations was organized by the secretariat.",
+            "At the side event on electronic evidence, most speakers agreed that prevention was essential.",
+        ),
+        (
+            "fr",
+            (
+                "Une manifestation parallèle sur les preuves électroniques dans les enquêtes pénales a "
+                "été organisée par le secrétariat."
+            ),
+            (
+                "Lors de la manifestation parallèle sur les preuves électroniques, la plupart des "
+                "intervenants ont convenu que la prévention était essentielle."
+            ),
+        ),
+        (
+            "es",
+            (
+                "El acto paralelo sobre las pruebas electrónicas en las investigaciones penales fue "
+                "organizado por la secretaría."
+            ),
+            (
+                "En el acto paralelo sobre las pruebas electrónicas, la mayoría de los oradores "
+                "convinieron en que la prevención era esencial."
+            ),
+        ),
+        (
+            "ru",
+            (
+                "Параллельное мероприятие, посвященное электронным доказательствам в уголовных "
+                "расследованиях, было организовано секретариатом."
+            ),
+            (
+                "На параллельном мероприятии, посвященном электронным доказательствам, большинство "
+                "выступавших согласились с тем, что предупреждение имеет важнейшее значение."
+            ),
+        ),
+        (
+            "zh",
+            "秘书处组织了关于刑事调查中电子证据的会外活动。",
+            "在关于电子证据的会外活动上，大多数发言者一致认为，预防至关重要。",
+        ),
+        (
+            "ar",
+            "ونظمت الأمانة مناسبة جانبية بشأن الأدلة الإلكترونية في التحقيقات الجنائية.",
+            "وفي المناسبة الجانبية بشأن الأدلة الإلكترونية، اتفق معظم المتكلمين على أن المنع أمر أساسي.",
+        ),
+    ],
+)
+def test_a_side_event_on_a_topic_is_procedure(taxonomy, lang: str, frame: str, near: str) -> None:
+    """A side event, special event, exhibition or segment "on X" names X without a position: only X is
+    hidden, so what speakers agreed at that event keeps its topic and stance."""
+    assert not tag_text(frame, lang, taxonomy).tags, frame
+    assert set(tag_text(near, lang, taxonomy).tags) == {"prevention", "stance_consensus"}, near
+
+
+@pytest.mark.parametrize(
+    "lang,frame,near",
+    [
+        (
+            "en",
+            (
+                "The agenda comprised the following items: opening of the session; adoption of the "
+                "agenda; prevention; electronic evidence; and adoption of the report."
+            ),
+            (
+                "The agenda comprised the following items: opening of the session; prevention; and "
+                "adoption of the report. Most speakers agreed that electronic evidence was essential."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "L'ordre du jour comportait les points suivants : ouverture de la session ; adoption "
+                "de l'ordre du jour ; prévention ; preuves électroniques ; et adoption du rapport."
+            ),
+            (
+                "L'ordre du jour comportait les points suivants : ouverture de la session ; prévention "
+                "; et adoption du rapport. La plupart des intervenants ont convenu que les preuves "
+                "électroniques étaient essentielles."
+            ),
+        ),
+        (
+            "es",
+            (
+                "El programa comprendía los siguientes temas: apertura del período de sesiones; "
+                "aprobación del programa; prevención; pruebas electrónicas; y aprobación del informe."
+            ),
+            (
+                "El programa comprendía los siguientes temas: apertura del período de sesiones; "
+                "prevención; y aprobación del informe. La mayoría de los oradores convinieron en que "
+                "las pruebas electrónicas eran esenciales."
+            ),
+        ),
+        (
+            "ru",
+            (
+                "Повестка дня включала следующие пункты: открытие сессии; утверждение повестки дня; "
+                "предупреждение; электронные доказательства; и утверждение доклада."
+            ),
+            (
+                "Повестка дня включала следующие пункты: открытие сессии; предупреждение; и "
+                "утверждение доклада. Большинство выступавших согласились с тем, что электронные "
+                "доказательства имеют важнейшее значение."
+            ),
+        ),
+        (
+            "zh",
+            "会议议程包括下列项目：会议开幕；通过议程；预防；电子证据；通过报告。",
+            "会议议程包括下列项目：会议开幕；预防；通过报告。大多数发言者一致认为，电子证据至关重要。",
+        ),
+        (
+            "ar",
+            (
+                "وشمل جدول أعمال الدورة المواضيع التالية: افتتاح الدورة؛ وإقرار جدول الأعمال؛ والمنع؛ "
+                "والأدلة الإلكترونية؛ واعتماد التقرير."
+            ),
+            (
+                "وشمل جدول أعمال الدورة المواضيع التالية: افتتاح الدورة؛ والمنع؛ واعتماد التقرير. واتفق معظم "
+                "المتكلمين على أن الأدلة الإلكترونية أمر أساسي."
+            ),
+        ),
+    ],
+)
+def test_an_agenda_list_is_procedure(taxonomy, lang: str, frame: str, near: str) -> None:
+    """The opening of an agenda list ("the agenda comprised the following items: ...; ...; and ...")
+    hides its items to the end of the list, in Arabic too, where the item "opening of the session"
+    (افتتاح) also matches the older "opened by" cue; a position after the list keeps its topic."""
+    assert not tag_text(frame, lang, taxonomy).tags, frame
+    assert set(tag_text(near, lang, taxonomy).tags) == {"electronic_evidence", "stance_consensus"}, near
