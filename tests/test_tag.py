@@ -4229,3 +4229,78 @@ def test_a_debate_between_two_poles_is_divergent(taxonomy, lang: str, text: str,
     debate "entre dos polos", "диаметрально противоположные позиции", "在两个极端之间", "بين قطبين"; a
     region that is a pole of growth is not."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The expert from Armenia described how his country's police academy trains investigators.", True),
+        ("en", "The representative of the Secretariat introduced the background paper.", False),
+        ("fr", "La délégation arménienne a décrit les cours de l'académie de police de son pays.", True),
+        ("fr", "Le représentant du Secrétariat a présenté le document d'information.", False),
+        ("es", "El experto de Armenia informó de que la academia de policía de su país impartía un curso.", True),
+        ("es", "Según la delegación de Indonesia, copiar datos de sus servidores vulneraría su soberanía.", True),
+        ("es", "El experto de la Secretaría presentó el documento de antecedentes.", False),
+        ("ru", "Делегации Кувейта и Омана предложили включить в протокол такое положение.", True),
+        ("ru", "По мнению делегации Индонезии, копирование данных нарушило бы ее суверенитет.", True),
+        ("ru", "Представитель Секретариата представил справочный документ.", False),
+        ("zh", "亚美尼亚专家介绍了本国警察学院如何培训调查人员。", True),
+        ("zh", "秘书处代表介绍了背景文件。", False),
+        ("ar", "ووصف وفد كازاخستان خطا هاتفيا لمساعدة الأطفال.", True),
+        ("ar", "وقدّم ممثل الأمانة ورقة المعلومات الأساسية.", False),
+    ],
+)
+def test_named_delegation_or_expert_in_es_ru_ar_is_stance_some(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """One delegation or expert named by country and stating or recounting ("El experto de Armenia informó",
+    "Según la delegación de Indonesia", "Делегации Кувейта и Омана предложили", "По мнению делегации
+    Индонезии", "ووصف وفد كازاخستان"); the Secretariat introducing a paper holds no view."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "A number of experts stressed the role of domain registrars.", True),
+        ("en", "Most of the experts stressed the role of domain registrars.", False),
+        ("fr", "Une partie des experts a souligné le rôle des bureaux d'enregistrement.", True),
+        ("fr", "La plupart des experts ont souligné le rôle des bureaux d'enregistrement.", False),
+        ("es", "Una parte de los expertos subrayó el papel de los registradores de dominios.", True),
+        ("es", "No faltaron expertos que advirtieran del auge de las llamadas con voz clonada.", True),
+        ("es", "La mayor parte de los expertos subrayó el papel de los registradores de dominios.", False),
+        ("ru", "Часть экспертов подчеркнула роль регистраторов доменных имен.", True),
+        ("ru", "Нашлись эксперты, которые сочли такой срок несоразмерным.", True),
+        ("ru", "Большая часть экспертов подчеркнула роль регистраторов доменных имен.", False),
+        ("zh", "部分专家强调了域名注册商的作用。", True),
+        ("zh", "大部分专家强调了域名注册商的作用。", False),
+        ("ar", "وتناول ثلاثة من الخبراء حالات منصات العملات المشفرة.", True),
+        ("ar", "وتناول معظم الخبراء حالات منصات العملات المشفرة.", False),
+    ],
+)
+def test_a_part_or_a_few_voices_in_es_ru_ar_are_stance_some(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A part of the holders or a few voices ("Una parte de los expertos", "No faltaron expertos que",
+    "Часть экспертов", "Нашлись эксперты", "ثلاثة من الخبراء"); the greater part is a majority."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Few speakers, if any, questioned the relevance of the Convention.", False),
+        ("fr", "Rares ont été les orateurs, voire aucun, à contester la pertinence de la Convention.", False),
+        ("es", "Pocos oradores, por no decir ninguno, pusieron en duda la vigencia de la Convención.", False),
+        ("es", "Pocos expertos, si es que hubo alguno, cuestionaron la vigencia de la Convención.", False),
+        ("es", "Algunos expertos pusieron en duda la vigencia de la Convención.", True),
+        ("es", "El representante de Noruega formuló una declaración en nombre de un grupo de países.", False),
+        ("es", "El Grupo se reunió en formato híbrido, con la participación en línea de algunos expertos.", False),
+        ("ru", "Вряд ли кто-либо из выступавших ставил под сомнение актуальность Конвенции.", False),
+        ("zh", "几乎没有发言者质疑该公约的相关性。", False),
+        ("ar", "ولم يكد أي وفد يشكك في أهمية الاتفاقية.", False),
+    ],
+)
+def test_few_if_any_and_a_speakers_procedural_act_are_not_stance_some(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Few, if any ("Pocos oradores, por no decir ninguno", "si es que hubo alguno") is near-unanimity,
+    not a subset; a representative making a statement on behalf of a group or experts joining online is
+    procedure. A few experts doubting is stance_some."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
