@@ -4304,3 +4304,110 @@ def test_few_if_any_and_a_speakers_procedural_act_are_not_stance_some(
     not a subset; a representative making a statement on behalf of a group or experts joining online is
     procedure. A few experts doubting is stance_some."""
     assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "A professor of criminal law spoke about notifying persons whose data had been accessed.",
+            False,
+        ),
+        (
+            "en",
+            "Several speakers said that their criminal law now made unauthorized interception a separate offence.",
+            True,
+        ),
+        ("en", "Anonymization services made it difficult to establish where an offence had been committed.", False),
+        (
+            "fr",
+            "Une professeure d'université en droit pénal a parlé de la notification des personnes.",
+            False,
+        ),
+        (
+            "fr",
+            "Des orateurs ont dit que leur législation réprimait l'interception illicite.",
+            True,
+        ),
+        (
+            "es",
+            "Un profesor de derecho penal habló de la notificación a las personas afectadas.",
+            False,
+        ),
+        (
+            "es",
+            "Varios oradores dijeron que su legislación tipificaba ya la interceptación ilícita como delito autónomo.",
+            True,
+        ),
+        (
+            "ru",
+            "Профессор уголовного права рассказал об уведомлении лиц, чьи данные были просмотрены.",
+            False,
+        ),
+        (
+            "ru",
+            "Ораторы сообщили, что их законодательство устанавливает ответственность за перехват.",
+            True,
+        ),
+        ("zh", "一位刑法学教授介绍了通知数据被查阅者的做法。", False),
+        ("zh", "若干发言者表示，本国立法已将非法截取规定为一项单独的罪行。", True),
+        ("zh", "警方通过执法门户向外国平台请求用户资料。", False),
+        ("ar", "وتحدث أستاذ جامعي في القانون الجنائي عن إخطار الأشخاص الذين اطُّلع على بياناتهم.", False),
+        ("ar", "وأفاد عدد من المتكلمين بأن تشريعاتهم تجرّم الآن الاعتراض غير المشروع بوصفه جريمة قائمة بذاتها.", True),
+        ("ar", "وتناول الخبراء طلبات الحصول على الشهود في إطار المساعدة القانونية المتبادلة.", False),
+    ],
+)
+def test_a_law_named_as_a_field_of_study_is_not_legislation(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A professor of criminal law names a field of study, and "where an offence had been committed" a
+    place, not the national law; a law that makes conduct an offence is legislation."""
+    assert ("legislation" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Examiners described how they copied evidence from a suspect's cloud account and recorded each step.",
+            False,
+        ),
+        ("en", "Experts discussed access to data stored on servers located abroad.", True),
+        (
+            "fr",
+            "Les examinateurs ont décrit la copie d'éléments de preuve à partir du compte en nuage d'un suspect.",
+            False,
+        ),
+        ("fr", "Les experts ont examiné l'accès aux données stockées à l'étranger.", True),
+        ("es", "Los peritos describieron cómo copiaban pruebas de la cuenta en la nube de un sospechoso.", False),
+        ("es", "Los expertos examinaron el acceso a datos almacenados en el extranjero.", True),
+        ("ru", "Эксперты рассказали, как копировали доказательства из облачной учетной записи подозреваемого.", False),
+        ("ru", "Эксперты обсудили доступ к данным, хранящимся за рубежом.", True),
+        ("zh", "鉴定人员介绍了如何从嫌疑人云账户复制证据并记录每一步骤。", False),
+        ("zh", "专家们讨论了存储在另一国的数据的获取问题。", True),
+        ("ar", "ووصف الفاحصون كيفية نسخ الأدلة من الحساب السحابي للمشتبه فيه.", False),
+        ("ar", "وناقش الخبراء البيانات المخزنة في دولة أخرى.", True),
+    ],
+)
+def test_a_cloud_account_as_a_source_of_evidence_is_not_jurisdiction(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Evidence copied from a suspect's cloud account is where evidence comes from, not the question of
+    which State's jurisdiction reaches the data; data stored abroad is."""
+    assert ("jurisdiction" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("若干专家报告称，本国法律要求服务提供商将用户登录记录保存十二个月。", True),
+        ("值班联络点连夜转递请求，使服务器日志得以在删除之前被保全。", True),
+        ("检察官可命令服务提供商在规定期限内原封不动地保存特定数据。", True),
+        ("一些代表团认为有针对性的保全优于全面留存。", True),
+        ("秘书处将会议记录分发给各代表团。", False),
+    ],
+)
+def test_chinese_data_preservation_names_what_is_kept(taxonomy, text: str, expected: bool) -> None:
+    """Chinese writes what is kept before the verb (将 ... 保存/留存/保留/冻结/封存) or says the data were
+    secured (得以保全, 立即固定数据); distributing meeting records is not preservation."""
+    assert ("data_preservation" in tag_text(text, "zh", taxonomy).tags) is expected, text
