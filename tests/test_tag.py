@@ -4229,3 +4229,46 @@ def test_a_debate_between_two_poles_is_divergent(taxonomy, lang: str, text: str,
     debate "entre dos polos", "диаметрально противоположные позиции", "在两个极端之间", "بين قطبين"; a
     region that is a pole of growth is not."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The experts generally agreed that training should also reach judges.", True),
+        ("en", "The experts did not agree on whether training should also reach judges.", False),
+        ("fr", "Les experts ont été largement d'accord pour dire que la formation devait aussi viser les juges.", True),
+        ("fr", "Les experts ont décrit la formation offerte aux juges.", False),
+        ("es", "Los expertos coincidieron en general en que la formación debía llegar también a los jueces.", True),
+        ("es", "Los expertos describieron la formación ofrecida a los jueces.", False),
+        ("ru", "Эксперты в целом сходились в том, что подготовка должна охватывать и судей.", True),
+        ("ru", "Эксперты не сошлись во мнениях о том, должна ли подготовка охватывать судей.", False),
+        ("ru", "Участники совещания были едины во мнении, что кампании в школах полезны.", True),
+        ("ru", "Делегации в целом высоко оценили программы подготовки инструкторов.", True),
+        ("ru", "Ораторы высоко оценили программы подготовки инструкторов.", False),
+        ("ru", "В целом выступавшие сочли, что кампании в школах полезны.", True),
+        ("ru", "Широко разделялось мнение о том, что помощь должна основываться на оценке потребностей.", True),
+        ("ru", "По мнению Рабочей группы, просьбы лучше всего удовлетворять после оценки потребностей.", True),
+        ("ru", "Рабочая группа исходила из того, что Конвенция охватывает большинство схем мошенничества.", True),
+        ("ru", "Ни один из выступавших не усомнился в том, что перехват требует разрешения суда.", True),
+        ("ru", "Мало кто из экспертов оспаривал необходимость таких распоряжений.", True),
+        ("ru", "Предложение получило поддержку практически всех делегаций, взявших слово.", True),
+        ("ru", "Предложение получило поддержку двух делегаций.", False),
+        ("ru", "Преобладающее число делегаций считало, что механизм должен быть простым.", True),
+        ("ru", "Резолюция была принята подавляющим большинством голосов.", False),
+        ("zh", "专家们普遍认为，培训也应面向法官。", True),
+        ("zh", "专家们介绍了为法官提供的培训。", False),
+        ("ar", "واتفق الخبراء عموما على أن التدريب ينبغي أن يشمل القضاة أيضا.", True),
+        ("ar", "ووصف الخبراء التدريب المقدم إلى القضاة.", False),
+    ],
+)
+def test_russian_holders_agreeing_in_case_and_impersonal_forms_are_consensus(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian parallel gaps: agreement said with the holders in the nominative and an adverb or predicate
+    ("Эксперты в целом сходились", "были едины во мнении", "Делегации в целом высоко оценили"), impersonally
+    ("Широко разделялось мнение"), as the body's view ("По мнению Рабочей группы", "исходила из того"), as no
+    dissent ("Ни один из выступавших не усомнился", "Мало кто из экспертов оспаривал") or as support of
+    (almost) all ("получило поддержку практически всех делегаций", "Преобладающее число делегаций"); not
+    "не сошлись", a bare "Ораторы высоко оценили", support of two delegations, nor a vote "подавляющим
+    большинством голосов". The other languages already had these forms."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
