@@ -4272,3 +4272,40 @@ def test_russian_holders_agreeing_in_case_and_impersonal_forms_are_consensus(
     "не сошлись", a bare "Ораторы высоко оценили", support of two delegations, nor a vote "подавляющим
     большинством голосов". The other languages already had these forms."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Some of the speakers considered that full translation of requests was a burden.", True),
+        ("en", "The meeting was held in a hybrid format, with part of the experts attending online.", False),
+        ("fr", "Certains des intervenants ont estimé que la traduction intégrale des demandes était une charge.", True),
+        ("fr", "La réunion s'est tenue en format hybride.", False),
+        ("es", "Algunos oradores consideraron que la traducción íntegra de las solicitudes era una carga.", True),
+        ("es", "La reunión se celebró en formato híbrido.", False),
+        ("ru", "Некоторые из выступавших сочли, что полный перевод просьб является обузой.", True),
+        ("ru", "Кое-кто из выступавших предостерег от автоматической проверки переписки.", True),
+        ("ru", "Со стороны некоторых делегаций прозвучали призывы обязать магазины приложений удалять подделки.", True),
+        ("ru", "Часть экспертов высказалась за размещение контактного пункта в полиции.", True),
+        ("ru", "Совещание проводилось в смешанном формате: часть экспертов участвовала в режиме онлайн.", False),
+        ("ru", "Делегации Ганы и Фиджи настаивали на включении положения о помощи.", True),
+        ("ru", "Представитель Норвегии выступил с заявлением от имени группы стран.", False),
+        ("ru", "Представитель Секретариата сообщил, что доклад будет издан.", False),
+        ("ru", "Лишь 11 из 29 государств уполномочили свой центральный орган направлять просьбы напрямую.", True),
+        ("ru", "Некоторые из этих стран налаживают партнерские связи.", False),
+        ("zh", "一些发言者认为，全文翻译请求是一种负担。", True),
+        ("zh", "会议以线上线下混合形式举行。", False),
+        ("ar", "ورأى بعض المتكلمين أن الترجمة الكاملة للطلبات عبء.", True),
+        ("ar", "وعقد الاجتماع بصيغة مختلطة.", False),
+    ],
+)
+def test_russian_subsets_with_iz_named_delegations_and_counts_are_stance_some(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian parallel gaps: a subset said with "из" ("Некоторые из выступавших", "Кое-кто из выступавших"),
+    "Со стороны некоторых делегаций", "Часть экспертов", delegations named by country ("Делегации Ганы и
+    Фиджи настаивали"), a count out of a total ("Лишь 11 из 29 государств"); also "некоторых {{holders}}"
+    (the genitive, whose pattern had a Latin x). Not part of the experts attending online, a delegation
+    making a statement on behalf of a group, the Secretariat, nor "некоторые из этих стран". The other
+    languages already had these forms."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
