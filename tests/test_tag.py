@@ -4411,3 +4411,83 @@ def test_chinese_data_preservation_names_what_is_kept(taxonomy, text: str, expec
     """Chinese writes what is kept before the verb (将 ... 保存/留存/保留/冻结/封存) or says the data were
     secured (得以保全, 立即固定数据); distributing meeting records is not preservation."""
     assert ("data_preservation" in tag_text(text, "zh", taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "The experts generally agreed that training should also reach judges.", True),
+        ("en", "The experts did not agree on whether training should also reach judges.", False),
+        ("fr", "Les experts ont été largement d'accord pour dire que la formation devait aussi viser les juges.", True),
+        ("fr", "Les experts ont décrit la formation offerte aux juges.", False),
+        ("es", "Los expertos coincidieron en general en que la formación debía llegar también a los jueces.", True),
+        ("es", "Los expertos describieron la formación ofrecida a los jueces.", False),
+        ("ru", "Эксперты в целом сходились в том, что подготовка должна охватывать и судей.", True),
+        ("ru", "Эксперты не сошлись во мнениях о том, должна ли подготовка охватывать судей.", False),
+        ("ru", "Участники совещания были едины во мнении, что кампании в школах полезны.", True),
+        ("ru", "Делегации в целом высоко оценили программы подготовки инструкторов.", True),
+        ("ru", "Ораторы высоко оценили программы подготовки инструкторов.", False),
+        ("ru", "В целом выступавшие сочли, что кампании в школах полезны.", True),
+        ("ru", "Широко разделялось мнение о том, что помощь должна основываться на оценке потребностей.", True),
+        ("ru", "По мнению Рабочей группы, просьбы лучше всего удовлетворять после оценки потребностей.", True),
+        ("ru", "Рабочая группа исходила из того, что Конвенция охватывает большинство схем мошенничества.", True),
+        ("ru", "Ни один из выступавших не усомнился в том, что перехват требует разрешения суда.", True),
+        ("ru", "Мало кто из экспертов оспаривал необходимость таких распоряжений.", True),
+        ("ru", "Предложение получило поддержку практически всех делегаций, взявших слово.", True),
+        ("ru", "Предложение получило поддержку двух делегаций.", False),
+        ("ru", "Преобладающее число делегаций считало, что механизм должен быть простым.", True),
+        ("ru", "Резолюция была принята подавляющим большинством голосов.", False),
+        ("zh", "专家们普遍认为，培训也应面向法官。", True),
+        ("zh", "专家们介绍了为法官提供的培训。", False),
+        ("ar", "واتفق الخبراء عموما على أن التدريب ينبغي أن يشمل القضاة أيضا.", True),
+        ("ar", "ووصف الخبراء التدريب المقدم إلى القضاة.", False),
+    ],
+)
+def test_russian_holders_agreeing_in_case_and_impersonal_forms_are_consensus(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian parallel gaps: agreement said with the holders in the nominative and an adverb or predicate
+    ("Эксперты в целом сходились", "были едины во мнении", "Делегации в целом высоко оценили"), impersonally
+    ("Широко разделялось мнение"), as the body's view ("По мнению Рабочей группы", "исходила из того"), as no
+    dissent ("Ни один из выступавших не усомнился", "Мало кто из экспертов оспаривал") or as support of
+    (almost) all ("получило поддержку практически всех делегаций", "Преобладающее число делегаций"); not
+    "не сошлись", a bare "Ораторы высоко оценили", support of two delegations, nor a vote "подавляющим
+    большинством голосов". The other languages already had these forms."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Some of the speakers considered that full translation of requests was a burden.", True),
+        ("en", "The meeting was held in a hybrid format, with part of the experts attending online.", False),
+        ("fr", "Certains des intervenants ont estimé que la traduction intégrale des demandes était une charge.", True),
+        ("fr", "La réunion s'est tenue en format hybride.", False),
+        ("es", "Algunos oradores consideraron que la traducción íntegra de las solicitudes era una carga.", True),
+        ("es", "La reunión se celebró en formato híbrido.", False),
+        ("ru", "Некоторые из выступавших сочли, что полный перевод просьб является обузой.", True),
+        ("ru", "Кое-кто из выступавших предостерег от автоматической проверки переписки.", True),
+        ("ru", "Со стороны некоторых делегаций прозвучали призывы обязать магазины приложений удалять подделки.", True),
+        ("ru", "Часть экспертов высказалась за размещение контактного пункта в полиции.", True),
+        ("ru", "Совещание проводилось в смешанном формате: часть экспертов участвовала в режиме онлайн.", False),
+        ("ru", "Делегации Ганы и Фиджи настаивали на включении положения о помощи.", True),
+        ("ru", "Представитель Норвегии выступил с заявлением от имени группы стран.", False),
+        ("ru", "Представитель Секретариата сообщил, что доклад будет издан.", False),
+        ("ru", "Лишь 11 из 29 государств уполномочили свой центральный орган направлять просьбы напрямую.", True),
+        ("ru", "Некоторые из этих стран налаживают партнерские связи.", False),
+        ("zh", "一些发言者认为，全文翻译请求是一种负担。", True),
+        ("zh", "会议以线上线下混合形式举行。", False),
+        ("ar", "ورأى بعض المتكلمين أن الترجمة الكاملة للطلبات عبء.", True),
+        ("ar", "وعقد الاجتماع بصيغة مختلطة.", False),
+    ],
+)
+def test_russian_subsets_with_iz_named_delegations_and_counts_are_stance_some(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Russian parallel gaps: a subset said with "из" ("Некоторые из выступавших", "Кое-кто из выступавших"),
+    "Со стороны некоторых делегаций", "Часть экспертов", delegations named by country ("Делегации Ганы и
+    Фиджи настаивали"), a count out of a total ("Лишь 11 из 29 государств"); also "некоторых {{holders}}"
+    (the genitive, whose pattern had a Latin x). Not part of the experts attending online, a delegation
+    making a statement on behalf of a group, the Secretariat, nor "некоторые из этих стран". The other
+    languages already had these forms."""
+    assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
