@@ -4304,3 +4304,30 @@ def test_few_if_any_and_a_speakers_procedural_act_are_not_stance_some(
     not a subset; a representative making a statement on behalf of a group or experts joining online is
     procedure. A few experts doubting is stance_some."""
     assert ("stance_some" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Delegations stood together behind the call for more technical assistance.", True),
+        ("en", "Seizure figures remained firmly below the regional average.", False),
+        ("fr", "Les délégations ont fait bloc derrière l’appel à une assistance accrue.", True),
+        ("fr", "Les dispositions relatives à la saisie forment un bloc cohérent.", False),
+        ("es", "Las delegaciones cerraron filas en torno al llamamiento a una mayor asistencia.", True),
+        ("es", "Las filas de asientos se reservaron para los observadores.", False),
+        ("ru", "Эксперты сходились во мнении, что техническую помощь следует расширить.", True),
+        ("ru", "Эксперты не сходились во мнении о сроках хранения данных.", False),
+        ("zh", "各代表团立场一致，呼吁提供更多技术援助。", True),
+        ("zh", "该国的立场与公约的规定一致。", False),
+        ("ar", "وساد بين الخبراء تصور مفاده أن المساعدة التقنية ينبغي توسيعها.", True),
+        ("ar", "وساد الهدوء القاعة خلال عرض التقرير.", False),
+    ],
+)
+def test_a_united_front_and_a_prevailing_noun_of_view_are_stance_consensus(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Holders standing together ("stood together", "ont fait bloc", "cerraron filas", "сходились во мнении",
+    "立场一致") and a prevailing noun of view ("ساد بين الخبراء تصور") are broad agreement; a block of
+    provisions, rows of seats, a negated convergence, a position consistent with a treaty and a calm that
+    prevailed are not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
