@@ -4573,3 +4573,54 @@ def test_arabic_divided_room_forms_of_the_parallel_gap(taxonomy, lang: str, text
     left unsettled ("دون أن يحسم الخلاف"); roles shared among people who never met and a legal question one
     expert calls unsettled are no divided room."""
     assert ("stance_divergent" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Delegations stood together behind the call for more technical assistance.", True),
+        ("en", "Seizure figures remained firmly below the regional average.", False),
+        ("fr", "Les délégations ont fait bloc derrière l’appel à une assistance accrue.", True),
+        ("fr", "Les dispositions relatives à la saisie forment un bloc cohérent.", False),
+        ("es", "Las delegaciones cerraron filas en torno al llamamiento a una mayor asistencia.", True),
+        ("es", "Las filas de asientos se reservaron para los observadores.", False),
+        ("ru", "Эксперты сходились во мнении, что техническую помощь следует расширить.", True),
+        ("ru", "Эксперты не сходились во мнении о сроках хранения данных.", False),
+        ("zh", "各代表团立场一致，呼吁提供更多技术援助。", True),
+        ("zh", "该国的立场与公约的规定一致。", False),
+        ("ar", "وساد بين الخبراء تصور مفاده أن المساعدة التقنية ينبغي توسيعها.", True),
+        ("ar", "وساد الهدوء القاعة خلال عرض التقرير.", False),
+    ],
+)
+def test_a_united_front_and_a_prevailing_noun_of_view_are_stance_consensus(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Holders standing together ("stood together", "ont fait bloc", "cerraron filas", "сходились во мнении",
+    "立场一致") and a prevailing noun of view ("ساد بين الخبراء تصور") are broad agreement; a block of
+    provisions, rows of seats, a negated convergence, a position consistent with a treaty and a calm that
+    prevailed are not."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Few delegations backed a binding timetable, and most considered that practice varied too much.", True),
+        ("en", "The treaty grants most favoured nation treatment, and most favoured nation clauses apply.", False),
+        ("fr", "Peu de délégations ont appuyé ce calendrier, la plupart estimant que les usages variaient.", True),
+        ("fr", "La plupart du temps, les demandes sont transmises par voie diplomatique.", False),
+        ("es", "Pocas delegaciones apoyaron ese calendario; la mayoría consideró que los usos variaban.", True),
+        ("es", "La mayoría de los casos se resolvieron por vía diplomática.", False),
+        ("ru", "Выступили двенадцать экспертов, и большинство из них сочли практику слишком разной.", True),
+        ("ru", "Большинство из них составляют мелкие мошенничества.", False),
+        ("ar", "ولم يؤيد الجدول إلا وفدان، بينما رأى معظمهم أن الممارسات الوطنية متباينة جدا.", True),
+        ("ar", "وتتعلق معظمها بحالات احتيال بسيطة.", False),
+        ("zh", "少数代表团支持有约束力的时间表，多数则认为各国做法差异太大。", True),
+        ("zh", "多数案件通过外交渠道解决。", False),
+    ],
+)
+def test_most_alone_after_a_minority_is_stance_consensus(taxonomy, lang: str, text: str, expected: bool) -> None:
+    """A bare "most" set against a minority ("and most considered", "la plupart estimant", "la mayoría
+    consideró", "большинство из них сочли", "رأى معظمهم", "多数则认为") holds the view; most of the time,
+    most of the cases and "most favoured nation" hold none."""
+    assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
