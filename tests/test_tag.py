@@ -4624,3 +4624,29 @@ def test_most_alone_after_a_minority_is_stance_consensus(taxonomy, lang: str, te
     consideró", "большинство из них сочли", "رأى معظمهم", "多数则认为") holds the view; most of the time,
     most of the cases and "most favoured nation" hold none."""
     assert ("stance_consensus" in tag_text(text, lang, taxonomy).tags) is expected, text
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Officers turned directly to their counterparts abroad to check who used an IP address.", True),
+        ("en", "Courts excluded e-mails that a provider abroad had produced directly to the prosecutor.", False),
+        ("fr", "Les enquêteurs échangeaient les renseignements par les canaux d'AMERIPOL en quelques heures.", True),
+        ("fr", "Le tribunal a écarté les éléments obtenus directement auprès d'un fournisseur étranger.", False),
+        ("es", "Un agregado policial se comunicó con la policía del país vecino antes de la solicitud oficial.", True),
+        ("es", "Las plataformas retiraron por iniciativa propia los anuncios fraudulentos.", False),
+        ("ru", "Следователи обмениваются срочной информацией по каналам АМЕРИПОЛ.", True),
+        ("ru", "Горячая линия для детей, напрямую связанная с подразделением полиции, приняла тысячу звонков.", False),
+        ("zh", "调查人员通过美洲警察组织的渠道交换紧急信息。", True),
+        ("zh", "美洲国家组织通过了一项关于儿童保护的决议。", False),
+        ("ar", "وتبادل المحققون المعلومات العاجلة عبر قنوات أمريبول في غضون ساعات.", True),
+        ("ar", "واعتمدت منظمة الدول الأمريكية قرارا بشأن حماية الأطفال.", False),
+    ],
+)
+def test_police_channels_and_direct_calls_between_officers_are_informal_cooperation(
+    taxonomy, lang: str, text: str, expected: bool
+) -> None:
+    """Police-to-police practice named by its channel or its gesture: a liaison officer, AMERIPOL or
+    INTERPOL channels, officers calling their counterparts directly, informal requests; evidence or
+    orders obtained "directly" from a provider, and platforms acting on their own initiative, are not."""
+    assert ("informal_cooperation" in tag_text(text, lang, taxonomy).tags) is expected, text
