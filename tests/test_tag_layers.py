@@ -629,3 +629,21 @@ def test_arabic_rules_written_with_short_vowels_match_the_plain_text(tmp_path: P
     hit = next(e for e in found.evidence if e.tag == "capacity_building")
     assert sentence[hit.start : hit.end] == hit.span == "بِناء القدرات"
     assert "capacity_building" not in tag_text(sentence, "ar", load_taxonomy(removed), stems=False).tags
+
+
+@pytest.mark.parametrize("kind", ["heading", "table_row"])
+def test_the_model_leaves_headings_and_schedule_rows_to_the_rules(taxonomy, kind: str) -> None:
+    """A heading or a schedule row states no one's position: the model, which scored the bundled
+    report's agenda rows ("1 b) Adoption de l'ordre du jour") for a stance, does not read them; the
+    rules still do, and the same text as a paragraph still gets the model's tag."""
+    from pipeline.tag.stage import tag_rows
+
+    layer = _stance_layer(some=5.0, divergent=-5.0)
+    text = "Adoption de l'ordre du jour et organisation des travaux sur la prévention"
+    rows = [
+        {"para_id": "fr-p0001", "kind": kind, "text": text},
+        {"para_id": "fr-p0002", "kind": "paragraph", "text": text},
+    ]
+    unit, paragraph = tag_rows(rows, "fr", taxonomy, layer)
+    assert "stance_some" not in unit["tags"] and "stance_some" in paragraph["tags"]
+    assert "prevention" in unit["tags"] and unit["provenance"]["prevention"]["source"] == "rule"

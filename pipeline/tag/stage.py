@@ -33,6 +33,12 @@ from pipeline.tag.projection import own_tags, project
 from pipeline.tag.rules import Evidence, Tagged, tag_text
 from pipeline.tag.taxonomy import Taxonomy
 
+RULES_ONLY_KINDS = frozenset({"heading", "table_row"})
+"""Units the model does not read: a heading or a schedule row names a subject and states no one's
+position, yet its embedding sits near the statements on that subject, so the model gave agenda rows
+("1 b) Adoption de l'ordre du jour", "15 heures-18 heures 4 Questions diverses") a stance at .73-.74,
+one language in six. The rules still read them (a topic named in a heading keeps its rule tag)."""
+
 __all__ = ["Evidence", "Tagged", "consistency", "tag_docset", "tag_rows", "tag_text", "write_consistency"]
 
 
@@ -55,11 +61,12 @@ def tag_rows(
         copy.deepcopy(known[row["text"]]) if row["text"] in known else tag_text(row["text"], lang, taxonomy)
         for row in rows
     ]
-    if layer is not None:
+    read = [k for k, row in enumerate(rows) if row.get("kind") not in RULES_ONLY_KINDS]
+    if layer is not None and read:
         spans = None
         if sentences is not None:
-            spans = [locate(row["text"], sentences.get(row["para_id"], [])) for row in rows]
-        layer.add([row["text"] for row in rows], lang, results, spans, taxonomy.exclusive)
+            spans = [locate(rows[k]["text"], sentences.get(rows[k]["para_id"], [])) for k in read]
+        layer.add([rows[k]["text"] for k in read], lang, [results[k] for k in read], spans, taxonomy.exclusive)
     return [_with_tags(row, r) for row, r in zip(rows, results)]
 
 
