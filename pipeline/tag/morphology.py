@@ -121,19 +121,17 @@ def positions(words: list[tuple[str, int, int]]) -> dict[str, list[int]]:
     return out
 
 
-def find(
-    phrase: tuple[str, ...], words: list[tuple[str, int, int]], where: dict[str, list[int]], gap: int = 1
-) -> list[tuple[int, int]]:
+def find(phrase: tuple[str, ...], words: Words, where: dict[str, list[int]], gap: int = 1) -> list[tuple[int, int]]:
     """Character spans where the phrase's stems occur in order, each within ``gap`` extra words
     of the previous one (so "assistance judiciaire" also finds "assistance mutuelle judiciaire")."""
-    spans, breaks = [], getattr(words, "breaks", frozenset())
+    spans = []
     for i in where.get(phrase[0], []) if phrase else []:
         start = words[i][1]
         j, ok = i, True
         for part in phrase[1:]:
             nxt = None
             for k in range(j + 1, min(j + 2 + gap, len(words))):
-                if k in breaks:
+                if k in words.breaks:
                     break
                 if words[k][0] == part:
                     nxt = k

@@ -550,7 +550,7 @@ SHAPES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             "share",
-            r"(?:(?P<c>{C})\s+)?\b(?P<n>{N}|{O})\s+(?:(?:{H})\s+)?из\s+(?:каждых\s+)?(?P<m>{N})\s+{A}(?:{H})",
+            rf"(?:(?P<c>{{C}})\s+)?\b(?P<n>{{N}}|{RU_ONE})\s+(?:(?:{{H}})\s+)?из\s+(?:каждых\s+)?(?P<m>{{N}})\s+{{A}}(?:{{H}})",
         ),
         (
             "share",
@@ -740,7 +740,6 @@ def _shapes(lang: str) -> list[tuple[str, re.Pattern]]:
         + PERCENT[lang],
         "Q": "|".join(APPROX.get(lang, {"(?!)": 0})),
         "R": f"(?:(?:{RANGE[lang]})(?:{NUM[lang]}))?",
-        "O": RU_ONE if lang == "ru" else "(?!)",
     }
     out = []
     for shape, template in SHAPES[lang]:

@@ -21,6 +21,7 @@ import yaml
 
 from pipeline import LANGS
 from pipeline.core.errors import InputError
+from pipeline.tag import morphology
 
 TAG_KEYS = {"id", "kind", "label", "description", "rules", "exclude", "stems", "negation", "negated"}
 NEGATION_KEYS = {"before", "after", "dissent"}
@@ -37,7 +38,7 @@ have no spaces to anchor them and matched inside other words ("عدة دول", s
 "مساعدة الدول", assistance to States: 8 wrong subset tags on the labelled data, none right). An
 Arabic rule now starts at a word, after at most و/ف, a preposition or the article, or the future
 and imperfect prefixes; a rule that starts with punctuation is not held to it."""
-WRITTEN_MARKS = {"ar": re.compile("[\u064b-\u0652\u0640]\\??")}
+WRITTEN_MARKS = {"ar": re.compile(morphology.AR_DIACRITICS.pattern + r"\??")}
 """Arabic short vowels, shadda and tatweel in a pattern, with the ``?`` that makes one optional: the
 rules read the text without them (``rules._plain``), so a pattern that writes one ("مقدّ?مي", "نُهُج",
 "صوتاً") could never match there; they are dropped when the taxonomy is read."""
