@@ -48,8 +48,8 @@ Sets, in the order they may be looked at:
   the thirteenth, and scored once, at its end (all .828, P .853, R .804); since then SEEN and folded
   in like heldout3-14 (at the start of the fourteenth round);
 - ``heldout16``: ``tests/data/tagging_heldout16.yaml``, written and frozen during the thirteenth round
-  for the fourteenth, and scored once, at its end (all .814, P .819, R .810); to be folded in at the
-  start of the fifteenth;
+  for the fourteenth, and scored once, at its end (all .814, P .819, R .810); since then SEEN and folded
+  in like heldout3-15 (at the start of the fifteenth round);
 - ``heldout17``: ``tests/data/tagging_heldout17.yaml``, written and frozen during the fourteenth round
   for the fifteenth: not scored here until that round ends.
 
@@ -98,7 +98,7 @@ SETS = {
     "heldout13 (seen)": [DATA / "tagging_heldout13.yaml"],
     "heldout14 (seen)": [DATA / "tagging_heldout14.yaml"],
     "heldout15 (seen)": [DATA / "tagging_heldout15.yaml"],
-    "heldout16": [DATA / "tagging_heldout16.yaml"],
+    "heldout16 (seen)": [DATA / "tagging_heldout16.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
