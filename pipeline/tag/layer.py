@@ -11,9 +11,12 @@ against the rules' consensus), unless the paragraph shows the contrast that lets
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from pipeline.core.e5_tail import BACKEND, file_version, tail_path
 from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.errors import InputError
 from pipeline.core.params import Params, embedder_from
 from pipeline.tag.classifier import Features, TagModel, load_model
 from pipeline.tag.rules import RULE_CONFIDENCE, Evidence, Tagged
@@ -80,8 +83,8 @@ class ModelLayer:
 
 def features_from(params: Params, embedder: Embedder | None = None, cache: Path | None = None) -> Features:
     """The classifier's features: ``embedder`` (default: the ``embedding`` section's) and the
-    ``tag.extra_embedding`` model if named, on the same cache (``cache`` replaces it for both) and
-    the same thread count."""
+    ``tag.extra_embedding`` model if named (with its tuned top layers when ``tag.tuned_layers`` is
+    set), on the same cache (``cache`` replaces it for both) and the same thread count."""
     main = embedder or embedder_from(params)
     if cache is not None:
         main = Embedder(main.spec, cache)
@@ -94,6 +97,11 @@ def features_from(params: Params, embedder: Embedder | None = None, cache: Path 
         params.embedding.batch_size,
         main.spec.threads,
     )
+    if params.tag.tuned_layers:
+        tail = tail_path(Path(params.tag.model))
+        if not tail.exists():
+            raise InputError(tail, "the tag model's tuned layers are missing; build them with `hexalign tag --train`")
+        spec = replace(spec, backend=BACKEND, name=str(tail), version=file_version(tail))
     where = cache if cache is not None else (Path(params.embedding.cache) if params.embedding.cache else None)
     return Features(main, Embedder(spec, where))
 

@@ -20,14 +20,16 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.core.e5_tail import tail_path
 from pipeline.core.embed import Embedder
-from pipeline.core.params import Params
+from pipeline.core.params import Params, embedder_from
 from pipeline.tag.classifier import Features, TagModel, fit_logistic
 from pipeline.tag.labels import Counts, Example, load_examples
 from pipeline.tag.layer import ModelLayer, features_from, yielding
 from pipeline.tag.rules import Tagged, tag_text
 from pipeline.tag.tag_corrections import reviewed_examples
 from pipeline.tag.taxonomy import Taxonomy
+from pipeline.tag.tuned import FINE_TUNE, fine_tune
 
 STRENGTHS = (3.0, 10.0, 30.0, 100.0, 300.0)
 """Inverse L2 strengths tried, most regularised first. The most regularised one whose dev micro-F1
@@ -167,11 +169,14 @@ def build(
     features: Features | Embedder,
     min_precision: float = 0.9,
     sources: dict[str, str] | None = None,
+    head: TagModel | None = None,
 ) -> TagModel:
-    """The model with the dev-chosen strength and thresholds; ``sources`` (name -> hash) are recorded."""
+    """The model with the dev-chosen strength and thresholds; ``sources`` (name -> hash) are recorded.
+    With ``head`` (the fine-tuned head of ``tuned.fine_tune``) only the thresholds are chosen."""
+    candidates = [(None, head)] if head is not None else ((c, None) for c in STRENGTHS)
     per_strength: list[tuple[tuple, TagModel, DevTable, dict]] = []
-    for c in STRENGTHS:
-        model = fit(train, taxonomy, features, c)
+    for c, model in candidates:
+        model = model or fit(train, taxonomy, features, c)
         table = DevTable(dev, taxonomy, model, features)
         t, scores = global_threshold({t: table.evaluate({}, t) for t in THRESHOLDS}, min_precision)
         per_strength.append((_key(scores, min_precision), model, table, {"c": c, "threshold": t, "dev": scores}))
@@ -184,8 +189,9 @@ def build(
     model.tag_thresholds = tag_thresholds(table, list(taxonomy.ids), model.threshold, min_precision)
     model.rule_precision = rule_precision(train + dev, taxonomy)
     model.info = {
+        **model.info,
         "regularisation_c": chosen["c"],
-        "dev_f1_by_strength": {item[3]["c"]: item[3]["dev"]["f1"] for item in per_strength},
+        "dev_f1_by_strength": {item[3]["c"]: item[3]["dev"]["f1"] for item in per_strength if item[3]["c"]},
         "dev_scores_global_threshold": chosen["dev"],
         "dev_scores": table.evaluate(model.tag_thresholds, model.threshold),
         "min_precision": min_precision,
@@ -196,6 +202,26 @@ def build(
         "sources": sources or {},
     }
     return model
+
+
+def tune(params: Params, train: list[Example], taxonomy: Taxonomy) -> TagModel:
+    """Fine-tune ``tag.tuned_layers`` top layers of ``tag.extra_embedding`` on the training
+    paragraphs, save them beside the model, and give the head as a ``TagModel`` over the features
+    that read them (the thresholds are still to be chosen)."""
+    side = embedder_from(params).encode([e.text for e in train])
+    labels = np.array([[tag in e.tags for tag in taxonomy.ids] for e in train], dtype=np.float32)
+    tuned = fine_tune(
+        [e.text for e in train],
+        labels,
+        side,
+        params.tag.extra_embedding,
+        params.tag.tuned_layers,
+        params.tag.extra_prefix,
+    )
+    tuned.save(tail_path(Path(params.tag.model)))
+    head = TagModel(list(taxonomy.ids), tuned.weights, tuned.bias, 0.5, features_from(params).key)
+    head.info = {"tuned_layers": tuned.layers, "fine_tune": FINE_TUNE}
+    return head
 
 
 def file_hash(path: Path) -> str:
@@ -216,7 +242,8 @@ def train_from_params(
     sources = {str(path): file_hash(Path(path)) for path in (*tag.train, *tag.dev)}
     if reviewed:
         sources["reviewed_paragraphs"] = str(len(reviewed))
-    model = build(train, dev, taxonomy, features or features_from(params), tag.min_precision, sources)
+    head = tune(params, train, taxonomy) if tag.tuned_layers and features is None else None
+    model = build(train, dev, taxonomy, features or features_from(params), tag.min_precision, sources, head)
     model.save(Path(tag.model))
     return model
 

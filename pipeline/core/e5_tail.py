@@ -1,0 +1,103 @@
+"""An e5 model whose top layers were fine-tuned elsewhere (the tag stage's ``tag.tuned_layers``),
+kept as a small file of those layers beside the base model folder the set-up builds.
+
+The file is an ``.npz``: the tuned layers' weights in float16 (7 MB for two layers of e5-small,
+against 465 MB for a whole model folder, which is built at set-up and never committed) and a
+``meta`` entry naming the base folder and the number of layers. The encoder embeds as the base does
+(mean pooling over all tokens, unit length), so an untouched tail gives the base model's vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+BACKEND = "e5-tail"
+
+
+def tail_path(model_path: Path) -> Path:
+    """Where the tuned layers of a tag model are kept (``models/tagger/usem3`` ->
+    ``models/tagger/usem3.tail.npz``)."""
+    return Path(model_path).with_name(Path(model_path).name + ".tail.npz")
+
+
+def file_version(path: Path) -> str:
+    """A short content hash: the embedding cache key of a tail's vectors, so that a retrained tail
+    never reads vectors the older one wrote."""
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def load_base(base: str):
+    """Tokenizer and model of a local transformers folder, quietly and offline."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if not Path(base).exists():
+        raise FileNotFoundError(f"{base}: model folder missing; run scripts/setup.sh to build it")
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    return AutoTokenizer.from_pretrained(base), AutoModel.from_pretrained(base).eval()
+
+
+def mean_pool(hidden, mask):
+    return (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+
+
+def by_length(texts: Sequence[str], tokenizer) -> list[int]:
+    """Text indices shortest first: batches of similar length pad little."""
+    return sorted(range(len(texts)), key=lambda k: len(tokenizer.tokenize(texts[k])))
+
+
+def save_tail(path: Path, state: dict[str, np.ndarray], base: str, layers: int) -> None:
+    """Written to a temporary file and renamed: a torn write never replaces a good tail."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp.npz")
+    meta = json.dumps({"base": base, "layers": layers})
+    np.savez(tmp, meta=np.array(meta), **{k: v.astype(np.float16) for k, v in state.items()})
+    tmp.replace(path)
+
+
+class TailEncoder:
+    """The base model with its top layers replaced by the tuned ones (spec name: the tail file)."""
+
+    def __init__(self, spec) -> None:
+        import torch
+
+        try:
+            with np.load(spec.name) as arrays:
+                meta = json.loads(str(arrays["meta"]))
+                state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files if k != "meta"}
+        except FileNotFoundError as err:
+            raise FileNotFoundError(
+                f"{spec.name}: tuned layers missing; build them with `hexalign tag --train`"
+            ) from err
+        self.tokenizer, self.model = load_base(meta["base"])
+        layers = self.model.encoder.layer
+        layers[len(layers) - meta["layers"] :].load_state_dict(state)
+        if spec.threads:
+            torch.set_num_threads(spec.threads)
+        self.spec = spec
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import torch
+
+        inputs = [self.spec.prefix + t for t in texts]
+        out = np.zeros((len(inputs), self.model.config.hidden_size), dtype=np.float32)
+        order = by_length(inputs, self.tokenizer)
+        with torch.no_grad():
+            for start in range(0, len(order), self.spec.batch_size):
+                idx = order[start : start + self.spec.batch_size]
+                batch = self.tokenizer(
+                    [inputs[k] for k in idx], padding=True, truncation=True, max_length=512, return_tensors="pt"
+                )
+                pooled = mean_pool(self.model(**batch).last_hidden_state, batch["attention_mask"].float())
+                out[idx] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+        return out
