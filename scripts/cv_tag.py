@@ -8,6 +8,11 @@ the committed model's regularisation, and each fold is tagged (rules, then the c
 committed model's thresholds. Nothing is chosen on these scores; they say whether a training
 change carries beyond the one split its settings were chosen on. No held-out test file is read.
 
+When the committed model is a fine-tuned head (``tag.tuned_layers``), its tail has seen every
+fold's labels: the folds are then fitted as logistic regressions on the frozen e5 vectors, with the
+strength and cut the last frozen-vector model chose (``FROZEN``), so the script still judges
+training data, not the fine-tuned tagger (fine-tuning once per fold would cost over an hour).
+
     python scripts/cv_tag.py [--folds 5]      # micro F1 / precision / recall per language
 
 A new training file is judged on the same scored paragraphs with and without it: ``--exclude FILE``
@@ -24,11 +29,13 @@ from pathlib import Path
 from pipeline.core.params import load_params
 from pipeline.tag.classifier import load_model
 from pipeline.tag.labels import Counts, load_examples
-from pipeline.tag.layer import ModelLayer, features_from
+from pipeline.tag.layer import ModelLayer, features_from, untuned
 from pipeline.tag.taxonomy import load_taxonomy
 from pipeline.tag.train import fit, predict
 
 ROOT = Path(__file__).resolve().parents[1]
+FROZEN = {"c": 3.0, "threshold": 0.7}
+"""Strength and cut the logistic layer last chose on frozen vectors (fourteenth round)."""
 
 
 def main() -> None:
@@ -40,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     params = load_params(ROOT / "params.yaml")
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
-    features = features_from(params)
+    features = features_from(untuned(params))
     committed = load_model(ROOT / params.tag.model)
     aside = {str(Path(p)) for p in (*args.exclude, *args.train_only)}
     pooled = [p for p in (*params.tag.train, *params.tag.dev) if str(Path(p)) not in aside]
@@ -49,15 +56,17 @@ def main() -> None:
     ids = sorted({e.id for e in examples})
     random.Random(args.seed).shuffle(ids)
     fold_of = {pid: n % args.folds for n, pid in enumerate(ids)}
+    tuned = bool(params.tag.tuned_layers)
+    c = FROZEN["c"] if tuned else committed.info["regularisation_c"]
+    cut = (FROZEN["threshold"], {}) if tuned else (committed.threshold, committed.tag_thresholds)
     counts = Counts()
     for fold in range(args.folds):
         train = [e for e in examples if fold_of[e.id] != fold] + always
         test = [e for e in examples if fold_of[e.id] == fold]
-        model = fit(train, taxonomy, features, committed.info["regularisation_c"])
-        model.threshold, model.tag_thresholds = committed.threshold, committed.tag_thresholds
+        model = fit(train, taxonomy, features, c)
+        model.threshold, model.tag_thresholds = cut
         for e, got in zip(test, predict(test, taxonomy, ModelLayer(model, features))):
             counts.add(e.lang, got, set(e.tags))
-    c = committed.info["regularisation_c"]
     print(f"grouped {args.folds}-fold CV, C={c}, {len(examples)} paragraphs scored, {len(always)} more trained on")
     for lang, s in counts.by_language().items():
         print(f"{lang:4s} F1 {s['f1']:.3f}  P {s['precision']:.3f}  R {s['recall']:.3f}  ({s['support']} tags)")

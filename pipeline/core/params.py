@@ -131,6 +131,9 @@ class TagParams(_Section):
     The model must be retrained when it changes."""
     extra_prefix: str = ""
     """Text put before every unit for the extra model (e5 expects ``"query: "``)."""
+    rule_floor: float = 0.0
+    """A rule tag is dropped when the model scores it below this on every unit of the paragraph
+    (0 = rules always stand); recorded in the model by ``hexalign tag --train``."""
     tuned_layers: int = 0
     """How many top layers of ``extra_embedding`` ``hexalign tag --train`` fine-tunes on the labelled
     paragraphs (kept beside ``model`` as ``<model>.tail.npz``; ``pipeline/tag/tuned.py``); 0 = the
@@ -148,6 +151,8 @@ class TagParams(_Section):
             raise ValueError("tag.extra_prefix is set but tag.extra_embedding names no model")
         if self.tuned_layers and not self.extra_embedding:
             raise ValueError("tag.tuned_layers is set but tag.extra_embedding names no model to tune")
+        if not 0 <= self.rule_floor < 1:
+            raise ValueError("tag.rule_floor must be a probability below 1 (0 = rules always stand)")
         if not 0 <= self.tuned_layers <= 12:
             raise ValueError("tag.tuned_layers must be between 0 and 12 (e5-small has 12 layers)")
         return self

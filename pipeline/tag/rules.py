@@ -53,6 +53,8 @@ class Tagged:
     evidence: list[Evidence] = field(default_factory=list)
     provenance: dict[str, dict] = field(default_factory=dict)
     """tag -> {"source": ..., "confidence": ...} (plus "lang" for projected tags)."""
+    support: dict[str, float] = field(default_factory=dict)
+    """The model's best score per tag when it read the text (what ``tag.rule_floor`` reads)."""
 
 
 def _indexed(words: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, int]], dict[str, list[int]]]:

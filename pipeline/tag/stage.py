@@ -49,12 +49,14 @@ def tag_rows(
     layer: ModelLayer | None = None,
     sentences: dict[str, list[str]] | None = None,
     known: dict[str, Tagged] | None = None,
+    defer_floor: bool = False,
 ) -> list[dict]:
     """Tag paragraph records (extract output); returns them with ``tags``, ``evidence`` and
     ``provenance`` (tag -> source and confidence). ``sentences`` (para_id -> sentence texts, from
     the segment stage) spare the model layer splitting the paragraphs again. ``known`` (text ->
     rule result): rules already run, so that the sentences and the paragraphs share one pass (the
-    rules are most of the stage's time)."""
+    rules are most of the stage's time). ``defer_floor``: rule tags the model does not support
+    stay, with the model's scores as ``_support``, for ``ModelLayer.drop_unsupported_rows``."""
     known = known or {}
     # A copy: the model layer, decisions and projection add to a paragraph's result in place.
     results = [
@@ -66,8 +68,13 @@ def tag_rows(
         spans = None
         if sentences is not None:
             spans = [locate(rows[k]["text"], sentences.get(rows[k]["para_id"], [])) for k in read]
-        layer.add([rows[k]["text"] for k in read], lang, [results[k] for k in read], spans, taxonomy.exclusive)
-    return [_with_tags(row, r) for row, r in zip(rows, results)]
+        texts, chosen = [rows[k]["text"] for k in read], [results[k] for k in read]
+        layer.add(texts, lang, chosen, spans, taxonomy.exclusive, drop=not defer_floor)
+    out = [_with_tags(row, r) for row, r in zip(rows, results)]
+    if defer_floor:
+        for row, r in zip(out, results):
+            row["_support"] = r.support
+    return out
 
 
 def sentence_results(
@@ -120,6 +127,8 @@ def tag_docset(
     over the paragraphs and, when aligned, project tags across languages. Returns a report
     (projected tags, stale decisions)."""
     tagged: dict[str, list[dict]] = {}
+    sixway = list(read_jsonl(Path(sixway_path))) if sixway_path is not None and Path(sixway_path).exists() else None
+    defer = layer is not None and sixway is not None
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
         lang = path.stem
         segmented = Path(segmented_dir) / path.name if segmented_dir else None
@@ -138,7 +147,9 @@ def tag_docset(
             }
             rows = [_with_tags(s, found[s["para_id"]].pop(0)) for s in sentence_rows]
             write_jsonl(Path(out_dir) / f"{lang}.sentences.jsonl", rows)
-        tagged[lang] = tag_rows(paragraphs, lang, taxonomy, layer, of_paragraph, known)
+        tagged[lang] = tag_rows(paragraphs, lang, taxonomy, layer, of_paragraph, known, defer)
+    if defer:
+        layer.drop_unsupported_rows(sixway, tagged)
     report: dict = {"projected": 0, "stale_decisions": []}
     rejected: set[tuple[str, str]] = set()
     if decisions_path is not None:
@@ -147,8 +158,8 @@ def tag_docset(
         for rows in tagged.values():
             tag_corrections.apply(rows, active)
         rejected = {key for key, decision in active.items() if decision.action == "reject"}
-    if sixway_path is not None and Path(sixway_path).exists():
-        report["projected"] = project(list(read_jsonl(Path(sixway_path))), tagged, rejected)
+    if sixway is not None:
+        report["projected"] = project(sixway, tagged, rejected)
     for lang, rows in tagged.items():
         write_jsonl(Path(out_dir) / f"{lang}.jsonl", rows)
     report["tagged_paragraphs"] = {lang: sum(1 for row in rows if row["tags"]) for lang, rows in tagged.items()}
@@ -221,6 +232,7 @@ def run_tag(
         out_dir = Path(out) / folder.name
         sixway = Path(aligned) / folder.name / "sixway.jsonl" if aligned else None
         decisions = tag_corrections.decisions_path(Path(corrections), folder.name) if corrections else None
+        dropped = layer.dropped if layer else 0
         try:
             found = tag_docset(
                 folder,
@@ -240,6 +252,8 @@ def run_tag(
             report.fail(folder.name, None, str(err))
             continue
         report.warnings += [f"{folder.name}: {stale}" for stale in found["stale_decisions"]]
+        # Rule tags the model did not support (tag.rule_floor), so the report says what was left out.
+        found["rule_tags_dropped"] = (layer.dropped if layer else 0) - dropped
         report.sets[folder.name] = {**found, "agreement_with_en": agreement}
         if agreement is not None:
             report.metrics.setdefault("tag_agreement_with_en", {})[folder.name] = agreement
