@@ -452,6 +452,69 @@ def test_a_rule_tag_the_model_does_not_support_is_dropped_and_counted(taxonomy) 
     assert table.evaluate({}, 0.5)["precision"] == 1.0, "dropped below the floor"
 
 
+def test_over_an_aligned_row_a_rule_tag_goes_only_when_every_language_doubts_it() -> None:
+    """``drop_unsupported_rows``: in a row where one language's model supports the rule tag, every
+    language keeps its own rule tag (agreement does not depend on where the model doubted); in a row
+    where all doubt it, it goes everywhere; model tags are never dropped, a paragraph in no row is
+    judged alone, and ``_support`` does not reach the output."""
+    from pipeline.tag.layer import ModelLayer
+
+    model = TagModel(["prevention"], np.zeros((1, 1)), np.zeros(1), 0.5, "constant")
+    model.rule_floor = 0.1
+    layer = ModelLayer(model, Features(_Constant()))
+
+    def para(pid: str, score: float, source: str = "rule") -> dict:
+        row = _paragraph(pid, pid[:2], "text", {"prevention": (source, 0.9)})
+        return {**row, "_support": {"prevention": score}}
+
+    tagged = {
+        "en": [para("en-1", 0.02), para("en-2", 0.02), para("en-3", 0.01, "model"), para("en-4", 0.05)],
+        "fr": [para("fr-1", 0.6), para("fr-2", 0.03), para("fr-3", 0.01)],
+    }
+    rows = [
+        {"row": 1, "en_ids": ["en-1"], "fr_ids": ["fr-1"]},
+        {"row": 2, "en_ids": ["en-2"], "fr_ids": ["fr-2"]},
+        {"row": 3, "en_ids": ["en-3"], "fr_ids": ["fr-3"]},
+    ]
+    layer.drop_unsupported_rows(rows, tagged)
+    tags = {p["para_id"]: p["tags"] for paragraphs in tagged.values() for p in paragraphs}
+    assert tags == {
+        "en-1": ["prevention"],  # French supports it
+        "fr-1": ["prevention"],
+        "en-2": [],  # both doubt it
+        "fr-2": [],
+        "en-3": ["prevention"],  # the model's own tag
+        "fr-3": [],
+        "en-4": [],  # in no row: judged alone
+    }
+    assert layer.dropped == 4
+    assert not any("_support" in p for paragraphs in tagged.values() for p in paragraphs)
+    assert all(e["tag"] != "prevention" for e in tagged["fr"][1]["evidence"])
+    assert "prevention" not in tagged["fr"][1]["provenance"]
+
+
+def test_a_long_paragraph_is_scored_by_its_sentences_only() -> None:
+    """More than ``WHOLE_MAX_SENTENCES`` sentences: the whole text is not a unit, each sentence is;
+    up to that, the whole paragraph is scored too (the model was trained on such paragraphs)."""
+    from pipeline.tag.classifier import WHOLE_MAX_SENTENCES
+
+    seen: list[list[str]] = []
+
+    class Recording(_Constant):
+        def encode(self, texts: list[str]) -> np.ndarray:
+            seen.append(list(texts))
+            return super().encode(texts)
+
+    model = TagModel(["prevention"], np.zeros((1, 1)), np.zeros(1), 0.5, "constant")
+    sentence = "Several experts described awareness campaigns for schools and parents."
+    for n in (WHOLE_MAX_SENTENCES, WHOLE_MAX_SENTENCES + 1):
+        text = " ".join([sentence] * n)
+        seen.clear()
+        model.best([text], "en", Features(Recording()))
+        assert (text in seen[0]) == (n <= WHOLE_MAX_SENTENCES)
+        assert seen[0].count(sentence) == n
+
+
 @pytest.mark.parametrize(
     ("block", "problem"),
     [
