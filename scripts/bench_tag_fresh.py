@@ -1,0 +1,114 @@
+"""Time-split check of the tagger -> ``metrics/tag_fresh.json``.
+
+The dev split is written in the same hand as train, and the rules were written on both, so dev
+cannot say how a training change carries to new phrasings; the frozen sets can, once each. This
+benchmark rebuilds the tagger as the labelled data stood at the start of the fourteenth round and
+scores it on what was written after: that round's native files, native17 and heldout16 (in its
+frozen form). Two classifiers are built on the same split with the same rules: the logistic layer on
+frozen vectors (``tag.tuned_layers: 0``) and the fine-tuned one the parameters name, whose rule floor
+is also scored off. Nothing is chosen on these scores here; the fifteenth round chose the rule floor
+and the dev-best cut of a fine-tuned head on them (``pipeline/tag/layer.py``,
+``pipeline/tag/train.py``). About 30 minutes on two cores (one fine-tuning).
+
+    python scripts/bench_tag_fresh.py
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.core.params import load_params
+from pipeline.tag.labels import Example, load_examples
+from pipeline.tag.layer import ModelLayer, features_from, untuned
+from pipeline.tag.taxonomy import load_taxonomy
+from pipeline.tag.train import build, evaluate, predict, tune
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "data" / "labels"
+WRITTEN_AFTER = (
+    "tag_train_native14.yaml",
+    "tag_train_native15.yaml",
+    "tag_train_native16.yaml",
+    "tag_train_native17.yaml",
+)
+HELDOUT16 = {"file": ROOT / "tests" / "data" / "tagging_heldout16.yaml", "train": (991, 1030), "dev": (344, 363)}
+"""heldout16 as frozen, and the ids its paragraphs got when folded into train and dev."""
+
+
+def _folded(pid: str, prefix: str) -> bool:
+    match = re.fullmatch(prefix + r"(\d+)", pid)
+    low, high = HELDOUT16["train" if prefix == "t" else "dev"]
+    return bool(match) and low <= int(match.group(1)) <= high
+
+
+def split(params) -> tuple[list[Example], list[Example], dict[str, list[Example]]]:
+    train = [
+        e
+        for path in params.tag.train
+        if Path(path).name not in WRITTEN_AFTER
+        for e in load_examples(ROOT / path)
+        if not _folded(e.id, "t")
+    ]
+    dev = [e for path in params.tag.dev for e in load_examples(ROOT / path) if not _folded(e.id, "d")]
+    scored = {
+        name.removeprefix("tag_train_").removesuffix(".yaml"): load_examples(LABELS / name) for name in WRITTEN_AFTER
+    }
+    scored["heldout16"] = load_examples(HELDOUT16["file"])
+    return train, dev, scored
+
+
+def scores(sets: dict[str, list[Example]], taxonomy, layer: ModelLayer) -> dict:
+    return {
+        name: {
+            "rules+model": evaluate(examples, predict(examples, taxonomy, layer)).by_language(),
+            "model_alone": evaluate(examples, predict(examples, taxonomy, layer, rules=False)).by_language()["all"],
+        }
+        for name, examples in sets.items()
+    }
+
+
+def main() -> None:
+    params = load_params(ROOT / "params.yaml")
+    taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
+    train, dev, sets = split(params)
+    out: dict = {
+        "train_paragraphs": len(train),
+        "dev_paragraphs": len(dev),
+        "scored": {k: len(v) for k, v in sets.items()},
+    }
+    start = time.time()
+    frozen = features_from(untuned(params))
+    logistic = build(train, dev, taxonomy, frozen, params.tag.min_precision)
+    out["frozen_logistic"] = {"cut": logistic.threshold, **scores(sets, taxonomy, ModelLayer(logistic, frozen))}
+    print(f"frozen logistic built and scored in {time.time() - start:.0f} s", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        where = params.tag.model_copy(update={"model": str(Path(tmp) / "usem3")})
+        here = params.model_copy(update={"tag": where})
+        head = tune(here, train, taxonomy)
+        tuned = features_from(here)
+        model = build(train, dev, taxonomy, tuned, params.tag.min_precision, None, head, params.tag.rule_floor)
+        out["fine_tuned"] = {
+            "cut": model.threshold,
+            "rule_floor": model.rule_floor,
+            **scores(sets, taxonomy, ModelLayer(model, tuned)),
+        }
+        no_floor = copy.copy(model)
+        no_floor.rule_floor = 0.0
+        out["fine_tuned_no_floor"] = scores(sets, taxonomy, ModelLayer(no_floor, tuned))
+    out["seconds"] = round(time.time() - start)
+    path = ROOT / "metrics" / "tag_fresh.json"
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    for variant in ("frozen_logistic", "fine_tuned", "fine_tuned_no_floor"):
+        for name in sets:
+            s = out[variant][name]["rules+model"]["all"]
+            alone = out[variant][name]["model_alone"]
+            print(f"{variant:20s} {name:10s} F1 {s['f1']:.3f} P {s['precision']:.3f}  model alone {alone['f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
