@@ -35,17 +35,26 @@ def file_version(path: Path) -> str:
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
 
 
-def load_base(base: str):
-    """Tokenizer and model of a local transformers folder, quietly and offline."""
+def quiet_transformers(offline: bool) -> None:
+    """One quiet model load per process: no hub or weight-loading progress bars, and no hub at all
+    for a local folder (``offline``). The hub reads its variables when imported, so they are set
+    before anything imports it."""
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    if not Path(base).exists():
-        raise FileNotFoundError(f"{base}: model folder missing; run scripts/setup.sh to build it")
-    from transformers import AutoModel, AutoTokenizer
+    if offline:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()
+
+
+def load_base(base: str):
+    """Tokenizer and model of a local transformers folder, quietly and offline."""
+    quiet_transformers(offline=True)
+    if not Path(base).exists():
+        raise FileNotFoundError(f"{base}: model folder missing; run scripts/setup.sh to build it")
+    from transformers import AutoModel, AutoTokenizer
+
     return AutoTokenizer.from_pretrained(base), AutoModel.from_pretrained(base).eval()
 
 
@@ -53,9 +62,10 @@ def mean_pool(hidden, mask):
     return (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
 
 
-def by_length(texts: Sequence[str], tokenizer) -> list[int]:
-    """Text indices shortest first: batches of similar length pad little."""
-    return sorted(range(len(texts)), key=lambda k: len(tokenizer.tokenize(texts[k])))
+def by_length(texts: Sequence[str]) -> list[int]:
+    """Text indices shortest first (in characters, which track tokens closely enough without
+    tokenizing twice): batches of similar length pad little."""
+    return sorted(range(len(texts)), key=lambda k: len(texts[k]))
 
 
 def save_tail(path: Path, state: dict[str, np.ndarray], base: str, layers: int) -> None:
@@ -99,7 +109,7 @@ class TailEncoder:
 
         inputs = [self.spec.prefix + t for t in texts]
         out = np.zeros((len(inputs), self.model.config.hidden_size), dtype=np.float32)
-        order = by_length(inputs, self.tokenizer)
+        order = by_length(inputs)
         with torch.no_grad():
             for start in range(0, len(order), self.spec.batch_size):
                 idx = order[start : start + self.spec.batch_size]

@@ -18,7 +18,6 @@ import functools
 import hashlib
 import itertools
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Hashable, Sequence
@@ -30,7 +29,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
-from pipeline.core.e5_tail import BACKEND, TailEncoder
+from pipeline.core.e5_tail import BACKEND, TailEncoder, quiet_transformers
 
 log = logging.getLogger(__name__)
 PARTS_KEY = ":parts-v2"
@@ -62,17 +61,10 @@ class ModelSpec:
 
 class SentenceTransformerEncoder:
     def __init__(self, spec: ModelSpec) -> None:
-        # One quiet load per process (load_encoder caches it): no hub or weight-loading progress
-        # bars. The hub reads its variables when imported, so they are set first.
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         path = Path(spec.name)
-        if path.exists():
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        quiet_transformers(offline=path.exists())  # once per process: load_encoder caches the model
         from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()
         if not path.exists() and spec.name.startswith(("models/", "./", "/")):
             raise FileNotFoundError(f"{spec.name}: model folder missing; run scripts/setup.sh to build it")
         self.model = SentenceTransformer(str(path) if path.exists() else spec.name, device="cpu")

@@ -77,7 +77,7 @@ def fine_tune(texts: Sequence[str], labels: np.ndarray, side: np.ndarray, base: 
     model.encoder.layer = blocks[: len(blocks) - layers]
     inputs = [prefix + t for t in texts]
     states: list = [None] * len(inputs)
-    order = by_length(inputs, tokenizer)
+    order = by_length(inputs)
     with torch.no_grad():
         for start in tqdm(range(0, len(order), BATCH), desc="fine-tune: frozen layers", unit="batch"):
             idx = order[start : start + BATCH]
