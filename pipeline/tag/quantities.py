@@ -717,6 +717,17 @@ REPLY = {
 """Replies to a questionnaire: in a count of replies ("Of the 52 States that replied, 8 had
 received assistance", "fewer than half of the responding States had designated ...") the reply
 is the report, so no verb of saying is needed."""
+DOCUMENTS = {
+    "en": r"\b(?:replies|responses)\b",
+    "fr": r"\bréponses\b",
+    "es": r"\brespuestas\b",
+    "ru": r"(?<![а-яё])ответ(?:ов|а|ы)?(?![а-яё])",
+    "zh": r"份(?:答复|回复)",
+    "ar": r"(?<!\w)(?:ال)?(?:ردود|ردا|رد)(?!\w)",
+}
+"""Replies counted as documents ("Nine of the replies were submitted in Spanish", "девять ответов
+поступили после срока", "另有9份答复"): what they say is a stance, where and when they came is
+not, so such a count needs a verb of saying of its own; the replies around it do not stand in."""
 CLAUSE_END = re.compile(r"[.;:。；：!?؛]")
 OR_MORE = re.compile(r"\s*(?:or more|ou plus|o más|или более|或更多|أو أكثر)", re.IGNORECASE)
 VOTE = re.compile(
@@ -820,13 +831,20 @@ def _verb_before(text: str, start: int, lang: str) -> bool:
     return True
 
 
+def _documents(match: re.Match, lang: str, shape: str) -> bool:
+    """Whether a count is of replies as documents (``DOCUMENTS``)."""
+    return shape == "count" and re.search(DOCUMENTS[lang], match.group(0), re.IGNORECASE) is not None
+
+
 def _says(text: str, match: re.Match, lang: str, shape: str = "") -> bool:
-    """Whether the holders a match counts say or report something (``SAYS``), or are replies."""
+    """Whether the holders a match counts say or report something (``SAYS``), or are replies (not
+    when the count is of the replies themselves, ``DOCUMENTS``)."""
     if shape not in ("bare", "vague") and _verb_before(text, match.start(), lang):
         return True
     # A share of States "that replied" may name the replies before it ("在答复调查问卷的国家中，十分之九").
     reach = 40 if shape in ("share", "fraction") else 0
-    if re.search(REPLY[lang], text[max(0, match.start() - reach) : match.end() + 30], re.IGNORECASE):
+    documents = _documents(match, lang, shape)
+    if not documents and re.search(REPLY[lang], text[max(0, match.start() - reach) : match.end() + 30], re.IGNORECASE):
         return True
     if lang == "ar":
         # The verb comes first; the verb of a relative count ("التي تكلمت أربع منها") or of an
@@ -834,7 +852,7 @@ def _says(text: str, match: re.Match, lang: str, shape: str = "") -> bool:
         reach = 120 if shape in ("anaphor", "vague") else 30
         before = text[max(0, match.start() - reach) : match.start()]
         window = CLAUSE_END.split(before)[-1] + " " + match.group(0)
-        if re.search(REPLY[lang], window):
+        if not documents and re.search(REPLY[lang], window):
             return True
     else:
         after = text[match.end() : match.end() + 90]
@@ -1033,7 +1051,10 @@ def _read(text: str, lang: str) -> list[Hit]:
             continue
         if shape != "total" and (
             NUMBER_GOES_ON.search(text[max(0, m.start() - 20) : m.start()])
-            or not (_says(text, m, lang, shape) or (replies and shape in ("share", "anaphor", "count", "dual")))
+            or not (
+                _says(text, m, lang, shape)
+                or (replies and shape in ("share", "anaphor", "count", "dual") and not _documents(m, lang, shape))
+            )
         ):
             continue
         if shape in ("count", "all", "dual", "bare", "vague") and (
