@@ -396,7 +396,7 @@ def test_counts_given_as_fractions_of_one_decide_subset_or_majority(lang: str, t
         (
             "fr",
             "Le secrétariat a reçu les réponses de 57 États. Neuf réponses sont parvenues après la date limite.",
-            "Le secrétariat a reçu les réponses de 57 États. Neuf réponses indiquaient qu'aucune donnée n'était conservée.",
+            "Le secrétariat a reçu les réponses de 57 États. Neuf réponses indiquaient que rien n'était conservé.",
         ),
         (
             "es",
