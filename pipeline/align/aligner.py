@@ -101,6 +101,9 @@ class Scorer:
         self.piece_weight = params.end_piece_weight if ends else params.piece_weight
         self.excuse = params.deficit_excuse if ends else None  # chosen on the end-token witness only
         self.max_size = max(src.vectors)
+        self.baselines: dict[tuple[bool, int], np.ndarray] = {}
+        """(on_src, end) -> each unit's mean similarity to the other side's end vectors: a product
+        with a mean over the whole text, the same for every band and link type, so made once."""
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k]),
@@ -214,8 +217,7 @@ class Scorer:
         there. The end tokens are a noisy witness and the whole block a diluted one, so the piece
         test takes their mean (UN dev set, short merges against glued drops: AUC .95, .88 with
         the block alone, .93 with the end alone)."""
-        side, other = (self.src, self.tgt) if on_src else (self.tgt, self.src)
-        baseline = side.vectors[1] @ other.ends[end][1:].mean(axis=0)
+        baseline = self.end_baseline(on_src, end)
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
             if on_src:
@@ -228,6 +230,14 @@ class Scorer:
         if self.memo is None:
             return margin(rows, js)
         return self.memo.get(("end", on_src, end), rows, js, margin)
+
+    def end_baseline(self, on_src: bool, end: int) -> np.ndarray:
+        """Margin baseline of ``end_margin``: the side's unit vectors against the mean of the other
+        side's end vectors (recomputed per call, it was a tenth of a long text's search)."""
+        if (on_src, end) not in self.baselines:
+            side, other = (self.src, self.tgt) if on_src else (self.tgt, self.src)
+            self.baselines[(on_src, end)] = side.vectors[1] @ other.ends[end][1:].mean(axis=0)
+        return self.baselines[(on_src, end)]
 
     def piece(self, a: int, b: int, di: int, dj: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj): one table per
