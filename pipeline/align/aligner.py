@@ -357,9 +357,11 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
         coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
         bar.update()
         lo, hi = dp.band_around(_cells(coarse.links), n, m, params.band)
-        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
+        band = dp.prepare(n, params.types, scorer, params.skip, lo, hi)  # shared by both passes
+        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi, band)
         bar.update()
-        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links, band)
+        del band
         bar.update()
     TIMES["blocks_s"] += searched - started
     TIMES["search_s"] += time.perf_counter() - searched

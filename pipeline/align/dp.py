@@ -92,6 +92,25 @@ def band_tables(
     return moving, out
 
 
+@dataclass
+class Band:
+    """A band's link scores (``band_tables``) and the cells each link starts from (``_sources``,
+    looking back): the search and the posteriors over the same band both need them, so the caller
+    makes them once (``prepare``) and hands them to both."""
+
+    moving: list[tuple[int, int]]
+    table: np.ndarray
+    flat: np.ndarray
+
+
+def prepare(
+    n: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray
+) -> Band:
+    moving, table = band_tables(n, types, score, skip, lo, hi)
+    flat, _ = _sources(n, moving, lo, table.shape[2], 1)
+    return Band(moving, table, flat)
+
+
 def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, direction: int):
     """Where each link type reaches from each band cell, as flat indices into an
     ``(n + 1, width + 1)`` array of DP values (its last column a pad that stays NEG or -inf):
@@ -114,12 +133,20 @@ def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, 
 
 
 def align(
-    n: int, m: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray
+    n: int,
+    m: int,
+    types: list[tuple[int, int]],
+    score: ScoreRow,
+    skip: float,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    band: Band | None = None,
 ) -> Path:
-    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band."""
-    moving, table = band_tables(n, types, score, skip, lo, hi)
+    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band (``band``: its tables,
+    made by ``prepare`` from the same arguments, when the caller has them)."""
+    band = band or prepare(n, types, score, skip, lo, hi)
+    moving, table, flat = band.moving, band.table, band.flat
     width = table.shape[2]
-    flat, _ = _sources(n, moving, lo, width, 1)
     best = np.full((n + 1, width + 1), NEG)  # the last column pads gathers that leave the band
     values = best.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
@@ -183,11 +210,13 @@ def posteriors(
     hi: np.ndarray,
     temperature: float,
     links: list[Link],
+    band: Band | None = None,
 ) -> list[float]:
     """Posterior probability of each given link under all paths in the band (forward-backward
     with path probability proportional to exp(total score / temperature)). A link that many
     competing paths avoid gets a low probability: that is the doubt a reviewer should see."""
-    moving, table = band_tables(n, types, score, skip, lo, hi)
+    band = band or prepare(n, types, score, skip, lo, hi)
+    moving, table = band.moving, band.table
     width = table.shape[2]
     logits = np.full((n + 1, len(moving), width + 1), -np.inf, dtype=np.float32)  # padded like the DP rows
     logits[:, :, :width] = np.where(table > NEG / 2, table / temperature, -np.inf)
@@ -197,7 +226,7 @@ def posteriors(
     ends = hi - lo + 1
     forward = np.full((n + 1, width + 1), -np.inf)
     values = forward.reshape(-1)
-    flat, _ = _sources(n, moving, lo, width, 1)
+    flat = band.flat
     with np.errstate(divide="ignore", invalid="ignore"):
         for i in range(n + 1):
             if i == 0:
