@@ -114,9 +114,7 @@ class Scorer:
 
     def _evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         one_row = rows[0] == rows[-1]
-        sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], rows, js)
-        background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
-        margin = (sim - background) / self.scale
+        margin = self.piece(a, b, 0, 0, rows, js)
         anchor_term = np.zeros(js.size)
         n_src = self.src.anchor_counts[a][rows]
         n_tgt = self.tgt.anchor_counts[b][js]
@@ -242,11 +240,13 @@ class Scorer:
     def piece(self, a: int, b: int, di: int, dj: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj): one table per
         block-type pair over the band, read at shifted cells (the first unit of a 3-1 link is the
-        last unit of the block ending two rows earlier)."""
+        last unit of the block ending two rows earlier). ``_evidence`` reads the same table, so a
+        block pair's products are made once per band for both."""
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
             sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], r, j)
-            return (sim - 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])) / self.scale
+            background = 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])
+            return (sim - background) / self.scale
 
         rows, js = np.maximum(rows - di, 0), np.maximum(js - dj, 0)
         if self.memo is None:
