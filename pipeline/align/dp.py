@@ -122,13 +122,21 @@ def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, 
     rows = np.arange(n + 1)[:, None] - direction * a[None, :]
     outside = (rows < 0) | (rows > n)
     other = np.clip(rows, 0, n)
+    # Column k of cell (i, t) reaches column shift + k of row ``other``; the k in first .. last
+    # stay in that row's band (none where the row is off the grid). Per (i, t) bounds and int32
+    # temporaries: the per-cell masks in int64 were a tenth of a long text's search.
+    shift = (lo[:, None] - lo[other] - direction * b[None, :]).astype(np.int32)
+    first = np.where(outside, width + 1, np.maximum(-shift, 0)).astype(np.int32)
+    last = width - shift
+    base = (other * (width + 1)).astype(np.int32)
     flat = np.empty((n + 1, len(moving), width), dtype=np.int32)
-    k = np.arange(width)
-    for start in range(0, n + 1, 4096):  # bounded temporaries
-        part = slice(start, start + 4096)
-        cols = (lo[part, None] - lo[other[part]] - direction * b[None, :])[:, :, None] + k
-        cols[(cols < 0) | (cols > width) | outside[part, :, None]] = width
-        flat[part] = other[part, :, None] * (width + 1) + cols
+    k = np.arange(width, dtype=np.int32)
+    pad = np.int32(width)
+    step = max(1, 2**16 // (len(moving) * width))  # temporaries that stay in cache
+    for start in range(0, n + 1, step):
+        part = slice(start, start + step)
+        inside = (k >= first[part, :, None]) & (k <= last[part, :, None])
+        flat[part] = base[part, :, None] + np.where(inside, shift[part, :, None] + k, pad)
     return flat, other
 
 
@@ -153,24 +161,26 @@ def align(
     skips = (0, 1) in types
     offset = np.arange(width) * skip
     ends = hi - lo + 1
+    run = np.empty(width)
+    # Each row is written in place into ``best`` and ``back`` (no temporaries beyond the gathered
+    # candidates: at a few hundred cells a row, numpy's per-call cost is most of the time).
     for i in range(n + 1):
+        row = best[i, :width]
         if i == 0:
-            row = np.full(width, NEG)
             row[0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
-            arg = np.full(width, -1, dtype=np.int8)
         else:
             cand = values.take(flat[i])
             cand += table[i]
-            arg = cand.argmax(axis=0).astype(np.int8)
-            row = cand.max(axis=0)
+            back[i] = cand.argmax(axis=0)
+            cand.max(axis=0, out=row)
         if skips:
             # Skips along the row: best[j] = max_k<=j (best[k] + (j - k) * skip).
-            run = np.maximum.accumulate(row - offset) + offset
-            arg[run > row + 1e-12] = len(moving)
-            row = run
+            np.subtract(row, offset, out=run)
+            np.maximum.accumulate(run, out=run)
+            run += offset
+            back[i][run > row + 1e-12] = len(moving)
+            row[:] = run
         row[ends[i] :] = NEG
-        best[i, :width] = row
-        back[i] = arg
     return _backtrack(n, m, moving, best, back, lo, table, skip)
 
 

@@ -177,11 +177,14 @@ class UsemEncoder:
         n = len(parts) - size + 1
         if n <= 0:
             return np.zeros((0, 512), dtype=np.float32)
-        window = sum(parts[k : k + n] for k in range(size))
-        pooled = window[:, :512] + parts[:n, 512:1024] + parts[size - 1 :, 1024:1536]
+        # Only the pooled cores and the token counts are summed over the window: summing whole
+        # parts rows (five times as wide) made temporaries that cost more than the sums.
+        window = sum(parts[k : k + n, :512] for k in range(size))
+        count = sum(parts[k : k + n, -1] for k in range(size))
+        pooled = window + parts[:n, 512:1024] + parts[size - 1 :, 1024:1536]
         for k in range(size - 1):
             pooled += joints[k : k + n]
-        return self._head(pooled, window[:, -1] + 2)
+        return self._head(pooled, count + 2)
 
     def edges(self, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Unit vectors of the first and of the last ``REACH`` core tokens of each unit (all of
