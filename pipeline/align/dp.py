@@ -103,9 +103,7 @@ class Band:
     flat: np.ndarray
 
 
-def prepare(
-    n: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray
-) -> Band:
+def prepare(n: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray) -> Band:
     moving, table = band_tables(n, types, score, skip, lo, hi)
     flat, _ = _sources(n, moving, lo, table.shape[2], 1)
     return Band(moving, table, flat)
