@@ -78,17 +78,28 @@ def band_tables(
     width)`` method fills a type in one vectorised call; any other callable is asked row by row."""
     moving = [t for t in types if t[0] > 0]
     width = int((hi - lo).max()) + 1
-    cols = lo[:, None] + np.arange(width)[None, :]
-    out = np.full((n + 1, len(moving), width), NEG, dtype=np.float32)
-    for t, (a, b) in enumerate(moving):
-        ok = (cols <= hi[:, None]) & (cols >= b) & (np.arange(n + 1) >= a)[:, None]
-        if b == 0:
-            out[:, t][ok] = skip
-        elif hasattr(score, "band_table"):
-            out[:, t][ok] = score.band_table(a, b, lo, hi, width)[ok]
-        else:
-            for i in np.flatnonzero(ok.any(axis=1)):
-                out[i, t, ok[i]] = score(int(i), a, b, cols[i, ok[i]])
+    vectorised = hasattr(score, "band_table")
+    scored = [score.band_table(a, b, lo, hi, width) if b > 0 and vectorised else None for a, b in moving]
+    out = np.empty((n + 1, len(moving), width), dtype=np.float32)
+    # Filled a block of rows at a time, with masked copies in place: whole-band masks and boolean
+    # gathers made temporaries as big as the band (a wide coarse band: 2,500 x 1,345 cells), and
+    # fresh memory is costly to touch.
+    step = max(1, 2**16 // width)
+    for start in range(0, n + 1, step):
+        part = slice(start, start + step)
+        cols = lo[part, None] + np.arange(width)[None, :]
+        inside = cols <= hi[part, None]
+        out[part] = NEG
+        for t, (a, b) in enumerate(moving):
+            ok = inside & (cols >= b)
+            ok[: max(a - start, 0)] = False  # rows i < a: no type-(a, b) link ends there
+            if b == 0:
+                np.copyto(out[part, t], np.float32(skip), where=ok)
+            elif vectorised:
+                np.copyto(out[part, t], scored[t][part], where=ok)
+            else:
+                for i in np.flatnonzero(ok.any(axis=1)):
+                    out[start + i, t, ok[i]] = score(int(start + i), a, b, cols[i, ok[i]])
     return moving, out
 
 

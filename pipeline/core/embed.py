@@ -421,7 +421,9 @@ class Embedder:
                 joints = self._joints(chunk, parts) if max_size > 1 else None
                 for a in range(1, max_size + 1):
                     composed = self.encoder.compose(parts, a, joints)  # row r: units first + r .. first + r + a - 1
-                    rows = vectors.setdefault(a, np.zeros((n + 1, composed.shape[1]), dtype=np.float32))
+                    if a not in vectors:  # (not setdefault: that allocated a whole table per chunk)
+                        vectors[a] = np.zeros((n + 1, composed.shape[1]), dtype=np.float32)
+                    rows = vectors[a]
                     ends = first + a + np.arange(len(composed))
                     rows[ends[ends > start]] = composed[ends > start]
                 if with_edges:
