@@ -101,6 +101,9 @@ class Scorer:
         self.piece_weight = params.end_piece_weight if ends else params.piece_weight
         self.excuse = params.deficit_excuse if ends else None  # chosen on the end-token witness only
         self.max_size = max(src.vectors)
+        self.baselines: dict[tuple[bool, int], np.ndarray] = {}
+        """(on_src, end) -> each unit's mean similarity to the other side's end vectors: a product
+        with a mean over the whole text, the same for every band and link type, so made once."""
 
     def evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated similarity and anchor agreement of the blocks (a, rows[k]) and (b, js[k]),
@@ -111,9 +114,7 @@ class Scorer:
 
     def _evidence(self, a: int, b: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         one_row = rows[0] == rows[-1]
-        sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], rows, js)
-        background = 0.5 * (self.src.background[a][rows] + self.tgt.background[b][js])
-        margin = (sim - background) / self.scale
+        margin = self.piece(a, b, 0, 0, rows, js)
         anchor_term = np.zeros(js.size)
         n_src = self.src.anchor_counts[a][rows]
         n_tgt = self.tgt.anchor_counts[b][js]
@@ -214,8 +215,7 @@ class Scorer:
         there. The end tokens are a noisy witness and the whole block a diluted one, so the piece
         test takes their mean (UN dev set, short merges against glued drops: AUC .95, .88 with
         the block alone, .93 with the end alone)."""
-        side, other = (self.src, self.tgt) if on_src else (self.tgt, self.src)
-        baseline = side.vectors[1] @ other.ends[end][1:].mean(axis=0)
+        baseline = self.end_baseline(on_src, end)
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
             if on_src:
@@ -229,14 +229,24 @@ class Scorer:
             return margin(rows, js)
         return self.memo.get(("end", on_src, end), rows, js, margin)
 
+    def end_baseline(self, on_src: bool, end: int) -> np.ndarray:
+        """Margin baseline of ``end_margin``: the side's unit vectors against the mean of the other
+        side's end vectors (recomputed per call, it was a tenth of a long text's search)."""
+        if (on_src, end) not in self.baselines:
+            side, other = (self.src, self.tgt) if on_src else (self.tgt, self.src)
+            self.baselines[(on_src, end)] = side.vectors[1] @ other.ends[end][1:].mean(axis=0)
+        return self.baselines[(on_src, end)]
+
     def piece(self, a: int, b: int, di: int, dj: int, rows: np.ndarray, js: np.ndarray) -> np.ndarray:
         """Calibrated margin (no anchors) of blocks (a, rows - di) and (b, js - dj): one table per
         block-type pair over the band, read at shifted cells (the first unit of a 3-1 link is the
-        last unit of the block ending two rows earlier)."""
+        last unit of the block ending two rows earlier). ``_evidence`` reads the same table, so a
+        block pair's products are made once per band for both."""
 
         def margin(r: np.ndarray, j: np.ndarray) -> np.ndarray:
             sim = pair_dots(self.src.vectors[a], self.tgt.vectors[b], r, j)
-            return (sim - 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])) / self.scale
+            background = 0.5 * (self.src.background[a][r] + self.tgt.background[b][j])
+            return (sim - background) / self.scale
 
         rows, js = np.maximum(rows - di, 0), np.maximum(js - dj, 0)
         if self.memo is None:
@@ -347,9 +357,11 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
         coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
         bar.update()
         lo, hi = dp.band_around(_cells(coarse.links), n, m, params.band)
-        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi)
+        band = dp.prepare(n, params.types, scorer, params.skip, lo, hi)  # shared by both passes
+        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi, band)
         bar.update()
-        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links)
+        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links, band)
+        del band
         bar.update()
     TIMES["blocks_s"] += searched - started
     TIMES["search_s"] += time.perf_counter() - searched

@@ -78,18 +78,46 @@ def band_tables(
     width)`` method fills a type in one vectorised call; any other callable is asked row by row."""
     moving = [t for t in types if t[0] > 0]
     width = int((hi - lo).max()) + 1
-    cols = lo[:, None] + np.arange(width)[None, :]
-    out = np.full((n + 1, len(moving), width), NEG, dtype=np.float32)
-    for t, (a, b) in enumerate(moving):
-        ok = (cols <= hi[:, None]) & (cols >= b) & (np.arange(n + 1) >= a)[:, None]
-        if b == 0:
-            out[:, t][ok] = skip
-        elif hasattr(score, "band_table"):
-            out[:, t][ok] = score.band_table(a, b, lo, hi, width)[ok]
-        else:
-            for i in np.flatnonzero(ok.any(axis=1)):
-                out[i, t, ok[i]] = score(int(i), a, b, cols[i, ok[i]])
+    vectorised = hasattr(score, "band_table")
+    scored = [score.band_table(a, b, lo, hi, width) if b > 0 and vectorised else None for a, b in moving]
+    out = np.empty((n + 1, len(moving), width), dtype=np.float32)
+    # Filled a block of rows at a time, with masked copies in place: whole-band masks and boolean
+    # gathers made temporaries as big as the band (a wide coarse band: 2,500 x 1,345 cells), and
+    # fresh memory is costly to touch.
+    step = max(1, 2**16 // width)
+    for start in range(0, n + 1, step):
+        part = slice(start, start + step)
+        cols = lo[part, None] + np.arange(width)[None, :]
+        inside = cols <= hi[part, None]
+        out[part] = NEG
+        for t, (a, b) in enumerate(moving):
+            ok = inside & (cols >= b)
+            ok[: max(a - start, 0)] = False  # rows i < a: no type-(a, b) link ends there
+            if b == 0:
+                np.copyto(out[part, t], np.float32(skip), where=ok)
+            elif vectorised:
+                np.copyto(out[part, t], scored[t][part], where=ok)
+            else:
+                for i in np.flatnonzero(ok.any(axis=1)):
+                    out[start + i, t, ok[i]] = score(int(start + i), a, b, cols[i, ok[i]])
     return moving, out
+
+
+@dataclass
+class Band:
+    """A band's link scores (``band_tables``) and the cells each link starts from (``_sources``,
+    looking back): the search and the posteriors over the same band both need them, so the caller
+    makes them once (``prepare``) and hands them to both."""
+
+    moving: list[tuple[int, int]]
+    table: np.ndarray
+    flat: np.ndarray
+
+
+def prepare(n: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray) -> Band:
+    moving, table = band_tables(n, types, score, skip, lo, hi)
+    flat, _ = _sources(n, moving, lo, table.shape[2], 1)
+    return Band(moving, table, flat)
 
 
 def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, direction: int):
@@ -103,47 +131,65 @@ def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, 
     rows = np.arange(n + 1)[:, None] - direction * a[None, :]
     outside = (rows < 0) | (rows > n)
     other = np.clip(rows, 0, n)
+    # Column k of cell (i, t) reaches column shift + k of row ``other``; the k in first .. last
+    # stay in that row's band (none where the row is off the grid). Per (i, t) bounds and int32
+    # temporaries: the per-cell masks in int64 were a tenth of a long text's search.
+    shift = (lo[:, None] - lo[other] - direction * b[None, :]).astype(np.int32)
+    first = np.where(outside, width + 1, np.maximum(-shift, 0)).astype(np.int32)
+    last = width - shift
+    base = (other * (width + 1)).astype(np.int32)
     flat = np.empty((n + 1, len(moving), width), dtype=np.int32)
-    k = np.arange(width)
-    for start in range(0, n + 1, 4096):  # bounded temporaries
-        part = slice(start, start + 4096)
-        cols = (lo[part, None] - lo[other[part]] - direction * b[None, :])[:, :, None] + k
-        cols[(cols < 0) | (cols > width) | outside[part, :, None]] = width
-        flat[part] = other[part, :, None] * (width + 1) + cols
+    k = np.arange(width, dtype=np.int32)
+    pad = np.int32(width)
+    step = max(1, 2**16 // (len(moving) * width))  # temporaries that stay in cache
+    for start in range(0, n + 1, step):
+        part = slice(start, start + step)
+        inside = (k >= first[part, :, None]) & (k <= last[part, :, None])
+        flat[part] = base[part, :, None] + np.where(inside, shift[part, :, None] + k, pad)
     return flat, other
 
 
 def align(
-    n: int, m: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray
+    n: int,
+    m: int,
+    types: list[tuple[int, int]],
+    score: ScoreRow,
+    skip: float,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    band: Band | None = None,
 ) -> Path:
-    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band."""
-    moving, table = band_tables(n, types, score, skip, lo, hi)
+    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band (``band``: its tables,
+    made by ``prepare`` from the same arguments, when the caller has them)."""
+    band = band or prepare(n, types, score, skip, lo, hi)
+    moving, table, flat = band.moving, band.table, band.flat
     width = table.shape[2]
-    flat, _ = _sources(n, moving, lo, width, 1)
     best = np.full((n + 1, width + 1), NEG)  # the last column pads gathers that leave the band
     values = best.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     skips = (0, 1) in types
     offset = np.arange(width) * skip
     ends = hi - lo + 1
+    run = np.empty(width)
+    # Each row is written in place into ``best`` and ``back`` (no temporaries beyond the gathered
+    # candidates: at a few hundred cells a row, numpy's per-call cost is most of the time).
     for i in range(n + 1):
+        row = best[i, :width]
         if i == 0:
-            row = np.full(width, NEG)
             row[0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
-            arg = np.full(width, -1, dtype=np.int8)
         else:
             cand = values.take(flat[i])
             cand += table[i]
-            arg = cand.argmax(axis=0).astype(np.int8)
-            row = cand.max(axis=0)
+            back[i] = cand.argmax(axis=0)
+            cand.max(axis=0, out=row)
         if skips:
             # Skips along the row: best[j] = max_k<=j (best[k] + (j - k) * skip).
-            run = np.maximum.accumulate(row - offset) + offset
-            arg[run > row + 1e-12] = len(moving)
-            row = run
+            np.subtract(row, offset, out=run)
+            np.maximum.accumulate(run, out=run)
+            run += offset
+            back[i][run > row + 1e-12] = len(moving)
+            row[:] = run
         row[ends[i] :] = NEG
-        best[i, :width] = row
-        back[i] = arg
     return _backtrack(n, m, moving, best, back, lo, table, skip)
 
 
@@ -183,11 +229,13 @@ def posteriors(
     hi: np.ndarray,
     temperature: float,
     links: list[Link],
+    band: Band | None = None,
 ) -> list[float]:
     """Posterior probability of each given link under all paths in the band (forward-backward
     with path probability proportional to exp(total score / temperature)). A link that many
     competing paths avoid gets a low probability: that is the doubt a reviewer should see."""
-    moving, table = band_tables(n, types, score, skip, lo, hi)
+    band = band or prepare(n, types, score, skip, lo, hi)
+    moving, table = band.moving, band.table
     width = table.shape[2]
     logits = np.full((n + 1, len(moving), width + 1), -np.inf, dtype=np.float32)  # padded like the DP rows
     logits[:, :, :width] = np.where(table > NEG / 2, table / temperature, -np.inf)
@@ -197,7 +245,7 @@ def posteriors(
     ends = hi - lo + 1
     forward = np.full((n + 1, width + 1), -np.inf)
     values = forward.reshape(-1)
-    flat, _ = _sources(n, moving, lo, width, 1)
+    flat = band.flat
     with np.errstate(divide="ignore", invalid="ignore"):
         for i in range(n + 1):
             if i == 0:

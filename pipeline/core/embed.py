@@ -177,11 +177,14 @@ class UsemEncoder:
         n = len(parts) - size + 1
         if n <= 0:
             return np.zeros((0, 512), dtype=np.float32)
-        window = sum(parts[k : k + n] for k in range(size))
-        pooled = window[:, :512] + parts[:n, 512:1024] + parts[size - 1 :, 1024:1536]
+        # Only the pooled cores and the token counts are summed over the window: summing whole
+        # parts rows (five times as wide) made temporaries that cost more than the sums.
+        window = sum(parts[k : k + n, :512] for k in range(size))
+        count = sum(parts[k : k + n, -1] for k in range(size))
+        pooled = window + parts[:n, 512:1024] + parts[size - 1 :, 1024:1536]
         for k in range(size - 1):
             pooled += joints[k : k + n]
-        return self._head(pooled, window[:, -1] + 2)
+        return self._head(pooled, count + 2)
 
     def edges(self, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Unit vectors of the first and of the last ``REACH`` core tokens of each unit (all of
@@ -418,7 +421,9 @@ class Embedder:
                 joints = self._joints(chunk, parts) if max_size > 1 else None
                 for a in range(1, max_size + 1):
                     composed = self.encoder.compose(parts, a, joints)  # row r: units first + r .. first + r + a - 1
-                    rows = vectors.setdefault(a, np.zeros((n + 1, composed.shape[1]), dtype=np.float32))
+                    if a not in vectors:  # (not setdefault: that allocated a whole table per chunk)
+                        vectors[a] = np.zeros((n + 1, composed.shape[1]), dtype=np.float32)
+                    rows = vectors[a]
                     ends = first + a + np.arange(len(composed))
                     rows[ends[ends > start]] = composed[ends > start]
                 if with_edges:
