@@ -83,7 +83,7 @@ from pipeline.tag.labels import load_examples
 from pipeline.tag.layer import ModelLayer, features_from, untuned
 from pipeline.tag.stage import consistency, tag_docset
 from pipeline.tag.taxonomy import load_taxonomy
-from pipeline.tag.train import build, evaluate, predict, tune
+from pipeline.tag.train import build, evaluate, fine_tuned_in, predict
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -151,10 +151,7 @@ def transfer(taxonomy, params, committed: ModelLayer) -> dict:
         model = build(examples, dev, taxonomy, frozen, params.tag.min_precision)
         out["frozen_logistic"][name] = scored(ModelLayer(model, frozen), len(examples))
     with tempfile.TemporaryDirectory() as tmp:
-        here = params.model_copy(update={"tag": params.tag.model_copy(update={"model": str(Path(tmp) / "usem3")})})
-        head = tune(here, english, taxonomy)
-        tuned = features_from(here)
-        model = build(english, dev, taxonomy, tuned, params.tag.min_precision, None, head, params.tag.rule_floor)
+        model, tuned = fine_tuned_in(Path(tmp), params, english, dev, taxonomy)
         out["fine_tuned"] = {
             "english_only": scored(ModelLayer(model, tuned), len(english)),
             "with_translations": scored(committed, committed.model.info.get("train_paragraphs", len(train))),

@@ -26,7 +26,7 @@ from pipeline.core.params import load_params
 from pipeline.tag.labels import Example, load_examples
 from pipeline.tag.layer import ModelLayer, features_from, untuned
 from pipeline.tag.taxonomy import load_taxonomy
-from pipeline.tag.train import build, evaluate, predict, tune
+from pipeline.tag.train import build, evaluate, fine_tuned_in, predict
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "data" / "labels"
@@ -95,11 +95,7 @@ def main() -> None:
     out["frozen_logistic"] = {"cut": logistic.threshold, **scores(sets, taxonomy, ModelLayer(logistic, frozen))}
     print(f"frozen logistic built and scored in {time.time() - start:.0f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        where = params.tag.model_copy(update={"model": str(Path(tmp) / "usem3")})
-        here = params.model_copy(update={"tag": where})
-        head = tune(here, train, taxonomy)
-        tuned = features_from(here)
-        model = build(train, dev, taxonomy, tuned, params.tag.min_precision, None, head, params.tag.rule_floor)
+        model, tuned = fine_tuned_in(Path(tmp), params, train, dev, taxonomy)
         out["fine_tuned"] = {
             "cut": model.threshold,
             "rule_floor": model.rule_floor,

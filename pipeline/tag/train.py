@@ -236,6 +236,20 @@ def tune(params: Params, train: list[Example], taxonomy: Taxonomy) -> TagModel:
     return head
 
 
+def fine_tuned_in(
+    folder: Path, params: Params, train: list[Example], dev: list[Example], taxonomy: Taxonomy
+) -> tuple[TagModel, Features]:
+    """A fine-tuned tagger trained on ``train``, its tail saved in ``folder`` and not beside the
+    committed model, with its features: for measurements on other splits (the time-split check,
+    English-only transfer)."""
+    where = params.tag.model_copy(update={"model": str(Path(folder) / Path(params.tag.model).name)})
+    here = params.model_copy(update={"tag": where})
+    head = tune(here, train, taxonomy)
+    features = features_from(here)
+    model = build(train, dev, taxonomy, features, params.tag.min_precision, None, head, params.tag.rule_floor)
+    return model, features
+
+
 def file_hash(path: Path) -> str:
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
 
