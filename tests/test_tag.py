@@ -1516,6 +1516,23 @@ def test_a_single_holder_named_by_function_is_some(taxonomy, lang: str, text: st
 
 
 @pytest.mark.parametrize(
+    "text,present",
+    [
+        ("It was also noted by experts that prevention required the involvement of the private sector.", False),
+        ("It was stressed by speakers that requests should be answered within 30 days.", False),
+        ("It was noted by some experts that prevention required the involvement of the private sector.", True),
+        ("It was also noted by several delegations that requests should be answered within 30 days.", True),
+    ],
+)
+def test_a_plural_agent_in_the_passive_needs_a_quantifier(taxonomy, text: str, present: bool) -> None:
+    """"It was noted by experts" says no more than "Experts noted", which the labelling convention
+    leaves without a stance (as the Arabic and Russian translations of the bundled report word it);
+    "noted by some experts" names a subset. The English rule tagged the first as a subset until the
+    seventeenth round, without one labelled paragraph behind it."""
+    assert ("stance_some" in tag_text(text, "en", taxonomy).tags) is present, text
+
+
+@pytest.mark.parametrize(
     "lang,text,present",
     [
         ("en", "The experts reached no shared view on whether providers should keep logs for a year.", False),
