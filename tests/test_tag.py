@@ -1525,7 +1525,7 @@ def test_a_single_holder_named_by_function_is_some(taxonomy, lang: str, text: st
     ],
 )
 def test_a_plural_agent_in_the_passive_needs_a_quantifier(taxonomy, text: str, present: bool) -> None:
-    """"It was noted by experts" says no more than "Experts noted", which the labelling convention
+    """The passive "It was noted by experts" says no more than "Experts noted", which the labelling convention
     leaves without a stance (as the Arabic and Russian translations of the bundled report word it);
     "noted by some experts" names a subset. The English rule tagged the first as a subset until the
     seventeenth round, without one labelled paragraph behind it."""
