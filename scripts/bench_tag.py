@@ -57,7 +57,9 @@ Sets, in the order they may be looked at:
   for the sixteenth, and scored once, at its end (all .901, P .938, R .867); since then SEEN and folded
   in like heldout3-17 (at the start of the seventeenth round);
 - ``heldout19``: ``tests/data/tagging_heldout19.yaml``, written and frozen during the sixteenth round
-  for the seventeenth: not scored here until that round ends.
+  for the seventeenth: not scored here until that round ends;
+- ``heldout20``: ``tests/data/tagging_heldout20.yaml``, written and frozen during the seventeenth round
+  for the eighteenth: not scored here until that round ends.
 
 Each set is scored per language (micro F1/P/R) for: rules (regular expressions only), + stems (the
 stem phrases), + model (the classifier, without stems), and all three (the default). Then:
