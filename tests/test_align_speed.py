@@ -144,13 +144,13 @@ def test_dp_matches_trying_every_path(seed: int) -> None:
     paths = list(every_path(n, m))
     totals = [sum(value(i, a, b, j) for a, b, i, j in path) for path in paths]
     best = paths[int(np.argmax(totals))]
-    found = dp.align(n, m, TYPES, score, -0.3, lo, hi)
+    found = dp.align(dp.prepare(n, m, TYPES, score, -0.3, lo, hi))
     assert found.types == [(a, b) for a, b, _, _ in best]
     temperature = 0.7
     weights = np.exp(np.array(totals) / temperature)
     links = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for a, b, i, j in best]
     expected = [sum(w for w, path in zip(weights, paths) if step in path) / weights.sum() for step in best]
-    got = dp.posteriors(n, m, TYPES, score, -0.3, lo, hi, temperature, links)
+    got = dp.posteriors(dp.prepare(n, m, TYPES, score, -0.3, lo, hi), temperature, links)
     assert np.allclose(got, expected, atol=1e-9), (got, expected)
     assert math.isclose(sum(found.scores), max(totals), abs_tol=1e-5)
     assert list(itertools.chain(*[s for s, _ in found.links])) == list(range(n))

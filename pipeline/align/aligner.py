@@ -354,13 +354,13 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
     show = None if n + m >= 4 * PROGRESS_CHUNK else True  # big inputs, on a terminal (as embedding)
     with tqdm(total=3, desc="aligning", unit="pass", leave=False, disable=show) as bar:
         lo, hi = coarse_band(src_blocks.vectors[1][1:], tgt_blocks.vectors[1][1:], params.coarse_band, params.skip)
-        coarse = dp.align(n, m, coarse_types, scorer, params.skip, lo, hi)
+        coarse = dp.align(dp.prepare(n, m, coarse_types, scorer, params.skip, lo, hi))
         bar.update()
         lo, hi = dp.band_around(_cells(coarse.links), n, m, params.band)
-        band = dp.prepare(n, params.types, scorer, params.skip, lo, hi)  # shared by both passes
-        best = dp.align(n, m, params.types, scorer, params.skip, lo, hi, band)
+        band = dp.prepare(n, m, params.types, scorer, params.skip, lo, hi)  # shared by both passes
+        best = dp.align(band)
         bar.update()
-        probs = dp.posteriors(n, m, params.types, scorer, params.skip, lo, hi, params.temperature, best.links, band)
+        probs = dp.posteriors(band, params.temperature, best.links)
         del band
         bar.update()
     TIMES["blocks_s"] += searched - started

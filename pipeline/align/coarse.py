@@ -83,7 +83,7 @@ def coarse_band(src: np.ndarray, tgt: np.ndarray, base: int, skip: float) -> tup
     src_runs, src_bounds = runs(src, k)
     tgt_runs, tgt_bounds = runs(tgt, k)
     run_lo, run_hi = dp.diagonal_band(k, k, math.ceil(width * k / min(n, m)) + 1)
-    path = dp.align(k, k, [(1, 1), (0, 1), (1, 0)], RunScore(src_runs, tgt_runs), skip, run_lo, run_hi)
+    path = dp.align(dp.prepare(k, k, [(1, 1), (0, 1), (1, 0)], RunScore(src_runs, tgt_runs), skip, run_lo, run_hi))
     i = j = 0
     corners = [(0, 0)]
     for s, t in path.links:

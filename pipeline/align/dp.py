@@ -105,19 +105,28 @@ def band_tables(
 
 @dataclass
 class Band:
-    """A band's link scores (``band_tables``) and the cells each link starts from (``_sources``,
-    looking back): the search and the posteriors over the same band both need them, so the caller
-    makes them once (``prepare``) and hands them to both."""
+    """One alignment problem inside its band: the grid (``n`` x ``m``, rows ``lo``..``hi``), the
+    skip score, the link scores (``band_tables``) and the cells each link starts from
+    (``_sources``, looking back). The search and the posteriors both read it, so it is made once
+    (``prepare``) and the tables are never computed twice."""
 
+    n: int
+    m: int
+    skip: float
+    skips: bool  # (0, 1) allowed: a target unit may go unmatched
+    lo: np.ndarray
+    hi: np.ndarray
     moving: list[tuple[int, int]]
     table: np.ndarray
     flat: np.ndarray
 
 
-def prepare(n: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray) -> Band:
+def prepare(
+    n: int, m: int, types: list[tuple[int, int]], score: ScoreRow, skip: float, lo: np.ndarray, hi: np.ndarray
+) -> Band:
     moving, table = band_tables(n, types, score, skip, lo, hi)
     flat, _ = _sources(n, moving, lo, table.shape[2], 1)
-    return Band(moving, table, flat)
+    return Band(n, m, skip, (0, 1) in types, lo, hi, moving, table, flat)
 
 
 def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, direction: int):
@@ -149,25 +158,15 @@ def _sources(n: int, moving: list[tuple[int, int]], lo: np.ndarray, width: int, 
     return flat, other
 
 
-def align(
-    n: int,
-    m: int,
-    types: list[tuple[int, int]],
-    score: ScoreRow,
-    skip: float,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    band: Band | None = None,
-) -> Path:
-    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band (``band``: its tables,
-    made by ``prepare`` from the same arguments, when the caller has them)."""
-    band = band or prepare(n, types, score, skip, lo, hi)
+def align(band: Band) -> Path:
+    """Best-scoring monotonic path from (0, 0) to (n, m) inside the band."""
+    n, m, skip, lo, hi = band.n, band.m, band.skip, band.lo, band.hi
     moving, table, flat = band.moving, band.table, band.flat
     width = table.shape[2]
     best = np.full((n + 1, width + 1), NEG)  # the last column pads gathers that leave the band
     values = best.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    skips = (0, 1) in types
+    skips = band.skips
     offset = np.arange(width) * skip
     ends = hi - lo + 1
     run = np.empty(width)
@@ -219,29 +218,18 @@ def _backtrack(n, m, moving, best, back, lo, table, skip) -> Path:
     return Path(links, scores, types)
 
 
-def posteriors(
-    n: int,
-    m: int,
-    types: list[tuple[int, int]],
-    score: ScoreRow,
-    skip: float,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    temperature: float,
-    links: list[Link],
-    band: Band | None = None,
-) -> list[float]:
+def posteriors(band: Band, temperature: float, links: list[Link]) -> list[float]:
     """Posterior probability of each given link under all paths in the band (forward-backward
     with path probability proportional to exp(total score / temperature)). A link that many
     competing paths avoid gets a low probability: that is the doubt a reviewer should see."""
-    band = band or prepare(n, types, score, skip, lo, hi)
+    n, m, skip, lo, hi = band.n, band.m, band.skip, band.lo, band.hi
     moving, table = band.moving, band.table
     width = table.shape[2]
     logits = np.full((n + 1, len(moving), width + 1), -np.inf, dtype=np.float32)  # padded like the DP rows
     logits[:, :, :width] = np.where(table > NEG / 2, table / temperature, -np.inf)
     del table
     step = np.arange(width) * (skip / temperature)
-    skips = (0, 1) in types
+    skips = band.skips
     ends = hi - lo + 1
     forward = np.full((n + 1, width + 1), -np.inf)
     values = forward.reshape(-1)
