@@ -60,8 +60,8 @@ Sets, in the order they may be looked at:
   for the seventeenth, and scored once, at its end (all .869, P .902, R .838); since then SEEN and folded
   in like heldout3-18 (at the start of the eighteenth round);
 - ``heldout20``: ``tests/data/tagging_heldout20.yaml``, written and frozen during the seventeenth round
-  for the eighteenth, and scored once, at its end (all .933, P .951, R .916): to be folded in at the
-  start of the nineteenth;
+  for the eighteenth, and scored once, at its end (all .933, P .951, R .916); since then SEEN and folded
+  in like heldout3-19 (at the end of the eighteenth round, before its second retraining);
 - ``heldout21``: ``tests/data/tagging_heldout21.yaml``, written and frozen during the eighteenth round
   for the nineteenth: not scored here until that round ends.
 
@@ -115,6 +115,7 @@ SETS = {
     "heldout17 (seen)": [DATA / "tagging_heldout17.yaml"],
     "heldout18 (seen)": [DATA / "tagging_heldout18.yaml"],
     "heldout19 (seen)": [DATA / "tagging_heldout19.yaml"],
+    "heldout20 (seen)": [DATA / "tagging_heldout20.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 
