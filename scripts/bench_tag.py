@@ -64,8 +64,8 @@ Sets, in the order they may be looked at:
   in like heldout3-19 (at the end of the eighteenth round, before its second retraining);
 - ``heldout21``: ``tests/data/tagging_heldout21.yaml``, written and frozen during the eighteenth round
   for the nineteenth, and scored early, in the eighteenth, with both of its models (all .863 and .857;
-  ``heldout21_scored_*`` in the metrics), not by this script: to be folded in at the start of the
-  nineteenth;
+  ``heldout21_scored_*`` in the metrics); since then SEEN and folded in like heldout3-20 (at the
+  start of the nineteenth round);
 - ``heldout22``: ``tests/data/tagging_heldout22.yaml``, written and frozen during the eighteenth round
   for the nineteenth: not scored here until that round ends.
 
@@ -120,6 +120,7 @@ SETS = {
     "heldout18 (seen)": [DATA / "tagging_heldout18.yaml"],
     "heldout19 (seen)": [DATA / "tagging_heldout19.yaml"],
     "heldout20 (seen)": [DATA / "tagging_heldout20.yaml"],
+    "heldout21 (seen)": [DATA / "tagging_heldout21.yaml"],
 }
 DOC = "UNODC_CCPCJ_EG.4_2020_1"
 

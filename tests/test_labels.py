@@ -1,5 +1,5 @@
 """The hand-labelled tagging data (issue 12): schema, tag ids against the taxonomy, and no leak
-between the held-out sets still unseen and the training and development splits. heldout3-20 have
+between the held-out sets still unseen and the training and development splits. heldout3-21 have
 been reported on and are folded into train and dev (``FOLDED``): for them the tests check the fold
 is faithful instead."""
 
@@ -26,7 +26,7 @@ DEV_FILES = [ROOT / path for path in ([_DEV] if isinstance(_DEV, str) else _DEV)
 SPLIT_FILES = [*TRAIN_FILES, *DEV_FILES]
 HELDOUT = {n: ROOT / "tests" / "data" / f"tagging_heldout{n}.yaml" for n in range(3, 23)}
 """The frozen sets of six languages, by number (heldout and heldout2 are the older small sets)."""
-FOLDED = tuple(HELDOUT[n] for n in range(3, 21))
+FOLDED = tuple(HELDOUT[n] for n in range(3, 22))
 """Held-out sets already reported on, whose paragraphs now sit in train (two thirds) and dev."""
 UNSEEN = sorted(p for p in (ROOT / "tests" / "data").glob("tagging_*.yaml") if p not in FOLDED)
 """Every other labelled test file, including any frozen set added later: none may leak."""
