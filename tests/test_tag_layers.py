@@ -149,6 +149,7 @@ def test_each_tag_gets_the_threshold_its_scores_need() -> None:
         scores.append({"loud": 0.95 if "loud" in want else 0.8, "quiet": 0.55 if "quiet" in want else 0.1, "flat": 0.1})
     table = DevTable.__new__(DevTable)
     table.dev, table.rules, table.scores, table.exclusive, table.floor = dev, [set() for _ in dev], scores, [], 0.0
+    table.measured = [set() for _ in dev]
     default = 0.7
     cut = tag_thresholds(table, ["loud", "quiet", "flat"], default, min_precision=0.9)
     assert 0.8 < cut["loud"] <= 0.95 and 0.5 <= cut["quiet"] <= 0.55 and "flat" not in cut
@@ -446,10 +447,53 @@ def test_a_rule_tag_the_model_does_not_support_is_dropped_and_counted(taxonomy) 
     table = DevTable.__new__(DevTable)
     table.dev = [Example("en", text, frozenset())]
     table.rules, table.scores, table.exclusive = [{"stance_consensus"}], [{"stance_consensus": 0.05}], []
+    table.measured = [set()]
     table.floor = 0.0
     assert table.evaluate({}, 0.5)["precision"] == 0.0, "the rule tag is a false positive"
     table.floor = 0.1
     assert table.evaluate({}, 0.5)["precision"] == 1.0, "dropped below the floor"
+
+
+def test_a_majority_counted_against_its_total_is_not_vetoed_by_the_model(taxonomy) -> None:
+    """An embedding does not order 16 and 19: a consensus the quantity reader computed from a count
+    and its total stays whatever the model scores (and the model's subset guess then gives way to
+    it), in the layer, over aligned rows and in the dev table; a count with no total stated is still
+    judged by the model."""
+    from pipeline.tag.labels import Example
+    from pipeline.tag.layer import ModelLayer
+    from pipeline.tag.train import DevTable
+
+    counted = "Of the 19 countries that had hosted a resident adviser, 16 asked for the placement to be extended."
+    uncounted = "Thirteen delegations asked for the placement to be extended by at least one year."
+    stances = ["stance_consensus", "stance_some"]
+    model = TagModel(stances, np.zeros((2, 1)), np.array([-5.0, 5.0]), 0.5, "constant")  # p = .007, .993
+    model.rule_floor = 0.1
+    layer = ModelLayer(model, Features(_Constant()))
+
+    result = tag_text(counted, "en", taxonomy)
+    assert [e.rule for e in result.evidence] == ["quantity:share:16/19"]
+    layer.add([counted], "en", [result], exclusive=taxonomy.exclusive)
+    assert result.tags == ["stance_consensus"] and layer.dropped == 0
+
+    result = tag_text(uncounted, "en", taxonomy)
+    assert result.tags == ["stance_some"] and [e.rule for e in result.evidence] == ["quantity:count"]
+    doubting = TagModel(stances, np.zeros((2, 1)), np.array([-5.0, -5.0]), 0.5, "constant")
+    doubting.rule_floor = 0.1
+    doubting = ModelLayer(doubting, Features(_Constant()))
+    doubting.add([uncounted], "en", [result], exclusive=taxonomy.exclusive)
+    assert result.tags == [] and doubting.dropped == 1
+
+    paragraph = _paragraph("en-1", "en", counted, {"stance_consensus": ("rule", 0.9)})
+    paragraph["evidence"][0]["rule"] = "quantity:share:16/19"
+    paragraph["_support"] = {"stance_consensus": 0.007}
+    layer.drop_unsupported_rows([{"row": 1, "en_ids": ["en-1"]}], {"en": [paragraph]})
+    assert paragraph["tags"] == ["stance_consensus"]
+
+    table = DevTable.__new__(DevTable)
+    table.dev = [Example("en", counted, frozenset({"stance_consensus"}))]
+    table.rules, table.scores, table.exclusive = [{"stance_consensus"}], [{"stance_consensus": 0.007}], []
+    table.measured, table.floor = [{"stance_consensus"}], 0.1
+    assert table.evaluate({}, 0.5)["recall"] == 1.0
 
 
 def test_over_an_aligned_row_a_rule_tag_goes_only_when_every_language_doubts_it() -> None:

@@ -26,7 +26,7 @@ from pipeline.core.params import Params, embedder_from
 from pipeline.tag.classifier import Features, TagModel, fit_logistic
 from pipeline.tag.labels import Counts, Example, load_examples
 from pipeline.tag.layer import ModelLayer, features_from, yielding
-from pipeline.tag.rules import Tagged, tag_text
+from pipeline.tag.rules import Tagged, measured, tag_text
 from pipeline.tag.tag_corrections import reviewed_examples
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.tuned import FINE_TUNE, fine_tune
@@ -104,7 +104,9 @@ class DevTable:
 
     def __init__(self, dev: list[Example], taxonomy: Taxonomy, model: TagModel, features: Features | Embedder) -> None:
         self.dev, self.exclusive, self.floor = dev, taxonomy.exclusive, model.rule_floor
-        self.rules = [set(tag_text(e.text, e.lang, taxonomy).tags) for e in dev]
+        tagged = [tag_text(e.text, e.lang, taxonomy) for e in dev]
+        self.rules = [set(t.tags) for t in tagged]
+        self.measured = [measured(t.evidence) for t in tagged]
         self.scores: list[dict[str, float]] = [{} for _ in dev]
         by_lang: dict[str, list[int]] = {}
         for k, e in enumerate(dev):
@@ -115,8 +117,8 @@ class DevTable:
 
     def evaluate(self, cut: dict[str, float], default: float) -> dict[str, float]:
         counts = Counts()
-        for e, found, scores in zip(self.dev, self.rules, self.scores):
-            rules = {tag for tag in found if scores.get(tag, 1.0) >= self.floor}
+        for e, found, kept, scores in zip(self.dev, self.rules, self.measured, self.scores):
+            rules = {tag for tag in found if tag in kept or scores.get(tag, 1.0) >= self.floor}
             model = {tag for tag, p in scores.items() if p >= cut.get(tag, default)} - rules
             got = rules | (model - yielding(rules, model, self.exclusive))
             counts.add(e.lang, got, set(e.tags))
