@@ -24,7 +24,7 @@ TRAIN_FILES = [ROOT / path for path in PARAMS["tag"]["train"]]
 _DEV = PARAMS["tag"]["dev"]
 DEV_FILES = [ROOT / path for path in ([_DEV] if isinstance(_DEV, str) else _DEV)]
 SPLIT_FILES = [*TRAIN_FILES, *DEV_FILES]
-HELDOUT = {n: ROOT / "tests" / "data" / f"tagging_heldout{n}.yaml" for n in range(3, 23)}
+HELDOUT = {n: ROOT / "tests" / "data" / f"tagging_heldout{n}.yaml" for n in range(3, 24)}
 """The frozen sets of six languages, by number (heldout and heldout2 are the older small sets)."""
 FOLDED = tuple(HELDOUT[n] for n in range(3, 22))
 """Held-out sets already reported on, whose paragraphs now sit in train (two thirds) and dev."""
