@@ -70,8 +70,8 @@ MEASURED = re.compile(r"quantity:\w+:\d+(?:/\d+)?$")
 def measured(evidence: Iterable[Evidence | dict]) -> set[str]:
     """The tags a quantity with its total carries. The classifier cannot veto them: an embedding
     does not order 16 and 19, so its low score for a majority read from "Of the 19 countries ...,
-    16 asked" says nothing (the rule floor dropped such readings and let the classifier's subset
-    tag in: eighteenth round's heldout21, 8 of 360 paragraphs)."""
+    16 asked" says nothing (the rule floor dropped that reading, in four languages of heldout21, and
+    let the classifier's subset tag in)."""
     out = set()
     for e in evidence:
         tag, rule = (e["tag"], e["rule"]) if isinstance(e, dict) else (e.tag, e.rule)
