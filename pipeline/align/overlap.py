@@ -12,7 +12,7 @@ import numpy as np
 from scipy import sparse
 
 from pipeline.align.anchors import anchors
-from pipeline.core.embed import Embedder
+from pipeline.core.embed import ComposedUnits, Embedder
 
 MID_SENTENCE = (",", "،", "，", "、")
 """Endings of a unit cut inside a sentence. Only commas: a semicolon or a colon ends many whole UN
@@ -107,12 +107,20 @@ def block_lengths(unit_lengths: np.ndarray, size: int, joiner: int) -> np.ndarra
 
 
 def build_blocks(
-    units: list[str], labels: list[str], max_size: int, embedder: Embedder, joiner: str, vocabulary: dict[str, int]
+    units: list[str],
+    labels: list[str],
+    max_size: int,
+    embedder: Embedder,
+    joiner: str,
+    vocabulary: dict[str, int],
+    encoded: ComposedUnits | None = None,
 ) -> Blocks:
     """Embeddings, lengths and anchors of every block; ``vocabulary`` (anchor -> column) is
-    shared with the other side and grows as new anchors are met."""
+    shared with the other side and grows as new anchors are met. ``encoded``: the units' composed
+    blocks when the caller has them already (``aligner.encode_sides``)."""
     vectors, lengths, found, counts = {}, {}, {}, {}
-    encoded = getattr(embedder, "encode_units", lambda *_: None)(units, max_size)
+    if encoded is None:
+        encoded = getattr(embedder, "encode_units", lambda *_: None)(units, max_size)
     composed, edges = (None, None) if encoded is None else (encoded.blocks, encoded.ends)
     if composed is None:  # an encoder that cannot compose: embed every block's joined text
         texts = {a: block_texts(units, a, joiner) for a in range(1, max_size + 1)}

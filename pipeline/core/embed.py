@@ -126,10 +126,13 @@ class UsemEncoder:
         tokenize = self.model._tokenizer.encode
         if len(self._tokens) > 3 * PROGRESS_CHUNK:
             self._tokens.clear()
-        for t in texts:
-            if t not in self._tokens:
-                self._tokens[t] = tokenize(t, out_type=int, add_bos=True, add_eos=True)
-        return [self._tokens[t] for t in texts]
+        out = []
+        for t in texts:  # read once into ``out``: the aligner's other side may clear the memory meanwhile
+            ids = self._tokens.get(t)
+            if ids is None:
+                ids = self._tokens[t] = tokenize(t, out_type=int, add_bos=True, add_eos=True)
+            out.append(ids)
+        return out
 
     def parts(self, texts: Sequence[str]) -> np.ndarray:
         """(n, PARTS) per-unit pooled features that ``compose`` turns into block vectors."""
@@ -305,7 +308,9 @@ class Embedder:
         self._memory: dict[str, np.ndarray] = {}
         self.embedded = 0
         self.cached = 0
-        self._lock = threading.Lock()
+        # Guards the SQLite connection, the memory and the counters, not the model: the aligner
+        # puts its two sides through ``encode_units`` at once (USE's numpy work runs in parallel).
+        self._lock = threading.RLock()
         if cache_path is not None:
             Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
             # The review app serves requests from several threads with one embedder: the
@@ -328,17 +333,24 @@ class Embedder:
         if self._db is None or not keys:
             return found
         ordered = list(keys)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk):
-                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        with self._lock:
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in self._db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk):
+                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def _store(self, rows: list[tuple[str, np.ndarray]]) -> None:
         if self._db is not None and rows:
-            self._db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?)", [(k, v.tobytes()) for k, v in rows])
-            self._db.commit()
+            with self._lock:
+                self._db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?)", [(k, v.tobytes()) for k, v in rows])
+                self._db.commit()
+
+    def _count(self, embedded: int, cached: int) -> None:
+        with self._lock:
+            self.embedded += embedded
+            self.cached += cached
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length vectors, one row per text. Each distinct text is embedded once per run
@@ -380,8 +392,7 @@ class Embedder:
             fresh = self.encoder.joints([pairs[k] for k in need], parts[need], parts[[k + 1 for k in need]])
             found.update(zip((pairs[k] for k in need), fresh))
             self._store([(self._key(f"{a}\x1e{b}", ":joint"), v) for (a, b), v in zip((pairs[k] for k in need), fresh)])
-        self.embedded += len(need)  # a joint's snippet is a (short) model call too
-        self.cached += len(pairs) - len(need)
+        self._count(len(need), len(pairs) - len(need))  # a joint's snippet is a (short) model call too
         dim = parts.shape[1] if not found else next(iter(found.values())).shape[0]
         return np.vstack([found[p] for p in pairs]) if pairs else np.zeros((0, dim), dtype=np.float32)
 
@@ -404,7 +415,8 @@ class Embedder:
         against the matching end of the other side's block with them. Parts and joints are cached
         like vectors (and unit vectors too, for other callers); units are processed in chunks, so
         memory holds the parts of one chunk, not of the whole text, and each unit's parts are
-        looked up once for both."""
+        looked up once for both. Only the cache is locked, not the model: two threads can put two
+        texts through at once."""
         if not hasattr(BACKENDS[self.spec.backend], "compose"):
             return None
         n = len(units)
@@ -413,7 +425,7 @@ class Embedder:
         heads, tails = [], []
         empty = np.array([not u for u in units], dtype=bool)
         show = None if n >= 2 * PROGRESS_CHUNK else True  # None: on a terminal only
-        with self._lock, tqdm(total=n, desc="embedding units", unit="unit", leave=False, disable=show) as bar:
+        with tqdm(total=n, desc="embedding units", unit="unit", leave=False, disable=show) as bar:
             for start in range(0, n, PROGRESS_CHUNK):
                 first = max(0, start - max_size + 1)  # blocks ending in this chunk reach back max_size - 1 units
                 chunk = units[first : start + PROGRESS_CHUNK]
@@ -456,6 +468,5 @@ class Embedder:
                 [(self._key(t, PARTS_KEY), p) for t, p in zip(missing, fresh)]
                 + [(self._key(t), v) for t, v in zip(missing, vectors)]
             )
-        self.embedded += len(missing)
-        self.cached += len(unique) - len(missing)
+        self._count(len(missing), len(unique) - len(missing))
         return np.vstack([found[t] for t in texts])
