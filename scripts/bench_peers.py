@@ -52,7 +52,7 @@ from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from pipeline.align.aligner import TIMES, align_units  # noqa: E402
+from pipeline.align.aligner import TIMES, align_units, encode_sides  # noqa: E402
 from pipeline.align.evaluate import parse_links, score  # noqa: E402
 from pipeline.align.overlap import block_texts  # noqa: E402
 from pipeline.core.embed import BACKENDS, Embedder, ModelSpec  # noqa: E402
@@ -341,14 +341,15 @@ def _load_seconds(embedder: Embedder) -> float:
 
 
 def embed_units(name: str, model: str, src: list[str], tgt: list[str], embedder: Embedder) -> float | None:
-    """hexalign's own embedding: every unit once, blocks composed (``Embedder.encode_blocks``);
+    """hexalign's own embedding: every unit once, blocks composed, both sides at once in two threads
+    (``aligner.encode_sides``; before the twentieth round one after the other);
     the cold time is remembered like the peers' (an encoder that cannot compose embeds the
     block texts, which ``embed_all`` has already done)."""
+    if not hasattr(BACKENDS[embedder.spec.backend], "compose"):
+        return None
     before = embedder.embedded
     t0 = time.perf_counter()
-    if embedder.encode_blocks(src, OVERLAPS) is None:
-        return None
-    embedder.encode_blocks(tgt, OVERLAPS)
+    encode_sides(embedder, (src, tgt), OVERLAPS)  # as the aligner does: both sides at once
     seconds = time.perf_counter() - t0
     store = ROOT / "data" / "cache" / "bench_embed_seconds.json"
     known = json.loads(store.read_text()) if store.exists() else {}
