@@ -55,7 +55,7 @@ import numpy as np  # noqa: E402
 from pipeline.align.aligner import TIMES, align_units, encode_sides  # noqa: E402
 from pipeline.align.evaluate import parse_links, score  # noqa: E402
 from pipeline.align.overlap import block_texts  # noqa: E402
-from pipeline.core.embed import BACKENDS, Embedder, ModelSpec  # noqa: E402
+from pipeline.core.embed import Embedder, ModelSpec  # noqa: E402
 from pipeline.core.params import load_params  # noqa: E402
 
 IMPORTED = time.perf_counter()
@@ -345,7 +345,7 @@ def embed_units(name: str, model: str, src: list[str], tgt: list[str], embedder:
     (``aligner.encode_sides``; before the twentieth round one after the other);
     the cold time is remembered like the peers' (an encoder that cannot compose embeds the
     block texts, which ``embed_all`` has already done)."""
-    if not hasattr(BACKENDS[embedder.spec.backend], "compose"):
+    if not embedder.composes:
         return None
     before = embedder.embedded
     t0 = time.perf_counter()
@@ -384,7 +384,7 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
     if composed:  # the peers get hexalign's composed blocks: no joined text is embedded
         row["peer_vectors"] = "composed"
         row["embedding"] = {"model_load_s": round(_load_seconds(embedder), 3)}
-    elif not peers and hasattr(BACKENDS[embedder.spec.backend], "compose"):
+    elif not peers and embedder.composes:
         # hexalign alone on a composing encoder needs no joined block text (bible:003: 18 minutes)
         row["embedding"] = {"model_load_s": round(_load_seconds(embedder), 3)}
     else:

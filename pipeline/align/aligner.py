@@ -372,17 +372,17 @@ def _align(src, tgt, embedder, params, src_labels, tgt_labels, joiners) -> list[
 
 
 def encode_sides(embedder: Embedder, sides: tuple[list[str], list[str]], max_size: int) -> list:
-    """Both sides' units through ``encode_units`` at once, in two threads: embedding is most of a
+    """Both sides' units through ``encode_units``, at once in two threads: embedding is most of a
     long text's time, USE runs on one core and its numpy work releases the GIL (3,000 Bible lines
     a side: 9.5 s one after the other, 5.6 s at once on two cores). One after the other when the
-    model is told to keep to one thread (corpus workers share the cores) or the embedder cannot
-    compose blocks (it embeds joined texts instead, behind its lock)."""
-    encode = getattr(embedder, "encode_units", None)
-    spec = getattr(embedder, "spec", None)
-    if encode is None or spec is None or spec.threads == 1 or (os.cpu_count() or 1) < 2:
+    model is told to keep to one thread (corpus workers share the cores). None for a side when the
+    embedder cannot compose blocks (``build_blocks`` embeds the joined texts then)."""
+    if not getattr(embedder, "composes", False):
         return [None, None]
+    if embedder.spec.threads == 1 or (os.cpu_count() or 1) < 2:
+        return [embedder.encode_units(units, max_size) for units in sides]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda units: encode(units, max_size), sides))
+        return list(pool.map(lambda units: embedder.encode_units(units, max_size), sides))
 
 
 def _cells(links: list[dp.Link]) -> list[tuple[int, int]]:

@@ -319,6 +319,12 @@ class Embedder:
             self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, v BLOB)")
 
     @property
+    def composes(self) -> bool:
+        """Whether blocks come from the units (``encode_units``) rather than from embedding their
+        joined texts; known from the backend, without loading the model."""
+        return hasattr(BACKENDS[self.spec.backend], "compose")
+
+    @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
             self._encoder = load_encoder(self.spec)
@@ -417,7 +423,7 @@ class Embedder:
         memory holds the parts of one chunk, not of the whole text, and each unit's parts are
         looked up once for both. Only the cache is locked, not the model: two threads can put two
         texts through at once."""
-        if not hasattr(BACKENDS[self.spec.backend], "compose"):
+        if not self.composes:
             return None
         n = len(units)
         vectors: dict[int, np.ndarray] = {}
