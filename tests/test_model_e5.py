@@ -41,3 +41,40 @@ def test_aligns_udhr_en_ru(spec: ModelSpec) -> None:
     links = align_units(udhr_units("en"), udhr_units("ru"), Embedder(spec))
     gold = [pair for pair, _ in parse_links(UDHR / "gold" / "udhr_gold.eng-rus.align")]
     assert score([(link.src, link.tgt) for link in links], gold).strict_f1 >= 0.97
+
+
+def test_edges_are_the_end_tokens_embedded_and_cached(spec: ModelSpec, tmp_path) -> None:
+    """A model that cannot compose blocks gets its edge vectors from the text of each unit's first
+    and last few tokens; a warm run reads them from the cache without loading the model."""
+    units = ["Introduction", "", "Prevention of cybercrime and international cooperation."]
+    embedder = Embedder(spec, tmp_path / "cache.sqlite")
+    heads, tails = embedder.encode_ends(units)
+    assert heads.shape == tails.shape == (3, 384)
+    assert not heads[1].any() and not tails[1].any()  # an empty unit has no edges
+    head, tail = embedder.encoder.end_texts(units[2:])
+    assert head[0].startswith("Prevention") and tail[0].endswith("cooperation.") and len(tail[0]) < len(units[2])
+    assert np.allclose(heads[2], embedder.encode(head)[0], atol=1e-5)
+    assert np.allclose(tails[0], embedder.encode(["Introduction"])[0], atol=1e-5)  # a short unit is all edge
+    warm = Embedder(spec, tmp_path / "cache.sqlite")
+    again = warm.encode_ends(units)
+    assert warm._encoder is None and np.array_equal(again[0], heads) and np.array_equal(again[1], tails)
+
+
+def test_a_short_piece_is_in_the_end_tokens_of_the_other_side(spec: ModelSpec) -> None:
+    """As with USE (``tests/test_align_unpc.py``): a heading run into the next sentence of the UN
+    dev set ("Introduction 3. Notes ...") matches the heading's French translation better by the
+    unit's first tokens than by its last ones, and than by the whole unit, which the piece test of
+    a merged link needs to tell a true short piece from a dropped one glued on."""
+    from tests.test_align_unpc import SHORT, devset
+
+    en, xx, _ = devset("fr")
+    pairs = [k for k in range(600) if len(en[k]) <= SHORT < len(en[k + 1])]
+    merged = [f"{en[k]} {en[k + 1]}" for k in pairs]
+    embedder = Embedder(spec)
+    heads, tails = embedder.encode_ends(merged)
+    pieces = embedder.encode([xx[k] for k in pairs])
+    whole = embedder.encode(merged)
+    head, tail, block = ((v * pieces).sum(axis=1) for v in (heads, tails, whole))
+    assert len(pairs) > 40
+    assert (head > tail).mean() > 0.9, (head > tail).mean()
+    assert (head > block).mean() > 0.7, (head > block).mean()

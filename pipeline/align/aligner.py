@@ -14,9 +14,10 @@ taking in a neighbouring unit (each half of a true 2-2, where the sides break se
 different points, matches fairly well on its own but grows when the next unit joins it). A short
 unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
 priced by its weakest edge unit's own margin against the other side's block: a piece that belongs
-keeps one, a unit dropped on the other side and glued on has none. With USE the piece is also
+keeps one, a unit dropped on the other side and glued on has none. With edge vectors (USE's end
+tokens; for a model that cannot compose, the text of those tokens embedded alone) the piece is also
 matched against the few tokens at the same end of the other side's block (where a true piece's
-translation is), and the test takes the mean of the two margins. With USE, a merged link whose
+translation is), and the test takes the mean of the two margins. With them, a merged link whose
 every edge piece keeps a margin of at least ``deficit_excuse`` that way is not docked by the
 deficit: a sentence one side cuts at a clause, or a verse one side sets as two sentences, makes
 the composed block match a little worse than its longer piece alone (Bible 003: the left-out

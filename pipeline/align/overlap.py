@@ -123,6 +123,7 @@ def build_blocks(
         encoded = getattr(embedder, "encode_units", lambda *_: None)(units, max_size)
     composed, edges = (None, None) if encoded is None else (encoded.blocks, encoded.ends)
     if composed is None:  # an encoder that cannot compose: embed every block's joined text
+        edges = getattr(embedder, "encode_ends", lambda _: None)(units)
         texts = {a: block_texts(units, a, joiner) for a in range(1, max_size + 1)}
         every = [t for a in texts for t in texts[a] if t]
         table = dict(zip(every, embedder.encode(every))) if every else {}

@@ -49,10 +49,10 @@ class AlignParams(_Section):
     left out (a unit that does not belong to the link makes the block match worse)."""
     deficit_excuse: float | None = 0.3
     """A merged link whose every edge piece keeps at least this margin in the piece test (with the
-    end tokens, USE) is not docked for matching worse than a sub-block (``edge_weight``): the
+    end tokens) is not docked for matching worse than a sub-block (``edge_weight``): the
     piece's own margin shows it belongs, and a composed block of two halves of one sentence can
     match a little worse than its longer half (a clause cut on one side: the half was left
-    without counterpart). None turns it off; without end tokens (e5) it is off. 0.3 was chosen on
+    without counterpart). None turns it off; without end tokens it is off. 0.3 was chosen on
     the UN dev sets (unpc fr, unpcx fr/zh, unpcs zh, unpcu zh, 500 lines, UDHR zh/ar): 0.25 and
     0.3 scored the same (unpcx fr +.003, unpcs es +.002, nothing lower), 0.2 lost unpcx zh
     (-.003), 0.4 changed nothing."""
@@ -60,13 +60,15 @@ class AlignParams(_Section):
     """Price per link, per unit of calibrated margin that the weakest edge unit of a merged side,
     matched alone against the other side's block, falls short of ``piece_floor``: a short unit
     glued onto a neighbour's link barely moves the block's evidence, but alone it matches nothing
-    there (0 turns the test off). Used when the embedder cannot give end tokens (e5, hub models)."""
+    there (0 turns the test off). Used when the embedder cannot give end tokens (a hub model
+    without a tokenizer)."""
     end_piece_weight: float = 1.25
     """The same price when the piece's margin is the mean of its margin against the other side's
-    block and against the first or last few tokens of that block (USE, ``Embedder.encode_units``):
-    a surer witness can be trusted more. 1.25 was chosen on the first 500 lines of the perturbed UN
-    dev sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0 and 1.5 scored lower); with e5, which has no end
-    tokens, 1.25 on the block margin alone lost .002-.003 on unpc ru/zh, hence two weights."""
+    block and against the first or last few tokens of that block (USE composes them,
+    ``Embedder.encode_units``; e5 embeds their text, ``Embedder.encode_ends``): a surer witness
+    can be trusted more. 1.25 was chosen with USE on the first 500 lines of the perturbed UN dev
+    sets (unpcu, unpcs, unpc, unpcx; 0.75, 1.0 and 1.5 scored lower); 1.25 on the block margin
+    alone (e5 before it had end tokens) lost .002-.003 on unpc ru/zh, hence two weights."""
     piece_floor: float = 0.2
     """The margin a unit that belongs to a merge keeps alone against the other side's block (UN dev
     set: true short pieces median .32, 90% above .1; dropped units glued onto a neighbour median
