@@ -46,11 +46,12 @@ def test_aligns_udhr_en_ru(spec: ModelSpec) -> None:
 def test_edges_are_the_end_tokens_embedded_and_cached(spec: ModelSpec, tmp_path) -> None:
     """A model that cannot compose blocks gets its edge vectors from the text of each unit's first
     and last few tokens; a warm run reads them from the cache without loading the model."""
-    units = ["Introduction", "", "Prevention of cybercrime and international cooperation."]
+    units = ["Introduction", "", "Prevention of cybercrime and international cooperation.", "\x00\x01 "]
     embedder = Embedder(spec, tmp_path / "cache.sqlite")
     heads, tails = embedder.encode_ends(units)
-    assert heads.shape == tails.shape == (3, 384)
+    assert heads.shape == tails.shape == (4, 384)
     assert not heads[1].any() and not tails[1].any()  # an empty unit has no edges
+    assert not heads[3].any() and not tails[3].any()  # nor one of control characters (no "<unk>" text)
     head, tail = embedder.encoder.end_texts(units[2:])
     assert head[0].startswith("Prevention") and tail[0].endswith("cooperation.") and len(tail[0]) < len(units[2])
     assert np.allclose(heads[2], embedder.encode(head)[0], atol=1e-5)

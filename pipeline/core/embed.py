@@ -38,7 +38,7 @@ PROGRESS_CHUNK = 1000
 """Texts embedded per step of the progress bar that big inputs (a whole book of lines) show."""
 END_TOKENS = 4
 """Tokens at each end of a unit that its edge vectors cover (``UsemEncoder.REACH`` for USE)."""
-END_KEYS = (":head", ":tail")
+END_KEYS = (f":head{END_TOKENS}", f":tail{END_TOKENS}")
 """Cache key suffixes of a unit's edge vectors when they are embedded from its end tokens' text."""
 
 
@@ -94,8 +94,8 @@ class SentenceTransformerEncoder:
         tokenizer = self.model.tokenizer
         heads, tails = [], []
         for ids in tokenizer(list(texts), add_special_tokens=False)["input_ids"]:
-            heads.append(tokenizer.decode(ids[:END_TOKENS]).strip() if ids else "")
-            tails.append(tokenizer.decode(ids[-END_TOKENS:]).strip() if ids else "")
+            heads.append(tokenizer.decode(ids[:END_TOKENS], skip_special_tokens=True).strip() if ids else "")
+            tails.append(tokenizer.decode(ids[-END_TOKENS:], skip_special_tokens=True).strip() if ids else "")
         return heads, tails
 
 
