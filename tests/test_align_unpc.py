@@ -234,14 +234,20 @@ def test_a_short_piece_is_in_the_end_tokens_of_the_other_side(embedder: Embedder
     """The first few tokens of a heading run into the next sentence ("Introduction 3. Notes
     ...") match the heading's translation better than the unit's last tokens do, and better
     than the whole unit does: the end tokens are where the piece test finds a true short piece."""
+    short_pieces_are_in_the_end_tokens(embedder, 1500, lambda merged: embedder.encode_units(merged, 1).ends)
+
+
+def short_pieces_are_in_the_end_tokens(embedder: Embedder, lines: int, ends) -> None:
+    """The check itself, over the first ``lines`` dev-set sentences, for any embedder's edge
+    vectors (``ends``: merged texts -> heads, tails)."""
     en, xx, _ = devset("fr")
-    pairs = [k for k in range(1500) if len(en[k]) <= SHORT < len(en[k + 1])]
+    pairs = [k for k in range(lines) if len(en[k]) <= SHORT < len(en[k + 1])]
     merged = [f"{en[k]} {en[k + 1]}" for k in pairs]
-    heads, tails = embedder.encode_units(merged, 1).ends
+    heads, tails = ends(merged)
     pieces = embedder.encode([xx[k] for k in pairs])
     whole = embedder.encode(merged)
     head, tail, block = ((v * pieces).sum(axis=1) for v in (heads, tails, whole))
-    assert len(pairs) > 100
+    assert len(pairs) > lines // 15
     assert (head > tail).mean() > 0.9, (head > tail).mean()
     assert (head > block).mean() > 0.7, (head > block).mean()
 

@@ -12,6 +12,7 @@ from pipeline.align.aligner import align_units
 from pipeline.align.evaluate import parse_links, score
 from pipeline.core.embed import Embedder, ModelSpec
 from tests.conftest import ROOT, UDHR, udhr_units
+from tests.test_align_unpc import short_pieces_are_in_the_end_tokens
 
 pytestmark = pytest.mark.slow  # needs the embedding model or the whole chain
 
@@ -66,16 +67,5 @@ def test_a_short_piece_is_in_the_end_tokens_of_the_other_side(spec: ModelSpec) -
     dev set ("Introduction 3. Notes ...") matches the heading's French translation better by the
     unit's first tokens than by its last ones, and than by the whole unit, which the piece test of
     a merged link needs to tell a true short piece from a dropped one glued on."""
-    from tests.test_align_unpc import SHORT, devset
-
-    en, xx, _ = devset("fr")
-    pairs = [k for k in range(600) if len(en[k]) <= SHORT < len(en[k + 1])]
-    merged = [f"{en[k]} {en[k + 1]}" for k in pairs]
     embedder = Embedder(spec)
-    heads, tails = embedder.encode_ends(merged)
-    pieces = embedder.encode([xx[k] for k in pairs])
-    whole = embedder.encode(merged)
-    head, tail, block = ((v * pieces).sum(axis=1) for v in (heads, tails, whole))
-    assert len(pairs) > 40
-    assert (head > tail).mean() > 0.9, (head > tail).mean()
-    assert (head > block).mean() > 0.7, (head > block).mean()
+    short_pieces_are_in_the_end_tokens(embedder, 600, embedder.encode_ends)

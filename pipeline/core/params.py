@@ -60,8 +60,8 @@ class AlignParams(_Section):
     """Price per link, per unit of calibrated margin that the weakest edge unit of a merged side,
     matched alone against the other side's block, falls short of ``piece_floor``: a short unit
     glued onto a neighbour's link barely moves the block's evidence, but alone it matches nothing
-    there (0 turns the test off). Used when the embedder cannot give end tokens (a hub model
-    without a tokenizer)."""
+    there (0 turns the test off). Used when the embedder gives no end tokens (an encoder with
+    neither ``edges`` nor ``end_texts``, such as the tag stage's ``e5-tail``)."""
     end_piece_weight: float = 1.25
     """The same price when the piece's margin is the mean of its margin against the other side's
     block and against the first or last few tokens of that block (USE composes them,
