@@ -11,7 +11,11 @@ pairs .85, random .79) and USE's wide ones (.51 vs .09) land on one scale, and o
 serves both. A link should be a local maximum of block similarity: its evidence is docked by what
 it would gain by dropping one of its edge units (an unrelated unit glued to a good pair) or by
 taking in a neighbouring unit (each half of a true 2-2, where the sides break sentences at
-different points, matches fairly well on its own but grows when the next unit joins it). A short
+different points, matches fairly well on its own but grows when the next unit joins it). That
+gain is the best of several differences of noisy similarities, so chance inflates it more with a
+noisier embedder: it is priced in units of the pair's chance spread of similarity (the spread of
+unrelated pairs' calibrated margins, ``calibrate``; e5's is about 1.4 times USE's), as a fixed
+price suited one embedder only (UN dev sets: best at 2.0 for USE, 1.5 for e5). A short
 unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
 priced by its weakest edge unit's own margin against the other side's block: a piece that belongs
 keeps one, a unit dropped on the other side and glued on has none. With edge vectors (USE's end
@@ -87,6 +91,11 @@ TIMES = {"blocks_s": 0.0, "search_s": 0.0}
 """Seconds spent, summed over calls, building blocks (embedding, anchors) and in the search (the
 scored band and the DP passes): benchmarks report the DP's share of the time from it."""
 
+NOISE_FLOOR = 0.05
+"""Least chance spread of calibrated similarity ``calibrate`` reports (UN dev set: USE .12-.14,
+e5 .16-.19; Bible 001: .20 and .25), so that a tiny text does not make its edge gains weigh
+without bound."""
+
 CHUNK = 20000
 """Band cells scored per vectorised step: bounds the memory of the gathered block vectors."""
 
@@ -96,7 +105,7 @@ class Scorer:
         self.src, self.tgt, self.params = src, tgt, params
         total_src = max(src.lengths[1].sum(), 1.0)
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
-        self.scale = match_scale(src, tgt)
+        self.scale, self.noise = calibrate(src, tgt)
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
         self.memo: BandMemo | None = None
@@ -181,7 +190,7 @@ class Scorer:
                 if weakest is not None and self.excuse is not None:  # every edge piece keeps its margin
                     deficit = np.where(weakest >= self.excuse, 0.0, deficit)
                 gap = np.maximum(gap, deficit)
-            evidence = evidence - self.params.edge_weight * gap
+            evidence = evidence - self.params.edge_weight / self.noise * gap
         per_unit = evidence - junk + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling - piece
 
@@ -301,16 +310,23 @@ def shared_anchors(src: sparse.csr_matrix, i: int, tgt: sparse.csr_matrix, js: n
     return (hits[bounds[1:]] - hits[bounds[:-1]])[js - r0]
 
 
-def match_scale(src: Blocks, tgt: Blocks, rows: int = 300) -> float:
-    """The margin a typical best match reaches in this document pair: the median, over up to
-    ``rows`` source units spread through the text, of the best margin against any target unit."""
+def calibrate(src: Blocks, tgt: Blocks, rows: int = 300) -> tuple[float, float]:
+    """The margin a typical best match reaches in this document pair (the median, over up to
+    ``rows`` source units spread through the text, of the best margin against any target unit),
+    and the spread of the other margins (unrelated pairs) on that scale: how far similarity
+    moves by chance. The spread is floored at ``NOISE_FLOOR`` (a few repetitive units say
+    little about it)."""
     s_vecs, t_vecs = src.vectors[1][1:], tgt.vectors[1][1:]
     if len(s_vecs) == 0 or len(t_vecs) == 0:
-        return 1.0
+        return 1.0, NOISE_FLOOR
     picks = np.unique(np.linspace(0, len(s_vecs) - 1, min(rows, len(s_vecs))).astype(int))
     margins = s_vecs[picks] @ t_vecs.T
     margins -= 0.5 * (src.background[1][1:][picks, None] + tgt.background[1][1:][None, :])
-    return max(float(np.median(margins.max(axis=1))), 1e-3)
+    best = margins.argmax(axis=1)
+    scale = max(float(np.median(margins[np.arange(len(picks)), best])), 1e-3)
+    others = np.delete(margins, best + np.arange(len(picks)) * margins.shape[1])
+    noise = float(others.std()) / scale if others.size > 1 else NOISE_FLOOR
+    return scale, max(noise, NOISE_FLOOR)
 
 
 def align_units(

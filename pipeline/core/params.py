@@ -44,9 +44,15 @@ class AlignParams(_Section):
     length_weight: float = 0.5
     """Weight of the length-ratio prior, -|log(target length / (source length x the pair's ratio))|,
     per unit; lengths in characters, smoothed in proportion on both sides (so CJK is not penalised)."""
-    edge_weight: float = 2.0
-    """Price per unit of a merged block, per unit of evidence it gains when one of its edge units is
-    left out (a unit that does not belong to the link makes the block match worse)."""
+    edge_weight: float = 0.28
+    """Price per unit of a link, per unit of evidence it gains by growing or shrinking by one edge
+    unit (a unit that does not belong makes the block match worse; a link missing a unit matches
+    better with it), in units of the document pair's chance spread of similarity
+    (``aligner.calibrate``). The gain is the best of several differences of noisy similarities,
+    so chance inflates it more with a noisier embedder (e5's spread is about 1.4 times USE's on the
+    UN dev set): a fixed price suited one embedder (USE best at 2.0, e5 at 1.5 on the UN sets).
+    0.28 (USE about 2.1 on the UN dev set) was chosen on the UN dev sets (unpc, unpcu, unpcs, unpcx,
+    five languages, summed over both embedders): 0.25 and 0.31 scored .005 and .004 lower."""
     deficit_excuse: float | None = 0.3
     """A merged link whose every edge piece keeps at least this margin in the piece test (with the
     end tokens) is not docked for matching worse than a sub-block (``edge_weight``): the
