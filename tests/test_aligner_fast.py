@@ -63,3 +63,11 @@ def test_a_fixed_link_is_kept_and_the_rest_aligns_around_it() -> None:
 def test_empty_sides() -> None:
     assert pairs(align_units([], WORDS[:2], FakeEmbedder())) == [((), (0,)), ((), (1,))]
     assert pairs(align_units(WORDS[:1], [], FakeEmbedder())) == [((0,), ())]
+
+
+def test_a_one_unit_side_has_no_chance_spread_and_still_aligns() -> None:
+    """With one unit on a side there is no unrelated pair to measure chance by: the edge price,
+    per unit of that spread, falls back to the floor and stays finite."""
+    assert pairs(align_units(WORDS[:1], WORDS[:1], FakeEmbedder())) == [((0,), (0,))]
+    assert pairs(align_units(WORDS[:1], WORDS[:2], FakeEmbedder())) == [((0,), (0,)), ((), (1,))]
+    assert pairs(align_units(WORDS[:2], WORDS[1:2], FakeEmbedder())) == [((0,), ()), ((1,), (0,))]
