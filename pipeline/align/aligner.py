@@ -14,7 +14,7 @@ taking in a neighbouring unit (each half of a true 2-2, where the sides break se
 different points, matches fairly well on its own but grows when the next unit joins it). That
 gain is the best of several differences of noisy similarities, so chance inflates it more with a
 noisier embedder: it is priced in units of the pair's chance spread of similarity (the spread of
-unrelated pairs' calibrated margins, ``calibrate``; e5's is about 1.4 times USE's), as a fixed
+unrelated pairs' calibrated margins, ``calibrate``; e5's is 1.3-1.6 times USE's), as a fixed
 price suited one embedder only (UN dev sets: best at 2.0 for USE, 1.5 for e5). A short
 unit (a heading, a date) barely moves a composed block vector either way, so a merged link is also
 priced by its weakest edge unit's own margin against the other side's block: a piece that belongs

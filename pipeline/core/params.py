@@ -49,7 +49,7 @@ class AlignParams(_Section):
     unit (a unit that does not belong makes the block match worse; a link missing a unit matches
     better with it), in units of the document pair's chance spread of similarity
     (``aligner.calibrate``). The gain is the best of several differences of noisy similarities,
-    so chance inflates it more with a noisier embedder (e5's spread is about 1.4 times USE's on the
+    so chance inflates it more with a noisier embedder (e5's spread is 1.3-1.6 times USE's on the
     UN dev set): a fixed price suited one embedder (USE best at 2.0, e5 at 1.5 on the UN sets).
     0.28 (USE about 2.1 on the UN dev set) was chosen on the UN dev sets (unpc, unpcu, unpcs, unpcx,
     five languages, summed over both embedders): 0.25 and 0.31 scored .005 and .004 lower."""
