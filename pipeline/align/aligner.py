@@ -105,7 +105,8 @@ class Scorer:
         self.src, self.tgt, self.params = src, tgt, params
         total_src = max(src.lengths[1].sum(), 1.0)
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
-        self.scale, self.noise = calibrate(src, tgt)
+        self.scale, noise = calibrate(src, tgt)
+        self.edge_price = params.edge_weight / noise  # per unit of evidence gained at an edge
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
         self.memo: BandMemo | None = None
@@ -190,7 +191,7 @@ class Scorer:
                 if weakest is not None and self.excuse is not None:  # every edge piece keeps its margin
                     deficit = np.where(weakest >= self.excuse, 0.0, deficit)
                 gap = np.maximum(gap, deficit)
-            evidence = evidence - self.params.edge_weight / self.noise * gap
+            evidence = evidence - self.edge_price * gap
         per_unit = evidence - junk + self.params.length_weight * length
         return 0.5 * (a + b) * per_unit - size - dangling - piece
 
