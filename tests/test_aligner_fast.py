@@ -65,6 +65,17 @@ def test_empty_sides() -> None:
     assert pairs(align_units(WORDS[:1], [], FakeEmbedder())) == [((0,), ())]
 
 
+def test_a_text_of_one_repeated_line_aligns_by_position() -> None:
+    """Every unit is as like every other-side unit as its match, so no margin stands out and no
+    link could reach the junk floor: all twenty units came out as skips. Without contrast,
+    position and length decide."""
+    line = WORDS[7]
+    assert pairs(align_units([line] * 6, [line] * 6, FakeEmbedder())) == [((i,), (i,)) for i in range(6)]
+    links = pairs(align_units([line] * 6, [line] * 5, FakeEmbedder()))
+    assert sum(1 for s, t in links if len(s) == 1 and len(t) == 1) == 5
+    assert sorted(i for s, _ in links for i in s) == list(range(6))
+
+
 def test_a_one_unit_side_has_no_chance_spread_and_still_aligns() -> None:
     """With one unit on a side there is no unrelated pair to measure chance by: the edge price,
     per unit of that spread, falls back to the floor and stays finite."""

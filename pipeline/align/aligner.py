@@ -96,6 +96,11 @@ NOISE_FLOOR = 0.05
 e5 .16-.19; Bible 001: .20 and .25), so that a tiny text does not make its edge gains weigh
 without bound."""
 
+MIN_SCALE = 1e-3
+"""Least typical best margin ``calibrate`` reports. A pair at it has no contrast: every unit is as
+like every other-side unit as its best match (a text of one repeated line), so calibrated evidence
+is 0 everywhere and cannot tell translations from unrelated pairs."""
+
 CHUNK = 20000
 """Band cells scored per vectorised step: bounds the memory of the gathered block vectors."""
 
@@ -107,6 +112,9 @@ class Scorer:
         self.ratio = max(tgt.lengths[1].sum(), 1.0) / total_src
         self.scale, noise = calibrate(src, tgt)
         self.edge_price = params.edge_weight / noise  # per unit of evidence gained at an edge
+        # Without contrast no link reaches the junk floor: docking them all made every unit a skip;
+        # position and length then decide, as they would for a person.
+        self.junk_weight = params.junk_weight if self.scale > MIN_SCALE else 0.0
         self.band: tuple[np.ndarray, np.ndarray] | None = None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
         self.memo: BandMemo | None = None
@@ -178,7 +186,7 @@ class Scorer:
         size = self.params.size_penalty * ((a - 1) + (b - 1))
         dangling = self.params.dangling_penalty * ((a > 1) * self.src.dangling[rows] + (b > 1) * self.tgt.dangling[js])
         evidence = self.evidence(a, b, rows, js)
-        junk = self.params.junk_weight * np.maximum(self.params.junk_floor - evidence, 0.0)
+        junk = self.junk_weight * np.maximum(self.params.junk_floor - evidence, 0.0)
         piece = 0.0
         weakest = None
         if self.piece_weight and (a > 1 or b > 1):
@@ -324,7 +332,7 @@ def calibrate(src: Blocks, tgt: Blocks, rows: int = 300) -> tuple[float, float]:
     margins = s_vecs[picks] @ t_vecs.T
     margins -= 0.5 * (src.background[1][1:][picks, None] + tgt.background[1][1:][None, :])
     best = margins[np.arange(len(picks)), margins.argmax(axis=1)].astype(np.float64)
-    scale = max(float(np.median(best)), 1e-3)
+    scale = max(float(np.median(best)), MIN_SCALE)
     others = margins.size - len(best)
     if others < 2:
         return scale, NOISE_FLOOR
