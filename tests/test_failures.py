@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.align.stage import run_align
 from pipeline.cli import STRICT_FAILURE, main
+from pipeline.core.errors import InputError
 from pipeline.core.params import Params
 from pipeline.export.stage import run_export
 from pipeline.segment.stage import run_segment
@@ -98,3 +99,46 @@ def test_strict_makes_a_stage_over_many_inputs_exit_non_zero(raw: Path, tmp_path
     assert (out / "A_1" / "fr.jsonl").exists(), "the good sets are extracted all the same"
     (raw / "C_3" / "en.pdf").unlink()
     assert main(["--strict", "extract", str(raw), "--out", str(out)]) == 0
+
+
+def test_aligning_a_set_from_inside_it_never_removes_the_output_folder(raw: Path, tmp_path: Path, monkeypatch) -> None:
+    """Run from inside one set's folder (``align .``), the set's name was "" and replacing the
+    failed set's old results removed ``--out`` itself, every other document's alignment in it."""
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    other = data / "aligned" / "OTHER_DOC" / "sixway.jsonl"
+    other.parent.mkdir(parents=True)
+    other.write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(data / "extracted" / "B_2")  # no English: the set fails
+    report = run_align(Path("."), None, Path("../../aligned"), Params(), embedder=FakeEmbedder())
+    assert [f.doc for f in report.failures] == ["B_2"]
+    assert other.exists()
+
+
+def test_an_output_folder_over_the_input_is_refused_and_the_input_kept(raw: Path, tmp_path: Path) -> None:
+    """``--out`` equal to the input folder made each failed set's input the stale result it removes."""
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    before = sorted(p.relative_to(data) for p in (data / "extracted").rglob("*"))
+    for out in (data / "extracted", data / "extracted" / "aligned", data):
+        with pytest.raises(InputError, match="overlaps the input"):
+            run_align(data / "extracted", None, out, Params(), embedder=FakeEmbedder())
+    with pytest.raises(InputError, match="overlaps the input"):
+        run_segment(data / "extracted", data / "extracted")
+    assert sorted(p.relative_to(data) for p in (data / "extracted").rglob("*")) == before
+
+
+def test_one_broken_language_fails_alone_in_the_align_stage(raw: Path, tmp_path: Path) -> None:
+    """A torn es.jsonl failed the whole set and removed its good en-fr alignment with it."""
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_align(data / "extracted", None, data / "aligned", Params(), embedder=FakeEmbedder())
+    with open(data / "extracted" / "A_1" / "es.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"broken')
+    report = run_align(data / "extracted", None, data / "aligned", Params(), embedder=FakeEmbedder())
+    assert sorted((f.doc, f.lang) for f in report.failures) == [("A_1", "es"), ("B_2", None)]
+    kept = data / "aligned" / "A_1"
+    assert (kept / "en-fr.paragraphs.jsonl").exists() and (kept / "sixway.jsonl").exists()
+    assert not list(kept.glob("en-es.*")), "the old en-es alignment must not pass for the torn input's"
+    rows = [json.loads(line) for line in (kept / "sixway.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows and all(row.get("fr") for row in rows[:3])

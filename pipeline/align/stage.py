@@ -22,7 +22,7 @@ from pipeline.align import corrections
 from pipeline.align.aligner import Link, align_units, align_with_fixed
 from pipeline.align.corrections import Correction
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import document_sets
+from pipeline.core.docset import check_out, document_sets
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
@@ -244,7 +244,7 @@ def align_docset(
     """Align every language of one extracted document set against its English text."""
     folder, out_dir = Path(folder), Path(out_dir)
     doc = folder.name
-    report: dict = {"doc": doc, "pivot": PIVOT, "pairs": {}, "warnings": []}
+    report: dict = {"doc": doc, "pivot": PIVOT, "pairs": {}, "warnings": [], "failed_languages": {}}
     if not (folder / f"{PIVOT}.jsonl").exists():
         raise InputError(folder, "no English text (en.jsonl) to align against")
 
@@ -257,7 +257,13 @@ def align_docset(
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem == PIVOT:
             continue
-        tgt = side(path.stem)
+        try:
+            tgt = side(path.stem)
+        except InputError as err:  # one broken language: the others are still aligned
+            report["failed_languages"][path.stem] = str(err)
+            for stale in out_dir.glob(f"{PIVOT}-{path.stem}.*.jsonl"):
+                stale.unlink()  # an old alignment must not pass for one of the current input
+            continue
         result = align_language(doc, pivot_side, tgt, embedder, params, records)
         for warning in result.warnings:
             log.warning("%s", warning)
@@ -283,6 +289,7 @@ def run_align(
     English, unreadable input) is recorded and the others go on."""
     embedder = embedder or embedder_from(params)
     report = StageReport("align")
+    check_out(out, extracted)
     for folder in tqdm(document_sets(Path(extracted)), desc="align", unit="set", disable=None):
         seg = Path(segmented) / folder.name if segmented else None
         try:
@@ -295,6 +302,8 @@ def run_align(
             continue
         report.sets[folder.name] = set_report
         report.warnings += set_report["warnings"]
+        for lang, problem in set_report["failed_languages"].items():
+            report.fail(folder.name, lang, problem)
         report.metrics.setdefault("align", {})[folder.name] = {
             lang: {key: pair[key] for key in ("mean_confidence", "links", "empty_links")}
             for lang, pair in set_report["pairs"].items()

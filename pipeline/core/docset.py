@@ -99,8 +99,17 @@ def find_docsets(root: Path) -> list[DocSet]:
 
 def document_sets(folder: Path) -> list[Path]:
     """The document-set folders below a stage's output folder (or the folder itself, when it is
-    one set); a missing folder is an error rather than an empty run."""
+    one set, resolved so that ``.`` still has its name); a missing folder is an error rather than
+    an empty run."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(folder, "no such folder (run the previous stage first?)")
-    return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder]
+    return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder.resolve()]
+
+
+def check_out(out: Path, source: Path) -> None:
+    """Refuse an output folder that is the input folder, or lies inside it or around it: a
+    stage writes and replaces ``out/<set>``, which would then be an input set itself."""
+    out, source = Path(out).resolve(), Path(source).resolve()
+    if out == source or source in out.parents or out in source.parents:
+        raise InputError(out, f"the output folder overlaps the input {source}; choose another --out")

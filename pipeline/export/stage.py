@@ -27,7 +27,7 @@ from lxml import etree
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path
 from pipeline.core.cells import safe_frame
-from pipeline.core.docset import document_sets, symbol_of
+from pipeline.core.docset import check_out, document_sets, symbol_of
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl
 from pipeline.core.report import StageReport
@@ -343,6 +343,7 @@ def run_export(
     filters = filters or Filters()
     report = StageReport("export")
     docs, sentences, sentence_text = [], {}, {}
+    check_out(out, aligned)
     for folder in document_sets(Path(aligned)):
         if filters.docs and folder.name not in filters.docs:
             continue

@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import DocSet, check_lang, find_docsets
+from pipeline.core.docset import DocSet, check_lang, check_out, find_docsets
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
 from pipeline.core.records import Line, Paragraph, write_jsonl
@@ -250,6 +250,8 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
 def run_extract(source: Path | list[DocSet], out: Path) -> StageReport:
     """The extract stage over a raw-data folder (or given document sets): every language of every
     set that can be read, each failure recorded (see ``pipeline.core.report``)."""
+    if isinstance(source, str | Path):
+        check_out(out, source)
     docsets = find_docsets(Path(source)) if isinstance(source, str | Path) else source
     report = StageReport("extract")
     for docset in tqdm(docsets, desc="extract", unit="set", disable=None):

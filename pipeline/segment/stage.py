@@ -20,7 +20,7 @@ import spacy
 import yaml
 from tqdm import tqdm
 
-from pipeline.core.docset import check_lang, document_sets
+from pipeline.core.docset import check_lang, check_out, document_sets
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl, write_jsonl
 from pipeline.core.report import StageReport
@@ -145,6 +145,7 @@ def segment_docset(extracted_dir: Path, out_dir: Path, config_dir: str = "config
 def run_segment(extracted: Path, out: Path, config_dir: str = "configs") -> StageReport:
     """The segment stage over the extract stage's output (every document set in it)."""
     report = StageReport("segment")
+    check_out(out, extracted)
     for folder in tqdm(document_sets(Path(extracted)), desc="segment", unit="set", disable=None):
         try:
             report.sets[folder.name] = {"sentences": segment_docset(folder, Path(out) / folder.name, config_dir)}

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import document_sets
+from pipeline.core.docset import check_out, document_sets
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl, write_jsonl
 from pipeline.core.report import StageReport
@@ -228,6 +228,7 @@ def run_tag(
     """The tag stage over the extract stage's output: paragraphs and sentences of every set, the
     analysts' tag decisions, projection and cross-language consistency through the six-way table."""
     report = StageReport("tag")
+    check_out(out, extracted)
     for folder in tqdm(document_sets(Path(extracted)), desc="tag", unit="set", disable=None):
         out_dir = Path(out) / folder.name
         sixway = Path(aligned) / folder.name / "sixway.jsonl" if aligned else None
