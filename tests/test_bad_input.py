@@ -48,6 +48,7 @@ BAD = {
     "empty.txt": lambda p: p.write_text("  \n\n", encoding="utf-8"),
     "latin1.txt": lambda p: p.write_bytes("Déclaration universelle des droits".encode("latin-1")),
     "utf16.txt": lambda p: p.write_bytes(b"\xff\xfe\x00binary"),
+    "controls.txt": lambda p: p.write_bytes(b"\x01\n\x1b\n\x01\x7f\n"),
 }
 PROBLEM = {
     "corrupt.pdf": "not a readable PDF",
@@ -57,6 +58,7 @@ PROBLEM = {
     "empty.txt": "empty file",
     "latin1.txt": "not UTF-8",
     "utf16.txt": "not valid UTF-16",
+    "controls.txt": "no text left once control characters are removed",
 }
 
 

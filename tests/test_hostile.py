@@ -292,6 +292,10 @@ def test_control_characters_are_cleaned_at_extraction_and_counted(tmp_path: Path
         text = "".join(p["text"] for p in paragraphs[lang])
         assert not [c for c in text if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F]
         assert "[31m" in text, "only the control character goes, the printable rest stays"
+    with_line = folder / "en.txt"  # a line of control characters only is a blank line (it crashed reflow)
+    with_line.write_text(with_line.read_text(encoding="utf-8").replace("\n\n", "\n\x01\n"), encoding="utf-8")
+    assert main(["extract", str(with_line), "--out", str(tmp_path / "lines.jsonl")]) == 0
+    assert [p["text"] for p in read_jsonl(tmp_path / "lines.jsonl")] == [p["text"] for p in paragraphs["en"]]
     rows = [
         {"row": k, "en": en["text"], "fr": fr["text"], "tags": []}
         for k, (en, fr) in enumerate(zip(paragraphs["en"], paragraphs["fr"]), 1)

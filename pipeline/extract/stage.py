@@ -66,6 +66,9 @@ def extract_file(path: Path, lang: str, doc: str = "", symbol: str | None = None
         return Extraction(doc, lang, word.paragraphs, word.meta, word.dropped)
     lines, page_height = read_lines(path)
     cleaned = clean_lines(lines)
+    lines = [line for line in lines if line.text.strip()]  # lines of control characters only (their gap stays)
+    if not lines:
+        raise InputError(path, "no text left once control characters are removed")
     if lang == "ar":
         for line in lines:
             fixed = _fix_rtl_lead(line.text)
