@@ -303,6 +303,13 @@ def test_control_characters_are_cleaned_at_extraction_and_counted(tmp_path: Path
     data = DocData("A_RES_55_100", "A/RES/55/100", rows, paragraphs)
     write_tmx(tmx_tree([data], Filters(langs=("en", "fr")), "paragraph", {}, {}), tmp_path / "out.tmx")
     assert (tmp_path / "out.tmx").read_text(encoding="utf-8").count("<tu ") == len(rows)
+    # A stage file or a folder name (extract and align accept "B\x1b_2") can still carry one:
+    # lxml refused the whole TMX, and the export stopped before the sets after it.
+    rows[0]["en"] += "\x0b"
+    odd = DocData("B\x1b_2", "A/RES/55/100\x01", rows, paragraphs)
+    write_tmx(tmx_tree([odd], Filters(langs=("en", "fr")), "paragraph", {}, {}), tmp_path / "odd.tmx")
+    tmx = (tmp_path / "odd.tmx").read_text(encoding="utf-8")
+    assert tmx.count("<tu ") == len(rows) and 'tuid="B_2:1"' in tmx
 
 
 def test_an_export_with_no_tags_at_all_still_draws_its_chart(tmp_path: Path) -> None:

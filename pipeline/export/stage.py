@@ -27,6 +27,7 @@ from lxml import etree
 from pipeline import LANGS, __version__
 from pipeline.core.atomic import atomic_path
 from pipeline.core.cells import safe_frame
+from pipeline.core.clean import clean_controls
 from pipeline.core.docset import check_out, document_sets, symbol_of
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl
@@ -223,11 +224,11 @@ def tmx_tree(
                 present = [lang for lang in filters.langs if row.get(lang)]
                 if len(present) < 2:
                     continue
-                tu = etree.SubElement(body, "tu", tuid=f"{data.doc}:{row['row']}")
+                tu = etree.SubElement(body, "tu", tuid=xml_safe(f"{data.doc}:{row['row']}"))
                 _props(tu, data, confidence, row["tags"])
                 for lang in present:
                     tuv = etree.SubElement(tu, "tuv", {XML_LANG: TMX_LANG[lang]})
-                    etree.SubElement(tuv, "seg").text = row[lang]
+                    etree.SubElement(tuv, "seg").text = xml_safe(row[lang])
         else:
             for lang, links in sentences.get(data.doc, {}).items():
                 if lang not in filters.langs:
@@ -235,12 +236,12 @@ def tmx_tree(
                 for k, link in enumerate(links):
                     if not (link["src_ids"] and link["tgt_ids"]) or link["confidence"] < filters.min_confidence:
                         continue
-                    tu = etree.SubElement(body, "tu", tuid=f"{data.doc}:en-{lang}:{k}")
+                    tu = etree.SubElement(body, "tu", tuid=xml_safe(f"{data.doc}:en-{lang}:{k}"))
                     _props(tu, data, link["confidence"], [])
                     for code, ids in (("en", link["src_ids"]), (lang, link["tgt_ids"])):
                         tuv = etree.SubElement(tu, "tuv", {XML_LANG: TMX_LANG[code]})
                         joiner = "" if code == "zh" else " "
-                        etree.SubElement(tuv, "seg").text = joiner.join(sentence_text[i] for i in ids)
+                        etree.SubElement(tuv, "seg").text = xml_safe(joiner.join(sentence_text[i] for i in ids))
     return etree.ElementTree(tmx)
 
 
@@ -252,7 +253,13 @@ def _props(tu: etree._Element, data: DocData, confidence: float, tags: list[str]
         ("x-tags", ";".join(tags)),
     ):
         if value:
-            etree.SubElement(tu, "prop", type=kind).text = value
+            etree.SubElement(tu, "prop", type=kind).text = xml_safe(value)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the control characters XML cannot hold: a folder or a stage file may
+    carry one (extraction cleans its own text), and lxml refused the whole TMX for it."""
+    return clean_controls(text)[0]
 
 
 def write_tmx(tree: etree._ElementTree, path: Path) -> None:
