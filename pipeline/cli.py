@@ -39,7 +39,7 @@ def _finish(args: argparse.Namespace, report: StageReport, metrics: str | None =
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.core.docset import check_lang
+    from pipeline.core.docset import check_lang, check_out
     from pipeline.core.records import write_jsonl
     from pipeline.extract.stage import extract_file, run_extract
 
@@ -48,6 +48,7 @@ def _extract(args: argparse.Namespace) -> int:
         lang = check_lang(args.lang or source.stem, source)
         result = extract_file(source, lang, args.doc or source.parent.name, args.symbol)
         out = Path(args.out) if args.out else source.with_suffix(".jsonl")
+        check_out(out, source)
         write_jsonl(out, (p.to_dict() for p in result.paragraphs))
         log.info("%s: %d paragraphs -> %s", source, len(result.paragraphs), out)
         return 0
@@ -81,7 +82,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _segment(args: argparse.Namespace) -> int:
-    from pipeline.core.docset import check_lang
+    from pipeline.core.docset import check_lang, check_out
     from pipeline.core.records import read_paragraphs, write_jsonl
     from pipeline.segment.stage import run_segment, segment_paragraphs, sentence_rows
 
@@ -89,6 +90,7 @@ def _segment(args: argparse.Namespace) -> int:
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
         out = Path(args.out) if args.out else source.with_suffix(".sentences.jsonl")
+        check_out(out, source)
         write_jsonl(out, sentence_rows(segment_paragraphs(read_paragraphs(source, lang), lang, args.config_dir)))
         return 0
     return _finish(args, run_segment(source, Path(args.out or "data/segmented"), args.config_dir))
@@ -132,7 +134,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _tag(args: argparse.Namespace) -> int:
-    from pipeline.core.docset import check_lang
+    from pipeline.core.docset import check_lang, check_out
     from pipeline.core.params import load_params
     from pipeline.core.records import read_paragraphs, write_jsonl
     from pipeline.tag.layer import model_layer
@@ -158,6 +160,7 @@ def _tag(args: argparse.Namespace) -> int:
     if source.is_file():
         lang = check_lang(args.lang or source.stem, source)
         out = Path(args.out) if args.out else source.with_suffix(".tags.jsonl")
+        check_out(out, source)
         write_jsonl(out, tag_rows(read_paragraphs(source, lang), lang, taxonomy, layer))
         return 0
     report = run_tag(

@@ -155,3 +155,19 @@ def test_a_missing_embedding_model_is_named_without_a_stray_colon(tmp_path: Path
         "hexalign tag: models/multilingual-e5-small: model folder missing; run scripts/setup.sh to build it"
     )
     assert not (tmp_path / "t.jsonl").exists()
+
+
+def test_an_output_named_as_the_input_is_refused_and_the_input_kept(tmp_path: Path, capsys) -> None:
+    """``--out`` naming the raw file replaced the text with its own JSON, or a side with links."""
+    en, fr = tmp_path / "en.txt", tmp_path / "fr.txt"
+    en.write_text("The Committee met.\n", encoding="utf-8")
+    fr.write_text("Le Comité s'est réuni.\n", encoding="utf-8")
+    for argv in (
+        ["extract", str(en), "--out", str(en)],
+        ["segment", str(en), "--out", str(tmp_path / "." / "en.txt")],
+        ["align-bitext", str(en), str(fr), "--src-lang", "en", "--tgt-lang", "fr", "--presplit", "--out", str(fr)],
+    ):
+        code, err = run(argv, capsys)
+        assert code != 0 and "overlaps the input" in err and str(en.parent) in err, argv
+    assert en.read_text(encoding="utf-8") == "The Committee met.\n"
+    assert fr.read_text(encoding="utf-8") == "Le Comité s'est réuni.\n"

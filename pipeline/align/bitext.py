@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.align.aligner import align_units
 from pipeline.align.evaluate import format_link
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import check_lang
+from pipeline.core.docset import check_lang, check_out
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.params import AlignParams
@@ -73,6 +73,9 @@ def read_batch(path: Path) -> list[Pair]:
 def run(pairs: list[Pair], embedder: Embedder, params: AlignParams, presplit: bool, config_dir: str) -> list[str]:
     """Align every pair with one embedder (one model load); write each pair's ``out`` file, and
     return the texts of pairs without one."""
+    for pair in pairs:  # before any work: a raw side must never be replaced by links
+        if pair.out is not None:
+            check_out(pair.out, pair.src, pair.tgt)
     texts = []
     for pair in pairs:
         text = align_pair(pair, embedder, params, presplit, config_dir)

@@ -107,9 +107,11 @@ def document_sets(folder: Path) -> list[Path]:
     return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder.resolve()]
 
 
-def check_out(out: Path, source: Path) -> None:
-    """Refuse an output folder that is the input folder, or lies inside it or around it: a
-    stage writes and replaces ``out/<set>``, which would then be an input set itself."""
-    out, source = Path(out).resolve(), Path(source).resolve()
-    if out == source or source in out.parents or out in source.parents:
-        raise InputError(out, f"the output folder overlaps the input {source}; choose another --out")
+def check_out(out: Path, *sources: Path) -> None:
+    """Refuse an output that is an input (a raw file replaced by its own result), or a folder
+    inside or around an input folder: a stage writes and replaces ``out/<set>``, which would
+    then be an input set itself."""
+    out = Path(out).resolve()
+    for source in map(lambda path: Path(path).resolve(), sources):
+        if out == source or source in out.parents or out in source.parents:
+            raise InputError(out, f"the output overlaps the input {source}; choose another --out")
