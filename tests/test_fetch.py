@@ -38,3 +38,12 @@ def test_fetch_downloads_each_language_and_reports_the_missing_one(tmp_path: Pat
     assert sorted(p.name for p in folder.iterdir()) == ["ar.pdf", "en.pdf", "es.pdf", "fr.pdf", "ru.pdf"]
     assert (folder / "fr.pdf").read_bytes() == (BUNDLED / "fr.pdf").read_bytes()
     assert "/ch/UNODC/CCPCJ/EG.4/2020/1" in err, "the Chinese version is asked for with ODS code ch"
+
+
+def test_a_symbol_that_is_a_path_part_is_refused_before_any_download(tmp_path: Path, capsys) -> None:
+    """``fetch ..`` wrote ``en.pdf`` beside ``--out``: a symbol names the folder it lands in."""
+    out = tmp_path / "data" / "raw"
+    for symbol in ("..", ".", "A/../../x", " "):
+        code = main(["fetch", symbol, "--out", str(out), "--base-url", "http://127.0.0.1:9"])
+        assert code == 2 and "is not a UN document symbol" in capsys.readouterr().err, symbol
+    assert not any(tmp_path.rglob("*.pdf"))

@@ -22,7 +22,7 @@ import yaml
 
 from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_bytes
-from pipeline.core.docset import check_lang, doc_id
+from pipeline.core.docset import check_lang, check_symbol, doc_id
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Sources:
 
 def fetch(symbol: str, out_root: Path, sources: Sources, langs: tuple[str, ...] = LANGS) -> dict[str, str]:
     """Download each language; returns lang -> "ok" or the reason it failed."""
-    folder = Path(out_root) / doc_id(symbol)
+    folder = Path(out_root) / doc_id(check_symbol(symbol))  # ".." would write beside --out
     results: dict[str, str] = {}
     for lang in langs:
         check_lang(lang)
