@@ -15,7 +15,9 @@ from pypdf import PdfReader, PdfWriter
 
 from pipeline.cli import main
 from pipeline.core.embed import load_encoder
+from pipeline.core.errors import InputError
 from pipeline.core.params import load_params
+from pipeline.core.records import read_extracted
 from pipeline.tag.layer import features_from
 from tests.conftest import BUNDLED
 
@@ -171,3 +173,34 @@ def test_an_output_named_as_the_input_is_refused_and_the_input_kept(tmp_path: Pa
         assert code != 0 and "overlaps the input" in err and str(en.parent) in err, argv
     assert en.read_text(encoding="utf-8") == "The Committee met.\n"
     assert fr.read_text(encoding="utf-8") == "Le Comité s'est réuni.\n"
+
+
+RECORD = '{"doc": "D", "lang": "fr", "para_id": "fr-p1", "kind": "paragraph", "text": "Ordre du jour."}'
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (f"{RECORD}\n{RECORD}\n", "para_id 'fr-p1' is used twice"),
+        (f"{RECORD}\n[1, 2]\n", "line 2: not a JSON object but list"),
+        (RECORD.replace('"kind": "paragraph", ', "") + "\n", "fr-p1: a record needs a text and a kind"),
+        (RECORD.replace('"Ordre du jour."', "null") + "\n", "fr-p1: a record needs a text and a kind"),
+        ('{"text": "Ordre du jour."}\n', "a record without a para_id"),
+    ],
+)
+def test_a_hand_edited_extract_file_is_refused_with_its_problem(tmp_path: Path, capsys, content, problem) -> None:
+    """Duplicate ids put one text on two six-way rows without a word; the others were tracebacks."""
+    path = tmp_path / "fr.jsonl"
+    path.write_text(content, encoding="utf-8")
+    code, err = run(["segment", str(path), "--out", str(tmp_path / "fr.sentences.jsonl")], capsys)
+    assert code == 2 and str(path) in err and problem in err, err
+    assert not (tmp_path / "fr.sentences.jsonl").exists()
+
+
+def test_a_latin1_byte_in_a_stage_file_names_its_line(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "fr.jsonl"
+    path.write_bytes(RECORD.encode() + b"\n" + RECORD.replace("fr-p1", "fr-p2").encode("latin-1") + b"\xe9\n")
+    code, err = run(["segment", str(path), "--out", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 2 and "not UTF-8 text" in err, err
+    with pytest.raises(InputError, match="line 2: not UTF-8 text"):  # the stages' road: a traceback before
+        read_extracted(path)

@@ -142,3 +142,19 @@ def test_one_broken_language_fails_alone_in_the_align_stage(raw: Path, tmp_path:
     assert not list(kept.glob("en-es.*")), "the old en-es alignment must not pass for the torn input's"
     rows = [json.loads(line) for line in (kept / "sixway.jsonl").read_text(encoding="utf-8").splitlines()]
     assert rows and all(row.get("fr") for row in rows[:3])
+
+
+def test_one_broken_language_fails_alone_in_the_segment_stage(raw: Path, tmp_path: Path) -> None:
+    """A torn es.jsonl failed the whole set: fr was never segmented, and the old es output was
+    left for align and tag to take for the current one."""
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_segment(data / "extracted", data / "segmented")
+    with open(data / "extracted" / "A_1" / "es.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("[1, 2]\n")
+    report = run_segment(data / "extracted", data / "segmented")
+    assert [(f.doc, f.lang) for f in report.failures] == [("A_1", "es")]
+    assert "not a JSON object but list" in report.failures[0].problem
+    assert sorted(p.name for p in (data / "segmented" / "A_1").iterdir()) == ["en.jsonl", "fr.jsonl"]
+    fr = (data / "segmented" / "A_1" / "fr.jsonl").read_text(encoding="utf-8").splitlines()
+    assert report.sets["A_1"]["sentences"]["fr"] == len(fr) > 0

@@ -64,13 +64,40 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with open(path, "rb") as handle:  # decoded line by line, so that a bad byte names its line
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise InputError(path, f"line {number}: not UTF-8 text") from err
             if line.strip():
                 try:
-                    yield json.loads(line)
+                    row = json.loads(line)
                 except json.JSONDecodeError as err:
                     raise InputError(path, f"line {number}: not a JSON object ({err.msg})") from err
+                if not isinstance(row, dict):
+                    raise InputError(path, f"line {number}: not a JSON object but {type(row).__name__}")
+                yield row
+
+
+def read_extracted(path: Path, footnotes: bool = False) -> list[dict]:
+    """An extract output's paragraph records (footnotes only if asked), checked once for every
+    stage that reads them: a hand-edited or torn file failed deep inside a stage (a missing
+    ``kind`` was a KeyError) or, with a ``para_id`` used twice, showed one text on two six-way
+    rows and lost the other without a word."""
+    rows, seen = [], set()
+    for row in read_jsonl(path):
+        para_id = row.get("para_id")
+        if not isinstance(para_id, str) or not para_id:
+            raise InputError(path, f"a record without a para_id: {json.dumps(row, ensure_ascii=False)[:60]}")
+        if not isinstance(row.get("text"), str) or not isinstance(row.get("kind"), str):
+            raise InputError(path, f"{para_id}: a record needs a text and a kind (strings)")
+        if para_id in seen:
+            raise InputError(path, f"para_id {para_id!r} is used twice")
+        seen.add(para_id)
+        if footnotes or row["kind"] != "footnote":
+            rows.append(row)
+    return rows
 
 
 def read_paragraphs(path: Path, lang: str) -> list[dict]:
@@ -79,7 +106,7 @@ def read_paragraphs(path: Path, lang: str) -> list[dict]:
     path = Path(path)
     text = decode_text(path)
     if text.lstrip().startswith("{"):
-        return [r for r in read_jsonl(path) if r.get("kind") != "footnote"]
+        return read_extracted(path)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return [
         {

@@ -29,7 +29,7 @@ from pipeline.align.stage import JOINERS, Side, align_language, sixway
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.params import Params, embedder_from, load_params
-from pipeline.core.records import read_jsonl
+from pipeline.core.records import read_extracted, read_jsonl
 from pipeline.review.origin import HostRule, same_origin
 from pipeline.tag import tag_corrections
 from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
@@ -85,7 +85,7 @@ class Project:
         ]
 
     def side(self, lang: str) -> Side:
-        rows = [r for r in read_jsonl(self.extracted / self.doc / f"{lang}.jsonl") if r["kind"] != "footnote"]
+        rows = read_extracted(self.extracted / self.doc / f"{lang}.jsonl")
         return Side(lang, rows, {})
 
     def tagged_paragraphs(self) -> dict[str, dict]:

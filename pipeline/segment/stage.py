@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from pipeline.core.docset import check_lang, check_out, document_sets
 from pipeline.core.errors import InputError
-from pipeline.core.records import read_jsonl, write_jsonl
+from pipeline.core.records import read_extracted, write_jsonl
 from pipeline.core.report import StageReport
 
 log = logging.getLogger(__name__)
@@ -138,17 +138,27 @@ def sentence_rows(sentences: list[Sentence]) -> list[dict]:
     return [asdict(s) for s in sentences]
 
 
-def segment_docset(extracted_dir: Path, out_dir: Path, config_dir: str = "configs") -> dict[str, int]:
-    """Segment every language file of one extracted document set; returns sentences per language."""
+def segment_docset(
+    extracted_dir: Path, out_dir: Path, config_dir: str = "configs"
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Segment every language file of one extracted document set; returns sentences per language
+    and the problem of each language that could not be read (the others are segmented all the
+    same, and its old output is removed: align and tag would take it for the current one)."""
     counts: dict[str, int] = {}
+    failed: dict[str, str] = {}
     for path in sorted(Path(extracted_dir).glob("*.jsonl")):
         lang = path.stem
-        rows = [r for r in read_jsonl(path) if r["kind"] != "footnote"]
+        try:
+            rows = read_extracted(path)
+        except InputError as err:
+            failed[lang] = str(err)
+            Path(out_dir, f"{lang}.jsonl").unlink(missing_ok=True)
+            continue
         sentences = segment_paragraphs(rows, lang, config_dir)
         write_jsonl(Path(out_dir) / f"{lang}.jsonl", sentence_rows(sentences))
         counts[lang] = len(sentences)
         log.info("%s %s: %d sentences", Path(extracted_dir).name, lang, len(sentences))
-    return counts
+    return counts, failed
 
 
 def run_segment(extracted: Path, out: Path, config_dir: str = "configs") -> StageReport:
@@ -157,8 +167,12 @@ def run_segment(extracted: Path, out: Path, config_dir: str = "configs") -> Stag
     check_out(out, extracted)
     for folder in tqdm(document_sets(Path(extracted)), desc="segment", unit="set", disable=None):
         try:
-            report.sets[folder.name] = {"sentences": segment_docset(folder, Path(out) / folder.name, config_dir)}
+            counts, failed = segment_docset(folder, Path(out) / folder.name, config_dir)
         except InputError as err:
             report.fail(folder.name, None, str(err))
+            continue
+        for lang, problem in failed.items():
+            report.fail(folder.name, lang, problem)
+        report.sets[folder.name] = {"sentences": counts}
     report.write(Path(out))
     return report
