@@ -396,3 +396,25 @@ def test_a_killed_write_leaves_no_temporary_file_for_long(tmp_path: Path) -> Non
     write_jsonl(target, [{"a": 3}])
     assert sorted(p.name for p in target.parent.iterdir()) == ["en.jsonl"]
     assert target.read_text(encoding="utf-8") == '{"a": 3}\n'
+
+
+def test_a_hand_edited_correction_that_breaks_a_link_is_stale_not_applied() -> None:
+    """Valid JSON with the right hashes can still name paragraphs that do not follow each other
+    (en-p2 and en-p3 then sat in no link) or an id of the other side (a KeyError stopped the
+    stage): such a record is reported stale, like one whose text changed."""
+    from tests.conftest import udhr_units
+
+    en = {f"en-p{k}": text for k, text in enumerate(udhr_units("en")[3:9], 1)}
+    fr = {f"fr-p{k}": text for k, text in enumerate(udhr_units("fr")[3:9], 1)}
+    texts = {**en, **fr}
+    good = corrections.make("fr", "link", ["en-p2", "en-p3"], ["fr-p2"], texts)
+    assert corrections.in_force([good], en, fr, "fr").active == [good]
+    for src_ids, tgt_ids, why in (
+        (["en-p1", "en-p4"], ["fr-p1"], "not consecutive"),
+        (["en-p3", "en-p2"], ["fr-p2"], "not consecutive"),
+        (["fr-p1"], ["en-p1"], "not on its side"),
+        (["en-p1"], ["fr-p1", "fr-p3"], "not consecutive"),
+    ):
+        record = corrections.make("fr", "link", src_ids, tgt_ids, texts)
+        applied = corrections.in_force([record], en, fr, "fr")
+        assert not applied.active and why in applied.stale[0][1], (src_ids, tgt_ids, applied)

@@ -59,15 +59,16 @@ def append(path: Path, records: list[Correction]) -> list[Correction]:
     return journal.append(path, records, Correction)
 
 
-def in_force(records: list[Correction], texts: dict[str, str], lang: str) -> Applied:
-    """The latest link decision per paragraph for one language pair, checked against the texts."""
+def in_force(records: list[Correction], src_texts: dict[str, str], tgt_texts: dict[str, str], lang: str) -> Applied:
+    """The latest link decision per paragraph for one language pair, checked against the texts
+    (each side's paragraphs in document order)."""
     out = Applied()
     claimed: set[str] = set()
     for record in reversed([r for r in records if r.lang == lang and r.action in ("link", "confirm")]):
         if record.ids() & claimed:
             continue  # a later decision about these paragraphs wins
         claimed |= record.ids()
-        problem = staleness(record, texts)
+        problem = staleness(record, src_texts, tgt_texts)
         if problem:
             out.stale.append((record, problem))
         else:
@@ -76,12 +77,24 @@ def in_force(records: list[Correction], texts: dict[str, str], lang: str) -> App
     return out
 
 
-def staleness(record: Correction, texts: dict[str, str]) -> str:
+def staleness(record: Correction, src_texts: dict[str, str], tgt_texts: dict[str, str]) -> str:
+    """Why a record cannot be applied, or "". Besides changed texts, a hand-edited journal can
+    name a paragraph of the wrong side, or paragraphs that do not follow each other: a link of
+    en-p1 and en-p4 left en-p2 and en-p3 in no link at all, and a French id among the English
+    ones stopped the stage."""
+    texts = {**src_texts, **tgt_texts}
     for pid in sorted(record.ids()):
         if pid not in texts:
             return f"paragraph {pid} no longer exists"
         if record.hashes.get(pid) != text_hash(texts[pid]):
             return f"text of {pid} changed since the correction"
+    for ids, side in ((record.src_ids, src_texts), (record.tgt_ids, tgt_texts)):
+        order = {pid: k for k, pid in enumerate(side)}
+        if any(pid not in order for pid in ids):
+            return f"{', '.join(pid for pid in ids if pid not in order)} not on its side of the link"
+        places = [order[pid] for pid in ids]
+        if places and places != list(range(places[0], places[0] + len(places))):
+            return f"{', '.join(ids)} are not consecutive paragraphs in document order"
     return ""
 
 

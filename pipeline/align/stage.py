@@ -50,6 +50,10 @@ class Side:
     def joiner(self) -> str:
         return JOINERS.get(self.lang, " ")
 
+    def texts(self) -> dict[str, str]:
+        """Paragraph texts by id, in document order."""
+        return {p["para_id"]: p["text"] for p in self.paragraphs}
+
 
 def load_side(extracted: Path, segmented: Path | None, lang: str) -> Side:
     rows = read_extracted(extracted)
@@ -204,8 +208,7 @@ def align_language(
     language_problem = check_language([p["text"] for p in tgt.paragraphs], lang)
     if language_problem:
         warnings.append(f"{doc} {lang}: {language_problem}; links marked doubtful")
-    texts = {p["para_id"]: p["text"] for p in [*pivot.paragraphs, *tgt.paragraphs]}
-    decided = corrections.in_force(records, texts, lang)
+    decided = corrections.in_force(records, pivot.texts(), tgt.texts(), lang)
     for record, why in decided.stale:
         warnings.append(
             f"{doc} {lang}: correction #{record.id} by {record.who or 'someone'} is stale "

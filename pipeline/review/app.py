@@ -162,12 +162,12 @@ class Review:
         p = self.project
         pivot = p.side("en")
         records = corrections.load(p.corrections_file)
-        pairs, pair_links, texts = {}, {}, {pr["para_id"]: pr["text"] for pr in pivot.paragraphs}
+        pairs, pair_links, texts = {}, {}, pivot.texts()
         stale = []
         for lang in p.langs():
             tgt = p.side(lang)
-            texts.update({pr["para_id"]: pr["text"] for pr in tgt.paragraphs})
-            decided = corrections.in_force(records, texts, lang)
+            texts.update(tgt.texts())
+            decided = corrections.in_force(records, pivot.texts(), tgt.texts(), lang)
             stale += [{"id": c.id, "lang": lang, "problem": why} for c, why in decided.stale]
             pair_links[lang] = self.links(lang, pivot, tgt, records)
             pairs[lang] = (tgt, pair_links[lang])
