@@ -158,3 +158,23 @@ def test_one_broken_language_fails_alone_in_the_segment_stage(raw: Path, tmp_pat
     assert sorted(p.name for p in (data / "segmented" / "A_1").iterdir()) == ["en.jsonl", "fr.jsonl"]
     fr = (data / "segmented" / "A_1" / "fr.jsonl").read_text(encoding="utf-8").splitlines()
     assert report.sets["A_1"]["sentences"]["fr"] == len(fr) > 0
+
+
+def test_a_broken_meta_file_or_pdf_fails_alone_in_the_extract_stage(raw: Path, tmp_path: Path, caplog) -> None:
+    """A torn meta.yaml, a folder named fr.txt and a PDF with a damaged page box each stopped
+    the whole extract stage with a traceback: no later set was read, no report written."""
+    (raw / "A_1" / "meta.yaml").write_text("symbol: [unclosed\n", encoding="utf-8")
+    (raw / "A_1" / "fr.txt").unlink()
+    (raw / "A_1" / "fr.txt").mkdir()
+    pdf = (ROOT / "data" / "raw" / "UNODC_CCPCJ_EG.4_2020_1" / "en.pdf").read_bytes()
+    box = b"/MediaBox[0 0 595.303937007874 841.889763779528]"
+    assert box in pdf
+    (raw / "A_1" / "ru.pdf").write_bytes(pdf.replace(box, b"/MediaBox[0 0 595.303937007874 841.88976/Q 28]", 1))
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    saved = json.loads((data / "extracted" / "report.json").read_text(encoding="utf-8"))
+    assert [(f["doc"], f["lang"]) for f in saved["failures"]] == [("A_1", "ru")]
+    assert "not a readable PDF" in saved["failures"][0]["problem"]
+    assert sorted(p.name for p in (data / "extracted" / "A_1").glob("*.jsonl")) == ["en.jsonl", "es.jsonl"]
+    assert (data / "extracted" / "B_2" / "fr.jsonl").exists()
+    assert "meta.yaml: not readable YAML" in caplog.text and "fr.txt: skipped, a folder" in caplog.text

@@ -7,6 +7,7 @@ the mapping is not reversible.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ import yaml
 
 from pipeline import LANGS
 from pipeline.core.errors import InputError
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = (".docx", ".pdf", ".txt")
 """In order of preference when a set holds more than one file for a language: the Word file
@@ -67,18 +70,32 @@ def load_docset(folder: Path) -> DocSet:
     symbol = symbol_of(folder.name)
     meta = folder / "meta.yaml"
     if meta.exists():
-        symbol = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("symbol", symbol)
+        symbol = _meta_symbol(meta, symbol)
     files: dict[str, Path] = {}
     ignored: list[Path] = []
     rank = {suffix: n for n, suffix in enumerate(SUFFIXES)}
     for path in sorted(folder.iterdir(), key=lambda p: (rank.get(p.suffix.lower(), len(rank)), p.name)):
         if path.name in ("meta.yaml", "README.md") or path.name.startswith("."):
             continue
-        if path.suffix.lower() in SUFFIXES and path.stem in LANGS and path.stem not in files:
+        if path.suffix.lower() in SUFFIXES and path.stem in LANGS and path.stem not in files and path.is_file():
             files[path.stem] = path
         else:
             ignored.append(path)
     return DocSet(folder=folder, doc=folder.name, symbol=symbol, files=files, ignored=sorted(ignored))
+
+
+def _meta_symbol(meta: Path, symbol: str) -> str:
+    """The symbol ``meta.yaml`` gives, or the folder's own when the file cannot say: a torn or
+    hand-broken meta.yaml stopped the extract stage before any set was read."""
+    try:
+        data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        log.warning("%s: not readable YAML (%s); the symbol is taken from the folder name", meta, type(err).__name__)
+        return symbol
+    if not isinstance(data, dict) or not isinstance(data.get("symbol", symbol), str):
+        log.warning("%s: not a mapping with a symbol string; the symbol is taken from the folder name", meta)
+        return symbol
+    return data.get("symbol", symbol)
 
 
 def find_docsets(root: Path) -> list[DocSet]:

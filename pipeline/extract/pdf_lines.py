@@ -19,7 +19,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from tqdm import tqdm
 
 from pipeline.core.errors import InputError
@@ -56,7 +56,7 @@ def read_pdf_lines(path: Path) -> tuple[list[Line], float]:
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise InputError(path, f"encrypted PDF, cannot read its text ({type(err).__name__})") from err
-    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
+    except (PdfminerException, MalformedPDFException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
         cause = err.args[0] if err.args else err
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(path, "encrypted PDF, cannot read its text") from err

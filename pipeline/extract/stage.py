@@ -215,7 +215,8 @@ def extract_docset(docset: DocSet, out_root: Path) -> dict:
     out_dir = Path(out_root) / docset.doc
     report: dict = {"doc": docset.doc, "symbol": docset.symbol, "languages": {}}
     for path in docset.ignored:
-        log.warning("%s: skipped, not named <lang>.pdf, <lang>.docx or <lang>.txt", path)
+        why = "a folder, not a file" if path.is_dir() else "not named <lang>.pdf, <lang>.docx or <lang>.txt"
+        log.warning("%s: skipped, %s", path, why)
         report.setdefault("ignored", []).append(str(path))
     for lang, path in sorted(docset.files.items()):
         target = out_dir / f"{lang}.jsonl"
