@@ -60,6 +60,18 @@ def test_eval_rejects_a_malformed_link_file(tmp_path: Path, capsys) -> None:
     bad.write_text("[0]:[0]\n0-1\n", encoding="utf-8")
     assert main(["eval", str(bad), str(bad)]) == 2
     assert "bad.txt: line 2" in capsys.readouterr().err
+    for content, problem in (
+        (b"[0]:[0]:1.2.3\n", "line 1: not a link"),  # the pattern took it, float() did not: a traceback
+        (b"[0]:[0]\n[1]:[\xe9]\n", "not UTF-8"),
+        (b"[0]:[0]\n[1]:[1]\n[0]:[0]\n", "line 3: the link of line 1 again"),
+    ):
+        bad.write_bytes(content)
+        assert main(["eval", str(bad), str(bad)]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and problem in err, err
+    shared = tmp_path / "shared.txt"  # links sharing a unit are real aligners' output (Bleualign)
+    shared.write_text("[0]:[0]\n[1]:[0]\n", encoding="utf-8")
+    assert main(["eval", str(shared), str(shared)]) == 0
 
 
 @pytest.fixture(scope="module")

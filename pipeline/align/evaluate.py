@@ -14,22 +14,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.errors import InputError
+from pipeline.core.textio import decode_text
 
 LINK = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*([-+0-9.eE]+))?\s*$")
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 def parse_links(path: Path) -> list[tuple[Pair, float | None]]:
+    """The links of a file. A link written twice is an error: scoring counted it twice, so
+    precision looked better than the distinct links give. Links sharing a unit are allowed:
+    published outputs have them (Bleualign's on the Bible set)."""
     out = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    seen: dict[Pair, int] = {}
+    for number, line in enumerate(decode_text(Path(path)).splitlines(), 1):
         if not line.strip():
             continue
         match = LINK.match(line)
+        try:
+            value = float(match.group(3)) if match and match.group(3) else None
+        except ValueError:
+            match = None
         if not match:
             raise InputError(path, f"line {number}: not a link of the form [0, 1]:[2]:0.87 ({line.strip()[:40]!r})")
         src = tuple(int(x) for x in match.group(1).split(",") if x.strip())
         tgt = tuple(int(x) for x in match.group(2).split(",") if x.strip())
-        out.append(((src, tgt), float(match.group(3)) if match.group(3) else None))
+        if (src, tgt) in seen and (src or tgt):
+            raise InputError(path, f"line {number}: the link of line {seen[(src, tgt)]} again")
+        seen[(src, tgt)] = number
+        out.append(((src, tgt), value))
     return out
 
 
