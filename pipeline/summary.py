@@ -17,7 +17,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline import LANGS
+from pipeline.core.errors import InputError
 from pipeline.core.report import REPORT, Failure, read_failures
+from pipeline.core.textio import decode_text
 
 STAGES = ("extract", "segment", "align", "tag", "export")
 FOLDERS = {"extract": "extracted", "segment": "segmented", "align": "aligned", "tag": "tagged", "export": "exports"}
@@ -34,7 +36,16 @@ class Summary:
 
 
 def _load(path: Path) -> dict | None:
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    """A stage's report, or None when the stage never ran; a torn one is an error naming it."""
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(decode_text(path))
+    except json.JSONDecodeError as err:
+        raise InputError(path, f"a torn stage report ({err.msg}); run the stage again") from err
+    if not isinstance(data, dict):
+        raise InputError(path, "not a stage report (a JSON object); run the stage again")
+    return data
 
 
 def summarise(data: Path) -> Summary:

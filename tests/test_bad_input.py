@@ -204,3 +204,35 @@ def test_a_latin1_byte_in_a_stage_file_names_its_line(tmp_path: Path, capsys) ->
     assert code == 2 and "not UTF-8 text" in err, err
     with pytest.raises(InputError, match="line 2: not UTF-8 text"):  # the stages' road: a traceback before
         read_extracted(path)
+
+
+def test_side_files_with_a_bad_byte_or_torn_are_one_line_errors(tmp_path: Path, capsys) -> None:
+    """A Latin-1 params file, pairs file or manifest, and a torn stage report, were tracebacks."""
+    latin = "# d\u00e9cision\n".encode("latin-1")
+    params, pairs, manifest = tmp_path / "p.yaml", tmp_path / "pairs.tsv", tmp_path / "m.csv"
+    for path in (params, pairs, manifest):
+        path.write_bytes(latin)
+    comments = tmp_path / "comments.tsv"
+    comments.write_text("# no pairs yet\n", encoding="utf-8")
+    report = tmp_path / "d" / "extracted" / "report.json"
+    report.parent.mkdir(parents=True)
+    report.write_text('{"stage": "extract", "failures": [', encoding="utf-8")
+    for argv, path, problem in (
+        (["align-bitext", "--batch", str(comments), "--params", str(params)], params, "not UTF-8"),
+        (["align-bitext", "--batch", str(pairs)], pairs, "not UTF-8"),
+        (["corpus", "run", str(manifest), "--out", str(tmp_path / "c")], manifest, "not UTF-8"),
+        (["summary", str(tmp_path / "d")], report, "a torn stage report"),
+    ):
+        code, err = run(argv, capsys)
+        assert code == 2 and len(err.strip().splitlines()) == 1 and str(path) in err and problem in err, (argv, err)
+
+
+def test_a_manifest_saved_by_a_spreadsheet_with_a_bom_is_read(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8" starts with a BOM, which made the first column "\\ufeffsymbol"."""
+    from pipeline.corpus.stage import load_manifest
+
+    (tmp_path / "A_1").mkdir()
+    manifest = tmp_path / "m.csv"
+    manifest.write_bytes("symbol,languages,source\r\nA/1,en fr,A_1\r\n".encode("utf-8-sig"))
+    [entry] = load_manifest(manifest)
+    assert (entry.symbol, entry.languages) == ("A/1", ("en", "fr"))

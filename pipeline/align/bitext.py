@@ -8,6 +8,7 @@ imported; the embedding model loads once per process and serves every pair of a 
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,16 +58,15 @@ def read_batch(path: Path) -> list[Pair]:
     are relative to the TSV's folder; lines starting with # are comments)."""
     base = Path(path).parent
     pairs = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
-            if not row or row[0].startswith("#"):
-                continue
-            if len(row) != 5:
-                raise InputError(
-                    path, f"line {number}: expected 5 tab-separated fields (src tgt src_lang tgt_lang out)"
-                )
-            src, tgt, src_lang, tgt_lang, out = (field.strip() for field in row)
-            pairs.append(Pair(base / src, base / tgt, src_lang, tgt_lang, base / out))
+    if not Path(path).is_file():
+        raise InputError(path, "pairs file not found")
+    for number, row in enumerate(csv.reader(io.StringIO(decode_text(Path(path)), newline=""), delimiter="\t"), 1):
+        if not row or row[0].startswith("#"):
+            continue
+        if len(row) != 5:
+            raise InputError(path, f"line {number}: expected 5 tab-separated fields (src tgt src_lang tgt_lang out)")
+        src, tgt, src_lang, tgt_lang, out = (field.strip() for field in row)
+        pairs.append(Pair(base / src, base / tgt, src_lang, tgt_lang, base / out))
     return pairs
 
 

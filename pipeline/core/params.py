@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.errors import InputError
+from pipeline.core.textio import decode_text
 
 
 class _Section(BaseModel):
@@ -179,7 +180,7 @@ def load_params(path: Path) -> Params:
     if not path.is_file():
         raise InputError(path, "parameters file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(decode_text(path)) or {}
     except yaml.YAMLError as err:
         raise InputError(path, f"not valid YAML ({err})") from err
     return parse_params(raw, path)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import hashlib
+import io
 import json
 import logging
 import os
@@ -37,6 +38,7 @@ from pipeline.core.atomic import atomic_path, atomic_write_text
 from pipeline.core.docset import check_symbol, doc_id, load_docset
 from pipeline.core.errors import InputError
 from pipeline.core.report import Failure, StageReport
+from pipeline.core.textio import decode_text
 
 log = logging.getLogger(__name__)
 TIMINGS = "timings.json"
@@ -66,7 +68,7 @@ def load_manifest(path: Path) -> list[Entry]:
         raise InputError(path, "manifest not found")
     entries = []
     seen: dict[str, int] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
+    with io.StringIO(decode_text(path), newline="") as handle:  # UTF-8 with a BOM: Excel's "CSV UTF-8"
         for number, row in enumerate(csv.DictReader(handle), 2):
             if not row.get("symbol") or not row.get("source"):
                 raise InputError(path, f"line {number}: 'symbol' and 'source' are required")
