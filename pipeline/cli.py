@@ -121,9 +121,12 @@ def _align_bitext(args: argparse.Namespace) -> int:
     else:
         raise InputError("align-bitext", "give SRC TGT --src-lang --tgt-lang, or --batch PAIRS.tsv")
     params = load_params(Path(args.params))
-    for text in bitext.run(pairs, embedder_from(params), params.align, args.presplit, args.config_dir):
+    texts, failed = bitext.run(pairs, embedder_from(params), params.align, args.presplit, args.config_dir)
+    for text in texts:
         sys.stdout.write(text)
-    return 0
+    for problem in failed:
+        print(f"hexalign align-bitext: failed: {problem}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _eval(args: argparse.Namespace) -> int:

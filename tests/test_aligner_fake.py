@@ -80,6 +80,34 @@ def test_batch_aligns_many_pairs_in_one_process(tmp_path: Path, monkeypatch, cap
     assert two[1].startswith("[1, 2, 3, 4]:[1]:")
 
 
+def test_a_batch_aligns_every_pair_it_can_and_names_the_line_of_each_failure(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A missing side on line 2 stopped the batch before line 3, without naming the line."""
+    src, tgt, _ = sides(SHAPE)
+    (tmp_path / "a.en").write_text("\n".join(src) + "\n", encoding="utf-8")
+    (tmp_path / "a.fr").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(
+        "a.en\ta.fr\ten\tfr\tone.align\ngone.en\ta.fr\ten\tfr\ttwo.align\na.fr\ta.en\tfr\ten\tthree.align\n"
+    )
+    monkeypatch.setattr("pipeline.core.params.embedder_from", lambda *args, **kwargs: FakeEmbedder())
+    params = ROOT / "params.yaml"
+    assert main(["align-bitext", "--batch", str(pairs), "--presplit", "--params", str(params)]) == 1
+    err = capsys.readouterr().err
+    assert f"{pairs}: line 2" in err and "gone.en" in err
+    assert (tmp_path / "one.align").exists() and (tmp_path / "three.align").exists()
+    assert not (tmp_path / "two.align").exists()
+    for row, problem in (
+        ("a.en\ta.fr\ten\tfx\tx.align\n", "unknown language code 'fx'"),
+        ("a.en\ta.fr\ten\tfr\t\n", "must all be given"),
+    ):
+        pairs.write_text(row)
+        assert main(["align-bitext", "--batch", str(pairs), "--presplit", "--params", str(params)]) == 2
+        err = capsys.readouterr().err
+        assert f"{pairs}: line 1" in err and problem in err, err
+
+
 def test_presplit_path_imports_no_splitter_or_torch(tmp_path: Path) -> None:
     """In a fresh interpreter: the CLI module and the presplit path load neither spaCy nor torch."""
     (tmp_path / "a.txt").write_text("k0w1 k0w2\nk1w1\n", encoding="utf-8")
@@ -93,7 +121,7 @@ from pipeline.core.params import AlignParams
 from tests.fakes import FakeEmbedder
 from test_aligner_fake import FakeEmbedder
 p = bitext.Pair({str(tmp_path / "a.txt")!r}, {str(tmp_path / "a.txt")!r}, "en", "fr")
-print(bitext.run([p], FakeEmbedder(), AlignParams(), True, "configs")[0], end="")
+print(bitext.run([p], FakeEmbedder(), AlignParams(), True, "configs")[0][0], end="")
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "torch", "jieba", "sentence_transformers"))
 print("HEAVY", heavy)
 """

@@ -29,6 +29,8 @@ class Pair:
     src_lang: str
     tgt_lang: str
     out: Path | None = None
+    where: str = ""
+    """Where the pair was given (``PAIRS.tsv: line 3``), for the messages of a batch."""
 
 
 def read_units(path: Path, lang: str, presplit: bool, config_dir: str = "configs") -> list[str]:
@@ -66,21 +68,36 @@ def read_batch(path: Path) -> list[Pair]:
         if len(row) != 5:
             raise InputError(path, f"line {number}: expected 5 tab-separated fields (src tgt src_lang tgt_lang out)")
         src, tgt, src_lang, tgt_lang, out = (field.strip() for field in row)
-        pairs.append(Pair(base / src, base / tgt, src_lang, tgt_lang, base / out))
+        where = f"{path}: line {number}"
+        if not (src and tgt and out):
+            raise InputError(where, "src, tgt and out must all be given")
+        check_lang(src_lang, where)
+        check_lang(tgt_lang, where)
+        pairs.append(Pair(base / src, base / tgt, src_lang, tgt_lang, base / out, where))
     return pairs
 
 
-def run(pairs: list[Pair], embedder: Embedder, params: AlignParams, presplit: bool, config_dir: str) -> list[str]:
-    """Align every pair with one embedder (one model load); write each pair's ``out`` file, and
-    return the texts of pairs without one."""
+def run(
+    pairs: list[Pair], embedder: Embedder, params: AlignParams, presplit: bool, config_dir: str
+) -> tuple[list[str], list[str]]:
+    """Align every pair with one embedder (one model load); write each pair's ``out`` file.
+    Returns the texts of pairs without one, and the problems of the pairs of a batch that could
+    not be aligned: the others are aligned all the same (one missing file stopped the batch)."""
     for pair in pairs:  # before any work: a raw side must never be replaced by links
         if pair.out is not None:
             check_out(pair.out, pair.src, pair.tgt)
-    texts = []
+    texts, failed = [], []
     for pair in pairs:
-        text = align_pair(pair, embedder, params, presplit, config_dir)
+        try:
+            text = align_pair(pair, embedder, params, presplit, config_dir)
+        except (InputError, OSError) as err:  # a missing or unreadable side
+            if len(pairs) == 1:
+                raise
+            problem = f"{err.filename}: {err.strerror}" if isinstance(err, OSError) and err.filename else str(err)
+            failed.append(f"{pair.where}: {problem}" if pair.where else problem)
+            continue
         if pair.out is not None:
             atomic_write_text(pair.out, text)
         else:
             texts.append(text)
-    return texts
+    return texts, failed
