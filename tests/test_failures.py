@@ -178,3 +178,17 @@ def test_a_broken_meta_file_or_pdf_fails_alone_in_the_extract_stage(raw: Path, t
     assert sorted(p.name for p in (data / "extracted" / "A_1").glob("*.jsonl")) == ["en.jsonl", "es.jsonl"]
     assert (data / "extracted" / "B_2" / "fr.jsonl").exists()
     assert "meta.yaml: not readable YAML" in caplog.text and "fr.txt: skipped, a folder" in caplog.text
+
+
+def test_a_set_without_tag_output_is_a_failure_of_the_export_not_tagless_csvs(raw: Path, tmp_path: Path) -> None:
+    """With ``tagged/<set>`` missing, the export wrote a long CSV of only its header and a wide
+    one without tags, exit 0 and nothing in the report: it looked like a set with nothing to tag."""
+    (raw / "B_2" / "fr.txt").unlink()
+    (raw / "B_2" / "fr.txt").parent.rmdir()
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_align(data / "extracted", None, data / "aligned", Params(), embedder=FakeEmbedder())
+    report = run_export(data / "aligned", data / "tagged", data / "exports")
+    assert [(f.doc, f.lang) for f in report.failures] == [("A_1", None)]
+    assert "no tag output" in report.failures[0].problem
+    assert not (data / "exports" / "A_1.wide.csv").exists()

@@ -76,6 +76,8 @@ def load_doc(aligned_dir: Path, tagged_dir: Path) -> DocData:
     paragraphs = {
         path.stem: list(read_jsonl(path)) for path in sorted(Path(tagged_dir).glob("*.jsonl")) if path.stem in LANGS
     }
+    if not paragraphs:  # tagless CSVs that look complete would pass for "nothing to tag"
+        raise InputError(tagged_dir, "no tag output for this set (the tag stage failed or has not run)")
     rows_path = Path(tagged_dir) / "consistency" / "rows.jsonl"
     consistency = list(read_jsonl(rows_path)) if rows_path.exists() else []
     return build_doc(doc, list(read_jsonl(Path(aligned_dir) / "sixway.jsonl")), consistency, paragraphs)
