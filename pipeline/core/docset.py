@@ -16,6 +16,7 @@ import yaml
 
 from pipeline import LANGS
 from pipeline.core.errors import InputError
+from pipeline.core.textio import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +89,8 @@ def _meta_symbol(meta: Path, symbol: str) -> str:
     """The symbol ``meta.yaml`` gives, or the folder's own when the file cannot say: a torn or
     hand-broken meta.yaml stopped the extract stage before any set was read."""
     try:
-        data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        data = yaml.safe_load(decode_text(meta)) or {}
+    except (yaml.YAMLError, InputError) as err:
         log.warning("%s: not readable YAML (%s); the symbol is taken from the folder name", meta, type(err).__name__)
         return symbol
     if not isinstance(data, dict) or not isinstance(data.get("symbol", symbol), str):
@@ -129,6 +130,6 @@ def check_out(out: Path, *sources: Path) -> None:
     inside or around an input folder: a stage writes and replaces ``out/<set>``, which would
     then be an input set itself."""
     out = Path(out).resolve()
-    for source in map(lambda path: Path(path).resolve(), sources):
+    for source in (Path(path).resolve() for path in sources):
         if out == source or source in out.parents or out in source.parents:
             raise InputError(out, f"the output overlaps the input {source}; choose another --out")
