@@ -418,3 +418,21 @@ def test_a_hand_edited_correction_that_breaks_a_link_is_stale_not_applied() -> N
         record = corrections.make("fr", "link", src_ids, tgt_ids, texts)
         applied = corrections.in_force([record], en, fr, "fr")
         assert not applied.active and why in applied.stale[0][1], (src_ids, tgt_ids, applied)
+
+
+# --- Hostile pass 24 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["extract", "segment", "tag"])
+def test_an_out_that_is_a_folder_is_named_as_such(tmp_path: Path, capsys, verb: str) -> None:
+    """A single file with ``--out`` naming an existing folder: the error named the hidden
+    temporary file the rename failed from, not the user's path."""
+    source = tmp_path / "en.txt"
+    source.write_text("The Commission adopted the report.\n", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    extra = ["--rules-only"] if verb == "tag" else []
+    assert main([verb, str(source), "--out", str(folder), *extra]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"hexalign {verb}: {folder}: is a folder, not a file; name a file to write"
+    assert not any(folder.iterdir()) and sorted(p.name for p in tmp_path.iterdir()) == ["en.txt", "out"]

@@ -7,6 +7,7 @@ even when a run is killed mid-write or two runs race on the same file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import socket
@@ -24,6 +25,8 @@ OWNER = re.compile(r"\.(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)\.[^.]*\.tmp$")
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; it replaces ``target`` only if the block succeeds."""
     target = Path(target)
+    if target.is_dir():  # else the rename at the end fails, naming the hidden temporary file
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file; name a file to write", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     _reap(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{HOST}-{os.getpid()}.", suffix=".tmp", dir=target.parent)
