@@ -47,3 +47,25 @@ def test_a_symbol_that_is_a_path_part_is_refused_before_any_download(tmp_path: P
         code = main(["fetch", symbol, "--out", str(out), "--base-url", "http://127.0.0.1:9"])
         assert code == 2 and "is not a UN document symbol" in capsys.readouterr().err, symbol
     assert not any(tmp_path.rglob("*.pdf"))
+
+
+def test_a_fetched_pdf_replaces_the_word_file_of_an_earlier_fetch(tmp_path: Path) -> None:
+    """Extract prefers ``en.docx``: one left from an earlier fetch was read instead of the new
+    ``en.pdf``. A text export is no fetched file and stays."""
+    from pipeline.core.docset import load_docset
+
+    folder = tmp_path / "UNODC_CCPCJ_EG.4_2020_1"
+    folder.mkdir()
+    for name in ("en.docx", "en.PDF", "en.txt", "fr.docx"):
+        (folder / name).write_bytes(b"older")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        code = main(["fetch", "UNODC/CCPCJ/EG.4/2020/1", "--out", str(tmp_path), "--base-url", base, "--langs", "en"])
+    finally:
+        server.shutdown()
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["en.pdf", "en.txt", "fr.docx"]
+    assert load_docset(folder).files["en"] == folder / "en.pdf"

@@ -4,7 +4,9 @@ URL templates live in ``configs/sources.yaml`` so they can follow the Official D
 without a code change. The Word file is taken when the server offers one (its paragraphs, styles
 and footnotes are the document's own; a PDF only shows their print), the PDF otherwise. Each
 language is fetched on its own: one missing version does not stop the others, and nothing but a
-complete, real PDF or Word file is ever written.
+complete, real PDF or Word file is ever written. A fetched file replaces the language's PDF or
+Word file of an earlier fetch: extract prefers a Word file, so an older ``en.docx`` was read
+instead of a newly fetched ``en.pdf``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from pipeline.core.atomic import atomic_write_bytes
 from pipeline.core.docset import check_lang, check_symbol, doc_id
 
 log = logging.getLogger(__name__)
+FETCHED = (".docx", ".pdf")
+"""The formats a fetch writes (``_kind``); a text export beside them is the user's, and never read first."""
 
 
 @dataclass
@@ -64,12 +68,23 @@ def fetch(symbol: str, out_root: Path, sources: Sources, langs: tuple[str, ...] 
             if suffix is None:
                 failures.append(f"{url}: the server returned neither a PDF nor a Word file")
                 continue
-            atomic_write_bytes(folder / f"{lang}{suffix}", data)
-            log.info("%s %s: %d bytes -> %s", symbol, lang, len(data), folder / f"{lang}{suffix}")
+            target = folder / f"{lang}{suffix}"
+            atomic_write_bytes(target, data)
+            log.info("%s %s: %d bytes -> %s", symbol, lang, len(data), target)
+            _remove_older(target)
             failures = []
             break
         results[lang] = "; ".join(failures) or "ok"
     return results
+
+
+def _remove_older(current: Path) -> None:
+    """Remove the language's other PDF or Word files (``en.docx`` beside a new ``en.pdf``, or an
+    ``en.PDF``, which sorts first), once the new file is in place so the set always has one."""
+    for path in current.parent.glob(f"{current.stem}.*"):
+        if path.stem == current.stem and path.suffix.lower() in FETCHED and path != current and path.is_file():
+            path.unlink()
+            log.info("%s: removed, replaced by %s", path, current.name)
 
 
 def _kind(data: bytes) -> str | None:
