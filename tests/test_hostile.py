@@ -436,3 +436,46 @@ def test_an_out_that_is_a_folder_is_named_as_such(tmp_path: Path, capsys, verb: 
     err = capsys.readouterr().err.strip()
     assert err == f"hexalign {verb}: {folder}: is a folder, not a file; name a file to write"
     assert not any(folder.iterdir()) and sorted(p.name for p in tmp_path.iterdir()) == ["en.txt", "out"]
+
+
+@pytest.mark.parametrize("verb", ["segment", "tag"])
+def test_an_empty_single_file_is_an_error_naming_it(tmp_path: Path, capsys, verb: str) -> None:
+    """Extract refuses an empty file; segment and tag wrote an empty output and exited 0."""
+    source = tmp_path / "en.txt"
+    source.write_text("\n  \n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    extra = ["--rules-only"] if verb == "tag" else []
+    assert main([verb, str(source), "--out", str(out), *extra]) == 2
+    assert capsys.readouterr().err.strip() == f"hexalign {verb}: {source}: empty file: no paragraphs to read"
+    assert not out.exists()
+
+
+def test_align_bitext_with_an_empty_side_names_it(tmp_path: Path, capsys) -> None:
+    """One empty side printed a null link for every unit of the other, and exit 0."""
+    src, empty = tmp_path / "en.txt", tmp_path / "fr.txt"
+    src.write_text("One sentence.\nAnother one.\n", encoding="utf-8")
+    empty.write_text("\n", encoding="utf-8")
+    params = tmp_path / "params.yaml"
+    params.write_text("embedding:\n  cache: null\n", encoding="utf-8")
+    args = ["align-bitext", str(src), str(empty), "--src-lang", "en", "--tgt-lang", "fr", "--params", str(params)]
+    assert main([*args, "--presplit"]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == f"hexalign align-bitext: {empty}: empty file: no text to align"
+
+
+def test_plain_text_opening_with_a_brace_is_text(tmp_path: Path) -> None:
+    """A first line starting with ``{`` was taken for JSON Lines and refused: a ``.txt`` file is
+    text, and a file of another name is JSON Lines only when its first line is a JSON object."""
+    from pipeline.core.records import read_paragraphs
+
+    for name in ("en.txt", "en"):
+        source = tmp_path / name
+        source.write_text("{Braces} open this paragraph.\nA second one.\n", encoding="utf-8")
+        assert [p["text"] for p in read_paragraphs(source, "en")] == ["{Braces} open this paragraph.", "A second one."]
+    assert main(["segment", str(tmp_path / "en.txt"), "--out", str(tmp_path / "s.jsonl")]) == 0
+    extracted = tmp_path / "extracted"
+    extracted.write_text(
+        json.dumps({"doc": "d", "lang": "en", "para_id": "en-p0001", "kind": "paragraph", "text": "{Braces}."}) + "\n",
+        encoding="utf-8",
+    )
+    assert [p["para_id"] for p in read_paragraphs(extracted, "en")] == ["en-p0001"]

@@ -34,9 +34,12 @@ class Pair:
 
 
 def read_units(path: Path, lang: str, presplit: bool, config_dir: str = "configs") -> list[str]:
-    """One unit per line with ``presplit``; else the sentences of every non-empty line."""
+    """One unit per line with ``presplit``; else the sentences of every non-empty line. A side
+    without text is an error: aligned against nothing, the other side came out as null links."""
     check_lang(lang, path)
     lines = [line.strip() for line in decode_text(Path(path)).splitlines()]
+    if not any(lines):
+        raise InputError(path, "empty file: no text to align")
     if presplit:
         return lines
     from pipeline.segment.stage import split_sentences  # spaCy: only when splitting
@@ -48,8 +51,6 @@ def align_pair(pair: Pair, embedder: Embedder, params: AlignParams, presplit: bo
     """The links of one pair in Vecalign's format, ``[src ids]:[tgt ids]:confidence`` a line."""
     src = read_units(pair.src, pair.src_lang, presplit, config_dir)
     tgt = read_units(pair.tgt, pair.tgt_lang, presplit, config_dir)
-    if not src and not tgt:
-        raise InputError(pair.src, "both texts are empty")
     joiners = ("" if pair.src_lang == "zh" else " ", "" if pair.tgt_lang == "zh" else " ")
     links = align_units(src, tgt, embedder, params, joiners=joiners)
     return "".join(format_link(link.src, link.tgt, link.confidence) + "\n" for link in links)

@@ -102,12 +102,19 @@ def read_extracted(path: Path, footnotes: bool = False) -> list[dict]:
 
 def read_paragraphs(path: Path, lang: str) -> list[dict]:
     """Paragraph records from an extract output, or from plain text with one paragraph per line,
-    so that segment and tag work on a file a person wrote by hand too. Footnotes are left out."""
+    so that segment and tag work on a file a person wrote by hand too. Footnotes are left out. A
+    file without paragraphs is an error, as it is for extract: an empty output looked like a
+    success."""
     path = Path(path)
     text = decode_text(path)
-    if text.lstrip().startswith("{"):
-        return read_extracted(path)
+    if _is_json_lines(path, text):
+        rows = read_extracted(path)
+        if not rows:
+            raise InputError(path, "no paragraphs in it (empty, or footnotes only)")
+        return rows
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise InputError(path, "empty file: no paragraphs to read")
     return [
         {
             "doc": path.stem,
@@ -120,3 +127,17 @@ def read_paragraphs(path: Path, lang: str) -> list[dict]:
         }
         for k, line in enumerate(lines, 1)
     ]
+
+
+def _is_json_lines(path: Path, text: str) -> bool:
+    """Whether a file is JSON Lines: its suffix says so when it is ``.jsonl`` or ``.txt``, else its
+    first line with text must be a JSON object. A plain text whose first paragraph opens with a
+    brace was read as JSON and refused."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".txt"):
+        return suffix == ".jsonl"
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
