@@ -479,3 +479,32 @@ def test_plain_text_opening_with_a_brace_is_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [p["para_id"] for p in read_paragraphs(extracted, "en")] == ["en-p0001"]
+
+
+def test_a_stray_jsonl_in_a_stage_folder_is_no_language(tmp_path: Path, caplog) -> None:
+    """``fr.old.jsonl`` beside ``fr.jsonl`` was segmented, aligned and tagged as a language
+    "fr.old"; only ``<lang>.jsonl`` is read, and the skipped file is named in the log."""
+    from pipeline.align.stage import run_align
+    from pipeline.core.params import Params
+    from tests.fakes import FakeEmbedder
+
+    extracted = tmp_path / "extracted" / "A_1"
+    extracted.mkdir(parents=True)
+    texts = {"en": "The Commission adopted the report.", "fr": "La Commission a adopté le rapport."}
+    for name in ("en", "fr", "fr.old", "en.bak"):
+        lang = name[:2]
+        record = {"doc": "A_1", "lang": lang, "para_id": f"{lang}-p0001", "kind": "paragraph", "label": ""}
+        record["text"] = texts[lang]
+        (extracted / f"{name}.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    stages = {stage: tmp_path / stage for stage in ("extracted", "segmented", "aligned", "tagged")}
+    assert main(["segment", str(stages["extracted"]), "--out", str(stages["segmented"])]) == 0
+    run_align(stages["extracted"], stages["segmented"], stages["aligned"], Params(), embedder=FakeEmbedder())
+    tag = ["tag", str(stages["extracted"]), "--segmented", str(stages["segmented"]), "--out", str(stages["tagged"])]
+    assert main([*tag, "--rules-only"]) == 0
+    assert sorted(p.name for p in (stages["segmented"] / "A_1").iterdir()) == ["en.jsonl", "fr.jsonl"]
+    aligned = sorted(p.name for p in (stages["aligned"] / "A_1").iterdir())
+    assert aligned == ["en-fr.paragraphs.jsonl", "en-fr.sentences.jsonl", "report.json", "sixway.jsonl"]
+    tagged = sorted(p.name for p in (stages["tagged"] / "A_1").iterdir())
+    assert tagged == ["en.jsonl", "en.sentences.jsonl", "fr.jsonl", "fr.sentences.jsonl"]
+    for name in ("fr.old.jsonl", "en.bak.jsonl"):
+        assert f"{extracted / name}: skipped, not named <lang>.jsonl" in caplog.text

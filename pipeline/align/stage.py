@@ -22,7 +22,7 @@ from pipeline.align import corrections
 from pipeline.align.aligner import Link, align_units, align_with_fixed
 from pipeline.align.corrections import Correction
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import check_out, document_sets
+from pipeline.core.docset import check_out, document_sets, language_files
 from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
@@ -257,14 +257,14 @@ def align_docset(
     records = corrections.load(corrections.corrections_path(corrections_root, doc)) if corrections_root else []
     pivot_side = side(PIVOT)
     pairs: dict[str, tuple[Side, list[dict]]] = {}
-    for path in sorted(folder.glob("*.jsonl")):
-        if path.stem == PIVOT:
+    for lang in language_files(folder):
+        if lang == PIVOT:
             continue
         try:
-            tgt = side(path.stem)
+            tgt = side(lang)
         except InputError as err:  # one broken language: the others are still aligned
-            report["failed_languages"][path.stem] = str(err)
-            for stale in out_dir.glob(f"{PIVOT}-{path.stem}.*.jsonl"):
+            report["failed_languages"][lang] = str(err)
+            for stale in out_dir.glob(f"{PIVOT}-{lang}.*.jsonl"):
                 stale.unlink()  # an old alignment must not pass for one of the current input
             continue
         result = align_language(doc, pivot_side, tgt, embedder, params, records)

@@ -125,6 +125,19 @@ def document_sets(folder: Path) -> list[Path]:
     return [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.name.startswith(".")] or [folder.resolve()]
 
 
+def language_files(folder: Path) -> dict[str, Path]:
+    """The ``<lang>.jsonl`` files of one document set in a stage's output, by language. Any other
+    ``*.jsonl`` (``fr.old.jsonl``, ``en.bak.jsonl``: a copy kept by hand) was taken for a language
+    of its own; it is skipped, and the log says so."""
+    files: dict[str, Path] = {}
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        if path.stem in LANGS:
+            files[path.stem] = path
+        else:
+            log.warning("%s: skipped, not named <lang>.jsonl for a language code (%s)", path, ", ".join(LANGS))
+    return files
+
+
 def check_out(out: Path, *sources: Path) -> None:
     """Refuse an output that is an input (a raw file replaced by its own result), or a folder
     inside or around an input folder: a stage writes and replaces ``out/<set>``, which would

@@ -20,7 +20,7 @@ import spacy
 import yaml
 from tqdm import tqdm
 
-from pipeline.core.docset import check_lang, check_out, document_sets
+from pipeline.core.docset import check_lang, check_out, document_sets, language_files
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_extracted, write_jsonl
 from pipeline.core.report import StageReport
@@ -146,8 +146,7 @@ def segment_docset(
     same, and its old output is removed: align and tag would take it for the current one)."""
     counts: dict[str, int] = {}
     failed: dict[str, str] = {}
-    for path in sorted(Path(extracted_dir).glob("*.jsonl")):
-        lang = path.stem
+    for lang, path in language_files(extracted_dir).items():
         try:
             rows = read_extracted(path)
         except InputError as err:

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import check_out, document_sets
+from pipeline.core.docset import check_out, document_sets, language_files
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_extracted, read_jsonl, write_jsonl
 from pipeline.core.report import StageReport
@@ -129,8 +129,7 @@ def tag_docset(
     tagged: dict[str, list[dict]] = {}
     sixway = list(read_jsonl(Path(sixway_path))) if sixway_path is not None and Path(sixway_path).exists() else None
     defer = layer is not None and sixway is not None
-    for path in sorted(Path(extracted_dir).glob("*.jsonl")):
-        lang = path.stem
+    for lang, path in language_files(extracted_dir).items():
         segmented = Path(segmented_dir) / path.name if segmented_dir else None
         sentence_rows = list(read_jsonl(segmented)) if segmented is not None and segmented.exists() else None
         paragraphs = read_extracted(path, footnotes=True)

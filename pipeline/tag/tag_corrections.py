@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core import journal
+from pipeline.core.docset import language_files
 from pipeline.core.journal import text_hash
 from pipeline.tag.labels import Example
 
@@ -102,7 +103,7 @@ def reviewed_examples(corrections_root: Path, extracted_root: Path) -> list[Exam
     for path in sorted(Path(corrections_root).glob("*.tags.jsonl")):
         doc = path.name[: -len(".tags.jsonl")]
         texts = {}
-        for lang_file in sorted((Path(extracted_root) / doc).glob("*.jsonl")):
+        for lang_file in language_files(Path(extracted_root) / doc).values():
             with open(lang_file, encoding="utf-8") as handle:
                 texts.update({r["para_id"]: (r["text"], r["lang"]) for r in map(json.loads, handle) if r.get("text")})
         active, _ = in_force(load(path), {pid: text for pid, (text, _) in texts.items()})
