@@ -508,3 +508,32 @@ def test_a_stray_jsonl_in_a_stage_folder_is_no_language(tmp_path: Path, caplog) 
     assert tagged == ["en.jsonl", "en.sentences.jsonl", "fr.jsonl", "fr.sentences.jsonl"]
     for name in ("fr.old.jsonl", "en.bak.jsonl"):
         assert f"{extracted / name}: skipped, not named <lang>.jsonl" in caplog.text
+
+
+def test_sentences_of_a_paragraph_the_extract_file_lacks_are_refused(tmp_path: Path, capsys) -> None:
+    """A segment output older than the extract (or edited) named paragraphs that are not there:
+    tag tagged those sentences on their own and wrote them out as if they belonged."""
+    from pipeline.align.stage import run_align
+    from pipeline.core.params import Params
+    from tests.fakes import FakeEmbedder
+
+    extracted, segmented = tmp_path / "extracted" / "A_1", tmp_path / "segmented" / "A_1"
+    extracted.mkdir(parents=True)
+    segmented.mkdir(parents=True)
+    paragraph = {"doc": "A_1", "lang": "en", "para_id": "en-p0001", "kind": "paragraph", "label": ""}
+    paragraph["text"] = "The Commission adopted the report."
+    (extracted / "en.jsonl").write_text(json.dumps(paragraph) + "\n", encoding="utf-8")
+    sentences = [
+        {"doc": "A_1", "lang": "en", "para_id": pid, "sent_id": f"{pid}-s1", "text": paragraph["text"], "tokens": []}
+        for pid in ("en-p0001", "en-p0099", "en-p0100")
+    ]
+    (segmented / "en.jsonl").write_text("".join(json.dumps(s) + "\n" for s in sentences), encoding="utf-8")
+    out = tmp_path / "tagged"
+    args = ["tag", str(tmp_path / "extracted"), "--segmented", str(tmp_path / "segmented"), "--out", str(out)]
+    assert main(["--strict", *args, "--rules-only"]) == 3
+    err = capsys.readouterr().err
+    assert f"{segmented / 'en.jsonl'}: para_id 'en-p0099' is not in the extract output; segment it again" in err
+    assert not (out / "A_1").exists()
+    stages = [tmp_path / stage for stage in ("extracted", "segmented", "aligned")]
+    aligned = run_align(*stages, Params(), embedder=FakeEmbedder())
+    assert "para_id 'en-p0099' is not in the extract output" in aligned.failures[0].problem, "align reads them alike"

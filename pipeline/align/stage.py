@@ -27,7 +27,7 @@ from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
 from pipeline.core.params import AlignParams, Params, embedder_from
-from pipeline.core.records import read_extracted, read_jsonl, write_jsonl
+from pipeline.core.records import read_extracted, read_segmented, write_jsonl
 from pipeline.core.report import StageReport
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def load_side(extracted: Path, segmented: Path | None, lang: str) -> Side:
     rows = read_extracted(extracted)
     sentences: dict[str, list[dict]] = defaultdict(list)
     if segmented is not None and segmented.exists():
-        for row in read_jsonl(segmented):
+        for row in read_segmented(segmented, rows):
             sentences[row["para_id"]].append(row)
     return Side(lang, rows, sentences)
 

@@ -100,6 +100,20 @@ def read_extracted(path: Path, footnotes: bool = False) -> list[dict]:
     return rows
 
 
+def read_segmented(path: Path, paragraphs: list[dict]) -> list[dict]:
+    """A segment output's sentence records, checked against the extract output's ``paragraphs``
+    they were cut from: a sentence of a paragraph that file does not hold (a segment output older
+    than the extract, a hand edit) was tagged on its own and written out as if it belonged."""
+    known = {row["para_id"] for row in paragraphs}
+    rows = list(read_jsonl(path))
+    for row in rows:
+        if row.get("para_id") not in known:
+            raise InputError(path, f"para_id {row.get('para_id')!r} is not in the extract output; segment it again")
+        if not isinstance(row.get("text"), str):
+            raise InputError(path, f"{row['para_id']}: a sentence record needs a text (a string)")
+    return rows
+
+
 def read_paragraphs(path: Path, lang: str) -> list[dict]:
     """Paragraph records from an extract output, or from plain text with one paragraph per line,
     so that segment and tag work on a file a person wrote by hand too. Footnotes are left out. A

@@ -24,7 +24,7 @@ from pipeline import LANGS
 from pipeline.core.atomic import atomic_write_text
 from pipeline.core.docset import check_out, document_sets, language_files
 from pipeline.core.errors import InputError
-from pipeline.core.records import read_extracted, read_jsonl, write_jsonl
+from pipeline.core.records import read_extracted, read_jsonl, read_segmented, write_jsonl
 from pipeline.core.report import StageReport
 from pipeline.tag import tag_corrections
 from pipeline.tag.classifier import locate
@@ -131,8 +131,8 @@ def tag_docset(
     defer = layer is not None and sixway is not None
     for lang, path in language_files(extracted_dir).items():
         segmented = Path(segmented_dir) / path.name if segmented_dir else None
-        sentence_rows = list(read_jsonl(segmented)) if segmented is not None and segmented.exists() else None
         paragraphs = read_extracted(path, footnotes=True)
+        sentence_rows = read_segmented(segmented, paragraphs) if segmented is not None and segmented.exists() else None
         known = {row["text"]: tag_text(row["text"], lang, taxonomy) for row in paragraphs}
         of_paragraph: dict[str, list[str]] | None = None
         if sentence_rows is not None:
