@@ -75,3 +75,20 @@ def test_tag_dev_is_one_file_or_a_list(tmp_path: Path) -> None:
     both = load_params(write(tmp_path, "tag:\n  dev: [data/labels/tag_dev.yaml, data/labels/tag_dev_reports.yaml]\n"))
     assert both.tag.dev == ("data/labels/tag_dev.yaml", "data/labels/tag_dev_reports.yaml")
     assert load_params(ROOT / "params.yaml").tag.dev == both.tag.dev
+
+
+def test_a_relative_cache_is_taken_from_the_params_file_not_the_working_directory(tmp_path: Path, monkeypatch) -> None:
+    """Run from another folder, the embedding cache was created there (``data/cache``) and every
+    vector embedded again; the classifier's second model opened the same stray file."""
+    from pipeline.tag.layer import features_from
+
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    path = write(project, "embedding:\n  cache: data/cache/vectors.sqlite\ntag:\n  extra_embedding: models/e5\n")
+    monkeypatch.chdir(elsewhere)
+    params = load_params(Path("..") / "project" / "params.yaml")
+    features_from(params)  # the embedding section's embedder and the extra model's, both cached
+    assert not any(elsewhere.iterdir())
+    assert (project / "data" / "cache" / "vectors.sqlite").is_file()
+    assert params.model_dump() == load_params(path).model_dump(), "the folder is no parameter (set keys hash them)"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator, model_validator
 
 from pipeline.core.embed import Embedder, ModelSpec
 from pipeline.core.errors import InputError
@@ -29,6 +29,7 @@ class EmbeddingParams(_Section):
     prefix: str = ""
     batch_size: int = 32
     cache: str | None = "data/cache/embeddings.sqlite"
+    """SQLite file of the vectors (None: no cache); relative to the parameters file's folder."""
 
 
 class AlignParams(_Section):
@@ -171,6 +172,16 @@ class Params(_Section):
     embedding: EmbeddingParams = EmbeddingParams()
     align: AlignParams = AlignParams()
     tag: TagParams = TagParams()
+    _folder: Path = PrivateAttr(default=Path())
+    """The folder of the parameters file (``load_params``). Not a field: the parameters dump the
+    same wherever the project lies (``corpus.set_key`` hashes them)."""
+
+    @property
+    def cache_path(self) -> Path | None:
+        """The embedding cache, a relative path taken from the parameters file's folder, as a
+        manifest's or a PAIRS.tsv's paths are from theirs: from the working directory, a run
+        elsewhere made a new ``data/cache`` there and embedded everything again."""
+        return self._folder / self.embedding.cache if self.embedding.cache else None
 
 
 def load_params(path: Path) -> Params:
@@ -183,7 +194,9 @@ def load_params(path: Path) -> Params:
         raw = yaml.safe_load(decode_text(path)) or {}
     except yaml.YAMLError as err:
         raise InputError(path, f"not valid YAML ({err})") from err
-    return parse_params(raw, path)
+    params = parse_params(raw, path)
+    params._folder = path.parent
+    return params
 
 
 def parse_params(raw: object, source: object = "params") -> Params:
@@ -201,4 +214,4 @@ def parse_params(raw: object, source: object = "params") -> Params:
 def embedder_from(params: Params, use_cache: bool = True, threads: int = 0) -> Embedder:
     conf = params.embedding
     spec = ModelSpec(conf.backend, conf.name, conf.prefix, conf.batch_size, threads)
-    return Embedder(spec, Path(conf.cache) if conf.cache and use_cache else None)
+    return Embedder(spec, params.cache_path if use_cache else None)

@@ -154,7 +154,7 @@ def features_from(params: Params, embedder: Embedder | None = None, cache: Path 
         if not tail.exists():
             raise InputError(tail, "the tag model's tuned layers are missing; build them with `hexalign tag --train`")
         spec = replace(spec, backend=BACKEND, name=str(tail), version=file_version(tail))
-    where = cache if cache is not None else (Path(params.embedding.cache) if params.embedding.cache else None)
+    where = cache if cache is not None else params.cache_path
     return Features(main, Embedder(spec, where))
 
 
