@@ -186,6 +186,7 @@ RECORD = '{"doc": "D", "lang": "fr", "para_id": "fr-p1", "kind": "paragraph", "t
         (RECORD.replace('"kind": "paragraph", ', "") + "\n", "fr-p1: a record needs a text and a kind"),
         (RECORD.replace('"Ordre du jour."', "null") + "\n", "fr-p1: a record needs a text and a kind"),
         ('{"text": "Ordre du jour."}\n', "a record without a para_id"),
+        (RECORD.replace('"kind"', '"label": 1, "kind"') + "\n", "fr-p1: a label must be a string"),
     ],
 )
 def test_a_hand_edited_extract_file_is_refused_with_its_problem(tmp_path: Path, capsys, content, problem) -> None:

@@ -537,3 +537,22 @@ def test_sentences_of_a_paragraph_the_extract_file_lacks_are_refused(tmp_path: P
     stages = [tmp_path / stage for stage in ("extracted", "segmented", "aligned")]
     aligned = run_align(*stages, Params(), embedder=FakeEmbedder())
     assert "para_id 'en-p0099' is not in the extract output" in aligned.failures[0].problem, "align reads them alike"
+
+
+def test_hand_made_extract_records_without_a_label_are_aligned(tmp_path: Path) -> None:
+    """A list label is optional: a hand-made record without one stopped align with a KeyError."""
+    from pipeline.align.stage import run_align
+    from pipeline.core.params import Params
+    from pipeline.segment.stage import run_segment
+    from tests.fakes import FakeEmbedder
+
+    extracted = tmp_path / "extracted" / "A_1"
+    extracted.mkdir(parents=True)
+    for lang, text in (("en", "The Commission adopted the report."), ("fr", "La Commission a adopté le rapport.")):
+        record = {"doc": "A_1", "lang": lang, "para_id": f"{lang}-p0001", "kind": "paragraph", "text": text}
+        (extracted / f"{lang}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    stages = [tmp_path / stage for stage in ("extracted", "segmented", "aligned")]
+    assert not run_segment(stages[0], stages[1]).failures
+    aligned = run_align(*stages, Params(), embedder=FakeEmbedder())
+    assert not aligned.failures
+    assert (stages[2] / "A_1" / "en-fr.paragraphs.jsonl").exists()

@@ -92,6 +92,8 @@ def read_extracted(path: Path, footnotes: bool = False) -> list[dict]:
             raise InputError(path, f"a record without a para_id: {json.dumps(row, ensure_ascii=False)[:60]}")
         if not isinstance(row.get("text"), str) or not isinstance(row.get("kind"), str):
             raise InputError(path, f"{para_id}: a record needs a text and a kind (strings)")
+        if not isinstance(row.setdefault("label", ""), str):  # no list label is a paragraph without one
+            raise InputError(path, f"{para_id}: a label must be a string")
         if para_id in seen:
             raise InputError(path, f"para_id {para_id!r} is used twice")
         seen.add(para_id)
