@@ -556,3 +556,27 @@ def test_hand_made_extract_records_without_a_label_are_aligned(tmp_path: Path) -
     aligned = run_align(*stages, Params(), embedder=FakeEmbedder())
     assert not aligned.failures
     assert (stages[2] / "A_1" / "en-fr.paragraphs.jsonl").exists()
+
+
+def test_a_set_that_fails_in_tag_leaves_no_tag_output(tmp_path: Path) -> None:
+    """The languages read before the bad file were written, and an earlier run's tags stayed:
+    both passed for tags of the current input."""
+    from pipeline.tag.stage import run_tag
+    from pipeline.tag.taxonomy import load_taxonomy
+
+    extracted, segmented = tmp_path / "extracted" / "A_1", tmp_path / "segmented" / "A_1"
+    extracted.mkdir(parents=True)
+    segmented.mkdir(parents=True)
+    out = tmp_path / "tagged"
+    (out / "A_1").mkdir(parents=True)
+    (out / "A_1" / "fr.jsonl").write_text("{}\n", encoding="utf-8")  # an earlier run's
+    for lang, text in (("en", "Most speakers supported capacity building."), ("fr", "La plupart des orateurs.")):
+        record = {"doc": "A_1", "lang": lang, "para_id": f"{lang}-p0001", "kind": "paragraph", "text": text}
+        (extracted / f"{lang}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        pid = f"{lang}-p0001" if lang == "en" else "fr-p0099"  # fr's sentences name a paragraph not there
+        sentence = {"doc": "A_1", "lang": lang, "para_id": pid, "sent_id": f"{pid}-s1", "text": text, "tokens": []}
+        (segmented / f"{lang}.jsonl").write_text(json.dumps(sentence) + "\n", encoding="utf-8")
+    taxonomy = load_taxonomy(Path(__file__).parents[1] / "configs" / "taxonomy.yaml")
+    report = run_tag(tmp_path / "extracted", tmp_path / "segmented", None, out, taxonomy)
+    assert [f.problem for f in report.failures] and "fr-p0099" in report.failures[0].problem
+    assert not (out / "A_1").exists()

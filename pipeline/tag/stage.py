@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -250,6 +251,9 @@ def run_tag(
                 agreement = merged["agreement_with_en"]
         except InputError as err:
             report.fail(folder.name, None, str(err))
+            # What an earlier run, or the languages before the bad file, wrote must not pass for
+            # tags of the current input.
+            shutil.rmtree(out_dir, ignore_errors=True)
             continue
         report.warnings += [f"{folder.name}: {stale}" for stale in found["stale_decisions"]]
         # Rule tags the model did not support (tag.rule_floor), so the report says what was left out.
