@@ -81,7 +81,7 @@ def test_table_rows_keep_their_cells_together() -> None:
     assert rows == expected
 
 
-def test_a_document_set_prefers_the_word_file(tmp_path: Path) -> None:
+def test_a_document_set_prefers_the_word_file(tmp_path: Path, caplog) -> None:
     folder = tmp_path / "A_70_102"
     folder.mkdir()
     shutil.copy(DOCX / "hanging_number" / "en.docx", folder / "en.docx")
@@ -92,6 +92,7 @@ def test_a_document_set_prefers_the_word_file(tmp_path: Path) -> None:
     assert main(["extract", str(folder), "--out", str(tmp_path / "out")]) == 0
     report = json.loads((tmp_path / "out" / "A_70_102" / "report.json").read_text(encoding="utf-8"))
     assert report["languages"]["en"]["source"].endswith("en.docx")
+    assert f"{folder / 'en.pdf'}: skipped, en.docx is read for en" in caplog.text  # not "not named <lang>.pdf"
 
 
 def test_a_broken_word_file_is_an_input_error(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.core.atomic import atomic_write_text
-from pipeline.core.docset import DocSet, check_lang, check_out, find_docsets
+from pipeline.core.docset import SUFFIXES, DocSet, check_lang, check_out, find_docsets
 from pipeline.core.errors import InputError
 from pipeline.core.langcheck import check_language
 from pipeline.core.records import Line, Paragraph, write_jsonl
@@ -210,13 +210,21 @@ def _marker_context(text: str, match: re.Match) -> bool:
     return bool(CJK.match(before)) or not before.isalpha()
 
 
+def _ignored_because(path: Path, docset: DocSet) -> str:
+    if path.is_dir():
+        return "a folder, not a file"
+    chosen = docset.files.get(path.stem)
+    if chosen is not None and path.suffix.lower() in SUFFIXES:  # a second file of a language
+        return f"{chosen.name} is read for {path.stem} (Word before PDF before text)"
+    return "not named <lang>.pdf, <lang>.docx or <lang>.txt"
+
+
 def extract_docset(docset: DocSet, out_root: Path) -> dict:
     """Extract every language of a set; returns (and writes) the per-language report."""
     out_dir = Path(out_root) / docset.doc
     report: dict = {"doc": docset.doc, "symbol": docset.symbol, "languages": {}}
     for path in docset.ignored:
-        why = "a folder, not a file" if path.is_dir() else "not named <lang>.pdf, <lang>.docx or <lang>.txt"
-        log.warning("%s: skipped, %s", path, why)
+        log.warning("%s: skipped, %s", path, _ignored_because(path, docset))
         report.setdefault("ignored", []).append(str(path))
     for lang, path in sorted(docset.files.items()):
         target = out_dir / f"{lang}.jsonl"
