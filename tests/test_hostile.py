@@ -3,6 +3,7 @@ traceback. The slow ones (a real browser, big inputs) are in ``test_hostile_slow
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -134,6 +135,27 @@ def test_a_half_written_last_correction_is_skipped_and_the_rest_goes_on(review, 
     assert [r.id for r in records] == list(range(1, len(records) + 1)) and len(records) >= 2
     assert records[0].action == "confirm" and {r.action for r in records[1:]} == {"link"}
     assert "line 2 is not a record, skipped" in caplog.text
+
+
+def test_a_save_landing_while_another_is_computed_still_warns(review, monkeypatch) -> None:
+    """Two tabs saving the same row at once: the other tab's correction is appended after this
+    request read the journal (its view takes seconds when it realigns) but before its own append."""
+    project, client = review
+    data = client.get("/api/rows?langs=fr").get_json()
+    row = next(r for r in data["rows"] if r["en_ids"] and r["cells"]["fr"]["ids"])["row"]
+    real = corrections.append
+
+    def racing(path: Path, records: list[corrections.Correction]) -> list[corrections.Correction]:
+        monkeypatch.setattr(corrections, "append", real)
+        real(path, [dataclasses.replace(records[0], who="tab two", when="", id=0)])
+        return real(path, records)
+
+    monkeypatch.setattr(corrections, "append", racing)
+    body = {"action": "confirm", "row": row, "langs": ["fr"], "seen": data["last"], "who": "tab one"}
+    response = client.post("/api/action", json=body)
+    assert response.status_code == 200 and response.get_json()["saved"] == [2]
+    assert "changed in another tab" in response.get_json()["warning"] and "tab two" in response.get_json()["warning"]
+    assert [c.who for c in corrections.load(project.corrections_file)] == ["tab two", "tab one"]
 
 
 # --- 6. A stale correction must not cap a language's confidence --------------------------------

@@ -221,8 +221,15 @@ class Review:
             raise BadRequest("nothing to change")
         seen = body.get("seen", meta["last"])
         touched = {pid for c in new for pid in c.ids()}
-        clashes = [c for c in meta["records"] if isinstance(seen, int) and c.id > seen and c.ids() & touched]
         saved = corrections.append(self.project.corrections_file, new)
+        # Read again after the append: another tab's save can land between this request's view and
+        # its append (the view takes seconds when it realigns), and ids are given out under the
+        # journal's lock, so every record numbered between ``seen`` and ours came before ours.
+        clashes = [
+            c
+            for c in corrections.load(self.project.corrections_file)
+            if isinstance(seen, int) and seen < c.id < saved[0].id and c.ids() & touched
+        ]
         warning = ""
         if clashes:
             last = clashes[-1]
