@@ -104,6 +104,18 @@ def test_malformed_action_is_a_400_not_a_500_nor_row_one(review, body) -> None:
     assert not project.corrections_file.exists()
 
 
+@pytest.mark.parametrize("url", ["/api/action", "/api/tag"])
+def test_a_deeply_nested_or_huge_body_is_refused_before_anything_is_read(tmp_path: Path, url: str) -> None:
+    """Both are refused before the app reads its stage files (none exist here)."""
+    project = Project(DOC, tmp_path, tmp_path, tmp_path, tmp_path / "corrections")
+    client = create_app(project).test_client()
+    nested = client.post(url, data='{"action": "confirm", "row": ' + "[" * 100_000, content_type="application/json")
+    assert nested.status_code == 400 and nested.get_json()["error"] == "expected a JSON object"
+    huge = client.post(url, json={"action": "comment", "comment": "x" * 2_000_000, "text": "x"})
+    assert huge.status_code == 413 and huge.get_json()["ok"] is False
+    assert not project.corrections.exists()
+
+
 def test_no_languages_is_refused_not_all_confirmed(review) -> None:
     _, client = review
     response = client.get("/api/rows?langs=,")

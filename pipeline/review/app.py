@@ -37,6 +37,10 @@ from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).with_name("page.html")
 ACTIONS = {"confirm", "merge", "split", "move_up", "move_down", "no_counterpart", "comment"}
+MAX_BODY = 1 << 20
+"""Bytes a request body may have: the page's largest is a 2000-character comment. Without a limit
+Flask read any body whole into memory and a tag comment of megabytes landed in the journal, which
+every page view reads again."""
 
 
 class BadRequest(Exception):
@@ -285,6 +289,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
     """The app for one document; ``host``/``port`` are where it is served, the only names (with
     127.0.0.1 and localhost) it answers to."""
     app = Flask(__name__, static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     review = Review(project)
     hosts = HostRule.bound(host, port)
 
@@ -368,14 +373,11 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
 
     @app.post("/api/action")
     def action():
-        body = request.get_json(silent=True)
-        if not isinstance(body, dict):
-            raise BadRequest("expected a JSON object")
-        return jsonify(review.act(body))
+        return jsonify(review.act(json_body()))
 
     @app.post("/api/tag")
     def tag_decision():
-        return jsonify(record_tag_decision(project, request.get_json(silent=True)))
+        return jsonify(record_tag_decision(project, json_body()))
 
     @app.errorhandler(BadRequest)
     def bad_request(err):
@@ -391,6 +393,19 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
         return jsonify({"ok": False, "error": "internal error; see the server log"}), 500
 
     return app
+
+
+def json_body() -> dict:
+    """The JSON object a write posts, read the one way for every write: a body that is no JSON
+    object, or one nested deeper than the parser recurses (``[[[[...``, a 500 with a traceback
+    before), is a 400; one over ``MAX_BODY`` is refused (413) before it is read."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        body = None
+    if not isinstance(body, dict):
+        raise BadRequest("expected a JSON object")
+    return body
 
 
 def record_tag_decision(project: Project, body: object) -> dict:
