@@ -366,6 +366,20 @@ def test_an_unwritable_output_is_one_line_not_a_traceback(tmp_path: Path, capsys
         assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("into", ["tagged", "tagged/A_1", "segmented"])
+def test_an_export_into_any_folder_it_reads_is_refused(tmp_path: Path, capsys, into: str) -> None:
+    for stage in ("aligned", "tagged", "segmented"):
+        (tmp_path / stage / "A_1").mkdir(parents=True)
+        (tmp_path / stage / "report.json").write_text(json.dumps({"stage": stage}), encoding="utf-8")
+    args = ["export", "--aligned", str(tmp_path / "aligned"), "--tagged", str(tmp_path / "tagged")]
+    args += ["--segmented", str(tmp_path / "segmented"), "--level", "sentence", "--out", str(tmp_path / into)]
+    assert main(args) == 2
+    assert "overlaps the input" in capsys.readouterr().err
+    for stage in ("aligned", "tagged", "segmented"):
+        assert (tmp_path / stage / "report.json").read_text(encoding="utf-8") == json.dumps({"stage": stage})
+    assert not list(tmp_path.rglob("*.csv")) and not list(tmp_path.rglob("*.png"))
+
+
 # --- 7. Wrong language ---------------------------------------------------------------------
 
 

@@ -352,7 +352,10 @@ def run_export(
     filters = filters or Filters()
     report = StageReport("export")
     docs, sentences, sentence_text = [], {}, {}
-    check_out(out, aligned)
+    segmented = Path(segmented or "data/segmented")
+    # Every folder read is an input: an --out of data/tagged put the export's report.json over
+    # the tag stage's, and its CSVs among the tag stage's files.
+    check_out(out, aligned, tagged, *([segmented] if level == "sentence" else []))
     for folder in document_sets(Path(aligned)):
         if filters.docs and folder.name not in filters.docs:
             continue
@@ -362,7 +365,7 @@ def run_export(
         try:
             data = load_doc(folder, Path(tagged) / folder.name)
             if level == "sentence":
-                sentences[data.doc], texts = load_sentences(folder, Path(segmented or "data/segmented") / data.doc)
+                sentences[data.doc], texts = load_sentences(folder, segmented / data.doc)
                 sentence_text.update(texts)
         except InputError as err:
             report.fail(folder.name, None, str(err))
