@@ -237,6 +237,23 @@ def test_a_set_run_deletes_nothing_outside_its_folder(tmp_path: Path, symbol: st
     assert (out / "sets" / "OTHER_1" / "done.json").exists()
 
 
+def test_a_set_that_fails_before_running_leaves_no_old_results_to_export(tmp_path: Path) -> None:
+    """Its source folder gone (or its download failing): the run reports the set failed, so the
+    store must not keep the last run's partitions for the exports to pick up."""
+    from pipeline.corpus.stage import STORE_TABLES, Entry, export_store, process_set
+
+    out = tmp_path / "out"
+    (out / "sets" / "A_1").mkdir(parents=True)
+    (out / "sets" / "A_1" / "done.json").write_text('{"doc": "A_1", "key": "old"}', encoding="utf-8")
+    for table in STORE_TABLES:
+        (out / "store" / table / "doc=A_1").mkdir(parents=True)
+        pd.DataFrame([{"row": 1}]).to_parquet(out / "store" / table / "doc=A_1" / "part-0.parquet")
+    with pytest.raises(FileNotFoundError):
+        process_set(Entry("A/1", ("en",), tmp_path / "moved-away"), out, {}, "new")
+    assert not list(out.rglob("*.*")), "no partition, no done.json"
+    assert export_store(out / "store", tmp_path / "exports") == []
+
+
 def test_a_truncated_done_marker_means_run_again(tmp_path: Path, caplog) -> None:
     from pipeline.corpus.stage import done_result
 

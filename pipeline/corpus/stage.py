@@ -160,19 +160,21 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
 
     # A failed set is reported once, by the run; the worker need not print its traceback too.
     logging.getLogger("distributed.worker").setLevel(logging.CRITICAL)
+    doc = doc_id(entry.symbol)
+    work = set_folder(Path(out), entry.symbol)
+    # A run killed half-way, or a language that fails this time, leaves nothing that could pass
+    # for a result: the set's folder and its store partitions are replaced as a whole, before
+    # anything can fail (a download, a missing folder), or the last run's results stayed in the
+    # store and the exports beside a report calling the set failed.
+    for stale in (work, *(Path(out) / "store" / table / f"doc={doc}" for table in STORE_TABLES)):
+        if stale.exists():
+            shutil.rmtree(stale)
     if entry.url:
         entry = fetch_entry(entry, Path(out) / "raw")
     docset = load_docset(entry.source)
     docset.symbol = entry.symbol
     docset.files = {lang: path for lang, path in docset.files.items() if lang in entry.languages}
-    doc = doc_id(entry.symbol)
     docset.doc = doc
-    work = set_folder(Path(out), entry.symbol)
-    # A run killed half-way, or a language that fails this time, leaves nothing that could pass
-    # for a result: the set's folder and its store partitions are replaced as a whole.
-    for stale in (work, *(Path(out) / "store" / table / f"doc={doc}" for table in STORE_TABLES)):
-        if stale.exists():
-            shutil.rmtree(stale)
     times: dict[str, float] = {}
     clock = time.perf_counter()
 
