@@ -86,6 +86,13 @@ def test_writes_from_another_origin_are_refused(review) -> None:
     assert own.status_code == 200 and project.corrections_file.exists()
 
 
+def test_no_page_of_the_app_may_be_framed_by_another_site(tmp_path: Path) -> None:
+    client = create_app(Project(DOC, tmp_path, tmp_path, tmp_path, tmp_path / "corrections")).test_client()
+    for response in (client.get("/"), client.post("/api/action", data="x"), client.get("/nowhere")):
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+
+
 # --- 5 and 8. Review API inputs that used to answer 500 or the wrong thing ---------------------
 
 

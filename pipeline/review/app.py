@@ -305,6 +305,15 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
             return jsonify({"ok": False, "error": "writes are accepted from the review page only"}), 403
         return None
 
+    @app.after_request
+    def never_framed(response):
+        # The Host and Origin checks let a foreign page do nothing itself, but it could still
+        # show this page in an invisible frame and have the translator click (or type c, m, n
+        # into) it: clickjacking. Browsers refuse to frame a page that says so.
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        return response
+
     @app.get("/")
     def page():
         return PAGE.read_text(encoding="utf-8").replace("{{DOC}}", project.doc)
