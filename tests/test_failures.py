@@ -192,3 +192,18 @@ def test_a_set_without_tag_output_is_a_failure_of_the_export_not_tagless_csvs(ra
     assert [(f.doc, f.lang) for f in report.failures] == [("A_1", None)]
     assert "no tag output" in report.failures[0].problem
     assert not (data / "exports" / "A_1.wide.csv").exists()
+
+
+def test_a_language_without_tag_output_is_a_failure_of_the_export(raw: Path, tmp_path: Path) -> None:
+    """The tag stage left no fr.jsonl: the export still writes the set, but says that French is
+    missing from the long CSV and untagged in the wide one instead of passing for complete."""
+    data = tmp_path / "data"
+    assert main(["extract", str(raw), "--out", str(data / "extracted")]) == 0
+    run_align(data / "extracted", None, data / "aligned", Params(), embedder=FakeEmbedder())
+    taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
+    run_tag(data / "extracted", None, data / "aligned", data / "tagged", taxonomy)
+    (data / "tagged" / "A_1" / "fr.jsonl").unlink()
+    report = run_export(data / "aligned", data / "tagged", data / "exports")
+    assert [(f.doc, f.lang) for f in report.failures] == [("A_1", "fr")]
+    assert "fr.jsonl: no tag output for this language" in report.failures[0].problem
+    assert (data / "exports" / "A_1.wide.csv").exists() and (data / "exports" / "A_1.long.csv").exists()

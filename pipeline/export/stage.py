@@ -113,6 +113,13 @@ def build_doc(doc: str, sixway: list[dict], consistency: list[dict], paragraphs:
     return DocData(doc, symbol_of(doc), rows, paragraphs)
 
 
+def untagged(data: DocData) -> list[str]:
+    """Languages the six-way rows hold but the tag stage left no file for (it failed for that
+    language, or the file was lost): without a check their paragraphs were missing from the long
+    CSV and their tags from the wide one, and nothing said so."""
+    return [lang for lang in LANGS if lang not in data.paragraphs and any(row.get(f"{lang}_ids") for row in data.rows)]
+
+
 def row_confidence(row: dict, langs: tuple[str, ...]) -> float:
     values = [row[f"{lang}_confidence"] for lang in langs if f"{lang}_confidence" in row]
     return min(values) if values else 1.0
@@ -370,6 +377,9 @@ def run_export(
         except InputError as err:
             report.fail(folder.name, None, str(err))
             continue
+        for lang in (lang for lang in untagged(data) if lang in filters.langs):
+            problem = "no tag output for this language: left out of the long CSV, untagged in the wide one"
+            report.fail(data.doc, lang, f"{Path(tagged) / data.doc / f'{lang}.jsonl'}: {problem}")
         docs.append(data)
     if not docs and not report.failures:
         raise InputError(aligned, "no document set matches the filters")
