@@ -228,6 +228,16 @@ def test_two_rows_with_one_symbol_are_an_error(tmp_path: Path) -> None:
         load_manifest(manifest)
 
 
+def test_two_rows_whose_symbols_differ_only_in_case_are_an_error(tmp_path: Path) -> None:
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"A/RES/55/100,en,{BUNDLED}", f"E/CN.15/2020/1,en,{BUNDLED}", f"a/res/55/100,fr,{BUNDLED}"]
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 4: 'a/res/55/100' is already the set of line 2"):
+        load_manifest(manifest)
+
+
 @pytest.mark.parametrize("symbol", ["..", " ", "."])
 def test_a_set_run_deletes_nothing_outside_its_folder(tmp_path: Path, symbol: str) -> None:
     """Entries need not come from a manifest (scripts, other schedulers): the set's run checks

@@ -73,7 +73,10 @@ def load_manifest(path: Path) -> list[Entry]:
             if not row.get("symbol") or not row.get("source"):
                 raise InputError(path, f"line {number}: 'symbol' and 'source' are required")
             row["symbol"] = check_symbol(row["symbol"], f"{path}: line {number}")
-            doc = doc_id(row["symbol"])
+            # Symbols are compared as their folders would be on a case-insensitive file system
+            # (macOS, Windows): there A/RES/1 and a/res/1 were one folder that each set's run
+            # replaced, and on Linux they were one document run and exported twice.
+            doc = doc_id(row["symbol"]).casefold()
             if doc in seen:
                 raise InputError(path, f"line {number}: {row['symbol']!r} is already the set of line {seen[doc]}")
             seen[doc] = number
