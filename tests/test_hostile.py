@@ -123,6 +123,15 @@ def test_a_deeply_nested_or_huge_body_is_refused_before_anything_is_read(tmp_pat
     assert not project.corrections.exists()
 
 
+def test_a_language_named_twice_is_acted_on_once(review) -> None:
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    response = client.post("/api/action", json={"action": "no_counterpart", "row": row, "langs": ["fr", "fr"]})
+    assert response.status_code == 200
+    records = corrections.load(project.corrections_file)
+    assert len(records) == len({(tuple(r.src_ids), tuple(r.tgt_ids)) for r in records}) == len(response.json["saved"])
+
+
 def test_no_languages_is_refused_not_all_confirmed(review) -> None:
     _, client = review
     response = client.get("/api/rows?langs=,")

@@ -216,6 +216,7 @@ class Review:
             or any(not isinstance(lang, str) or lang not in pair_links for lang in langs)
         ):
             raise BadRequest(f"langs must name aligned languages: {', '.join(pair_links)}")
+        langs = list(dict.fromkeys(langs))  # ["fr", "fr"] wrote every correction twice
         who = str(body.get("who") or "")[:80]
         index = number - 1
         new: list[corrections.Correction] = []
