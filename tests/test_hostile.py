@@ -111,6 +111,41 @@ def test_malformed_action_is_a_400_not_a_500_nor_row_one(review, body) -> None:
     assert not project.corrections_file.exists()
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [{"who": {"x": 1}}, {"seen": "3"}, {"seen": 2.5}, {"text": ["check"]}],
+)
+def test_free_text_and_seen_of_the_wrong_type_are_a_400(review, extra) -> None:
+    """A dict ``who`` was stored as its Python repr; a ``seen`` that is no integer turned the
+    other-tab warning off without a word."""
+    project, client = review
+    row = first_row_with(client, "fr")["row"]
+    body = {"action": "comment", "row": row, "langs": ["fr"], "text": "check the term", **extra}
+    response = client.post("/api/action", json=body)
+    assert response.status_code == 400 and response.get_json()["ok"] is False
+    assert not project.corrections_file.exists()
+
+
+def test_a_tag_decision_keeps_its_free_text_in_bounds(review) -> None:
+    """The tag journal took ``who`` and ``comment`` of any length, and of any type as their repr."""
+    project, client = review
+    pid = first_row_with(client, "fr")["en_ids"][0]
+    tag = sorted(project.taxonomy.ids)[0]
+    decision = {"para_id": pid, "tag": tag, "action": "add"}
+    bad = client.post("/api/tag", json={**decision, "comment": {"x": 1}})
+    assert bad.status_code == 400 and not project.tag_decisions_file.exists()
+    assert client.post("/api/tag", json={**decision, "who": "w" * 500, "comment": "c" * 5000}).status_code == 200
+    [saved] = [json.loads(line) for line in project.tag_decisions_file.read_text(encoding="utf-8").splitlines()]
+    assert (len(saved["who"]), len(saved["comment"])) == (80, 2000)
+
+
+def test_the_document_name_on_the_page_is_escaped(tmp_path: Path) -> None:
+    doc = "A<img src=x onerror=alert(1)>"
+    project = Project(doc, tmp_path, tmp_path, tmp_path, tmp_path / "corrections")
+    page = create_app(project).test_client().get("/").get_data(as_text=True)
+    assert "<img" not in page and "A&lt;img src=x onerror=alert(1)&gt;" in page
+
+
 @pytest.mark.parametrize("url", ["/api/action", "/api/tag"])
 def test_a_deeply_nested_or_huge_body_is_refused_before_anything_is_read(tmp_path: Path, url: str) -> None:
     """Both are refused before the app reads its stage files (none exist here)."""

@@ -15,6 +15,7 @@ applies them on its next run; until then the page shows them as pending.
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,6 +38,7 @@ from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).with_name("page.html")
 ACTIONS = {"confirm", "merge", "split", "move_up", "move_down", "no_counterpart", "comment"}
+WHO_CHARS, COMMENT_CHARS = 80, 2000
 MAX_BODY = 1 << 20
 """Bytes a request body may have: the page's largest is a 2000-character comment. Without a limit
 Flask read any body whole into memory and a tag comment of megabytes landed in the journal, which
@@ -217,14 +219,16 @@ class Review:
         ):
             raise BadRequest(f"langs must name aligned languages: {', '.join(pair_links)}")
         langs = list(dict.fromkeys(langs))  # ["fr", "fr"] wrote every correction twice
-        who = str(body.get("who") or "")[:80]
+        who = text_field(body, "who", WHO_CHARS)
+        seen = body.get("seen", meta["last"])
+        if type(seen) is not int:  # a string or a float turned the other-tab warning off unseen
+            raise BadRequest(f"seen must be a correction number, not {str(seen)[:20]!r}")
         index = number - 1
         new: list[corrections.Correction] = []
         for lang in langs:
             new += self._decide(action, rows, index, lang, pair_links[lang], meta["texts"], who, body)
         if not new:
             raise BadRequest("nothing to change")
-        seen = body.get("seen", meta["last"])
         touched = {pid for c in new for pid in c.ids()}
         saved = corrections.append(self.project.corrections_file, new)
         # Read again after the append: another tab's save can land between this request's view and
@@ -233,7 +237,7 @@ class Review:
         clashes = [
             c
             for c in corrections.load(self.project.corrections_file)
-            if isinstance(seen, int) and seen < c.id < saved[0].id and c.ids() & touched
+            if seen < c.id < saved[0].id and c.ids() & touched
         ]
         warning = ""
         if clashes:
@@ -255,10 +259,10 @@ class Review:
             mine = [r for r in links if set(r["src_ids"]) & set(en) or set(r["tgt_ids"]) & set(tgt)]
             return [link(r["src_ids"], r["tgt_ids"], "confirm") for r in mine]
         if action == "comment":
-            text = str(body.get("text") or "").strip()
+            text = text_field(body, "text", COMMENT_CHARS).strip()
             if not text:
                 raise BadRequest("empty comment")
-            return [link(en, tgt, "comment", text[:2000])]
+            return [link(en, tgt, "comment", text)]
         if action == "no_counterpart":
             return [c for c in (link(en, []) if en else None, link([], tgt) if tgt else None) if c]
         if action == "split":
@@ -317,7 +321,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int | None = Non
 
     @app.get("/")
     def page():
-        return PAGE.read_text(encoding="utf-8").replace("{{DOC}}", project.doc)
+        return PAGE.read_text(encoding="utf-8").replace("{{DOC}}", html.escape(project.doc))
 
     @app.get("/api/rows")
     def rows():
@@ -418,6 +422,18 @@ def json_body() -> dict:
     return body
 
 
+def text_field(body: dict, key: str, limit: int) -> str:
+    """A free-text field of a write, the same for alignment and tag decisions: a non-string (a
+    dict was stored as its Python repr) is a 400, and the text is cut to ``limit`` characters
+    (the tag journal took a comment of any length)."""
+    value = body.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRequest(f"{key} must be text")
+    return value[:limit]
+
+
 def record_tag_decision(project: Project, body: object) -> dict:
     """An analyst accepts, rejects or adds a tag on one paragraph: appended to
     ``<corrections>/<doc>.tags.jsonl`` (``pipeline.tag.tag_corrections``), honoured by the next tag run."""
@@ -434,9 +450,8 @@ def record_tag_decision(project: Project, body: object) -> dict:
         raise BadRequest(f"unknown paragraph {pid!r}")
     if not isinstance(tag, str) or tag not in project.taxonomy.ids:
         raise BadRequest(f"not a tag of {project.taxonomy_path}: {str(tag)[:40]!r}")
-    decision = tag_corrections.make(
-        pid, lang, tag, action, text, str(body.get("who", "")), str(body.get("comment", ""))
-    )
+    who, comment = text_field(body, "who", WHO_CHARS), text_field(body, "comment", COMMENT_CHARS)
+    decision = tag_corrections.make(pid, lang, tag, action, text, who, comment)
     path = project.tag_decisions_file
     tag_corrections.append(path, [decision])
     return {"ok": True, "decision": decision.id, "file": str(path)}
