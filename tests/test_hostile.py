@@ -221,6 +221,32 @@ def test_a_save_landing_while_another_is_computed_still_warns(review, monkeypatc
     assert [c.who for c in corrections.load(project.corrections_file)] == ["tab two", "tab one"]
 
 
+def test_a_journal_edited_to_the_same_length_is_shown_as_it_now_is(review) -> None:
+    """The realigned view was cached by the journal's length: a journal replaced by hand with
+    another of as many records still showed the old one's alignment."""
+    project, client = review
+    rows = [r for r in client.get("/api/rows?langs=fr").get_json()["rows"] if r["en_ids"] and r["cells"]["fr"]["ids"]]
+    first, second = rows[0], rows[3]
+
+    def alone(row: dict) -> bool:  # its French paragraphs sit in a row without English
+        view = client.get("/api/rows?langs=fr").get_json()["rows"]
+        return any(r["cells"]["fr"]["ids"] == row["cells"]["fr"]["ids"] and not r["en_ids"] for r in view)
+
+    assert (
+        client.post("/api/action", json={"action": "no_counterpart", "row": first["row"], "langs": ["fr"]}).status_code
+        == 200
+    )
+    assert alone(first) and not alone(second)
+    count = len(corrections.load(project.corrections_file))
+    project.corrections_file.unlink()  # a person puts another journal of as many records in its place
+    assert (
+        client.post("/api/action", json={"action": "no_counterpart", "row": second["row"], "langs": ["fr"]}).status_code
+        == 200
+    )
+    assert len(corrections.load(project.corrections_file)) == count
+    assert alone(second) and not alone(first)
+
+
 # --- 6. A stale correction must not cap a language's confidence --------------------------------
 
 

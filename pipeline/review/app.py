@@ -150,7 +150,7 @@ class Review:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._aligned: dict[tuple, list[dict]] = {}
+        self._aligned: dict[str, tuple[tuple[str, ...], list[dict]]] = {}
 
     def links(self, lang: str, pivot: Side, tgt: Side, records: list[corrections.Correction]) -> list[dict]:
         """The links the next align run will write: the stored ones while no correction concerns
@@ -158,11 +158,13 @@ class Review:
         mine = [c for c in records if c.lang == lang and c.action in ("link", "confirm")]
         if not mine:
             return list(read_jsonl(self.project.aligned / self.project.doc / f"en-{lang}.paragraphs.jsonl"))
-        key = (lang, len(records))
-        if key not in self._aligned:
+        # Keyed by the language's records themselves: by their count, a journal edited by hand to
+        # the same length showed the old alignment; one entry a language, not one a correction.
+        key = tuple(repr(c) for c in records if c.lang == lang)
+        if self._aligned.get(lang, (None,))[0] != key:
             p = self.project
-            self._aligned[key] = align_language(p.doc, pivot, tgt, p.embedder, p.settings.align, records).rows
-        return self._aligned[key]
+            self._aligned[lang] = (key, align_language(p.doc, pivot, tgt, p.embedder, p.settings.align, records).rows)
+        return self._aligned[lang][1]
 
     def view(self) -> tuple[list[dict], dict[str, list[dict]], dict]:
         p = self.project
