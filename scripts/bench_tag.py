@@ -94,9 +94,10 @@ from pipeline import LANGS
 from pipeline.core.params import load_params
 from pipeline.core.records import read_jsonl
 from pipeline.tag.classifier import load_model
+from pipeline.tag.consistency import consistency
 from pipeline.tag.labels import load_examples
 from pipeline.tag.layer import ModelLayer, features_from, untuned
-from pipeline.tag.stage import consistency, tag_docset
+from pipeline.tag.stage import tag_docset
 from pipeline.tag.taxonomy import load_taxonomy
 from pipeline.tag.train import build, evaluate, fine_tuned_in, predict
 

@@ -144,3 +144,17 @@ def test_failed_export_keeps_previous_files(run: Path, monkeypatch) -> None:
         main(["export", "--aligned", str(run / "aligned"), "--tagged", str(run / "tagged"), "--out", str(out)])
     assert (out / f"{DOC}.tmx").read_bytes() == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_tags_are_merged_per_row_when_the_tag_stage_had_no_six_way_table(run: Path, tmp_path: Path) -> None:
+    """A tag run without --aligned writes no consistency rows: the wide CSV's tags column came
+    out empty, with no word, though every language's paragraphs were tagged."""
+    tagged = tmp_path / "tagged"
+    shutil.copytree(run / "tagged", tagged)
+    shutil.rmtree(tagged / DOC / "consistency")
+    out = tmp_path / "exports"
+    assert main(["export", "--aligned", str(run / "aligned"), "--tagged", str(tagged), "--out", str(out)]) == 0
+    with_rows = pd.read_csv(run / "exports" / f"{DOC}.wide.csv", keep_default_na=False)
+    without = pd.read_csv(out / f"{DOC}.wide.csv", keep_default_na=False)
+    assert (without["tags"] != "").sum() > 20
+    assert without["tags"].tolist() == with_rows["tags"].tolist()

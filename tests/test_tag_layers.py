@@ -15,10 +15,10 @@ from pipeline.core.errors import InputError
 from pipeline.export.stage import DocData, Filters, long_frame, wide_frame
 from pipeline.tag import morphology, tag_corrections
 from pipeline.tag.classifier import Features, TagModel, fit_logistic, load_model
+from pipeline.tag.consistency import consistency
 from pipeline.tag.labels import load_examples
 from pipeline.tag.projection import project
 from pipeline.tag.rules import tag_text
-from pipeline.tag.stage import consistency
 from pipeline.tag.taxonomy import load_taxonomy
 from tests.conftest import ROOT
 

@@ -32,6 +32,7 @@ from pipeline.core.docset import check_out, document_sets, symbol_of
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_jsonl
 from pipeline.core.report import StageReport
+from pipeline.tag.consistency import consistency as merged_tags
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANG = {"ar": "ar", "zh": "zh-CN", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
@@ -79,8 +80,13 @@ def load_doc(aligned_dir: Path, tagged_dir: Path) -> DocData:
     if not paragraphs:  # tagless CSVs that look complete would pass for "nothing to tag"
         raise InputError(tagged_dir, "no tag output for this set (the tag stage failed or has not run)")
     rows_path = Path(tagged_dir) / "consistency" / "rows.jsonl"
-    consistency = list(read_jsonl(rows_path)) if rows_path.exists() else []
-    return build_doc(doc, list(read_jsonl(Path(aligned_dir) / "sixway.jsonl")), consistency, paragraphs)
+    sixway_path = Path(aligned_dir) / "sixway.jsonl"
+    # A tag run without the six-way table (no --aligned) writes no merged tags per row: merged
+    # here, the same way, or the wide CSV's tags column came out empty without a word.
+    consistency = (
+        list(read_jsonl(rows_path)) if rows_path.exists() else merged_tags(sixway_path, tagged_dir, list(LANGS))["rows"]
+    )
+    return build_doc(doc, list(read_jsonl(sixway_path)), consistency, paragraphs)
 
 
 def build_doc(doc: str, sixway: list[dict], consistency: list[dict], paragraphs: dict[str, list[dict]]) -> DocData:

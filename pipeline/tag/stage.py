@@ -13,24 +13,22 @@ the tags each language found on its own.
 from __future__ import annotations
 
 import copy
-import json
 import shutil
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
 
 from pipeline import LANGS
-from pipeline.core.atomic import atomic_write_text
 from pipeline.core.docset import check_out, document_sets, language_files
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_extracted, read_jsonl, read_segmented, write_jsonl
 from pipeline.core.report import StageReport
 from pipeline.tag import tag_corrections
 from pipeline.tag.classifier import locate
+from pipeline.tag.consistency import consistency, write_consistency
 from pipeline.tag.layer import ModelLayer
-from pipeline.tag.projection import own_tags, project
+from pipeline.tag.projection import project
 from pipeline.tag.rules import Evidence, Tagged, tag_text
 from pipeline.tag.taxonomy import Taxonomy
 
@@ -40,7 +38,7 @@ position, yet its embedding sits near the statements on that subject, so the mod
 ("1 b) Adoption de l'ordre du jour", "15 heures-18 heures 4 Questions diverses") a stance at .73-.74,
 one language in six. The rules still read them (a topic named in a heading keeps its rule tag)."""
 
-__all__ = ["Evidence", "Tagged", "consistency", "tag_docset", "tag_rows", "tag_text", "write_consistency"]
+__all__ = ["Evidence", "Tagged", "tag_docset", "tag_rows", "tag_text"]
 
 
 def tag_rows(
@@ -164,56 +162,6 @@ def tag_docset(
         write_jsonl(Path(out_dir) / f"{lang}.jsonl", rows)
     report["tagged_paragraphs"] = {lang: sum(1 for row in rows if row["tags"]) for lang, rows in tagged.items()}
     return report
-
-
-def consistency(sixway_path: Path, tagged_dir: Path, langs: list[str]) -> dict:
-    """Merge the tags each language found on its own per aligned row (``found_by`` names the
-    languages) and report where languages disagree with English. Projected tags do not count."""
-    tags_of: dict[str, list[str]] = {}
-    for lang in langs:
-        path = Path(tagged_dir) / f"{lang}.jsonl"
-        if path.exists():
-            tags_of.update({row["para_id"]: own_tags(row) for row in read_jsonl(path)})
-    rows_out, disagreements = [], []
-    agree = Counter()
-    total = Counter()
-    for row in read_jsonl(Path(sixway_path)):
-        per_lang: dict[str, set[str]] = {}
-        for lang in langs:
-            ids = row.get(f"{lang}_ids") or []
-            if ids:
-                per_lang[lang] = {t for i in ids for t in tags_of.get(i, [])}
-        merged = sorted(set().union(*per_lang.values())) if per_lang else []
-        agreement = {t: round(sum(t in s for s in per_lang.values()) / len(per_lang), 3) for t in merged}
-        found_by = {t: [lang for lang, s in per_lang.items() if t in s] for t in merged}
-        rows_out.append(
-            {
-                "row": row["row"],
-                "tags": merged,
-                "agreement": agreement,
-                "found_by": found_by,
-                "languages": len(per_lang),
-            }
-        )
-        if "en" in per_lang:
-            for lang, found in per_lang.items():
-                if lang == "en":
-                    continue
-                for t in merged:
-                    total[lang] += 1
-                    if (t in found) == (t in per_lang["en"]):
-                        agree[lang] += 1
-                    else:
-                        side = "only in en" if t in per_lang["en"] else f"only in {lang}"
-                        disagreements.append({"row": row["row"], "lang": lang, "tag": t, "where": side})
-    summary = {lang: round(agree[lang] / total[lang], 4) if total[lang] else None for lang in sorted(total)}
-    return {"rows": rows_out, "disagreements": disagreements, "agreement_with_en": summary}
-
-
-def write_consistency(report: dict, out_dir: Path) -> None:
-    write_jsonl(Path(out_dir) / "rows.jsonl", report["rows"])
-    slim = {k: v for k, v in report.items() if k != "rows"}
-    atomic_write_text(Path(out_dir) / "consistency.json", json.dumps(slim, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_tag(
