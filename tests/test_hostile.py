@@ -732,3 +732,22 @@ def test_a_set_that_fails_in_tag_leaves_no_tag_output(tmp_path: Path) -> None:
     report = run_tag(tmp_path / "extracted", tmp_path / "segmented", None, out, taxonomy)
     assert [f.problem for f in report.failures] and "fr-p0099" in report.failures[0].problem
     assert not (out / "A_1").exists()
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["  =1+1", "\u00a0=1+1", "\u200b=HYPERLINK(1)", "\ufeff@SUM(A1)", "\u3000+1", "\u200e-2+3", "\uff1d1+1"],
+)
+def test_formulas_behind_blanks_or_invisible_characters_are_neutralised(cell: str) -> None:
+    """An import that trims spaces, or a cell that starts with a zero-width or direction mark
+    pasted from a PDF, still runs what follows as a formula."""
+    from pipeline.core.cells import neutralise
+
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Twenty-four/seven", " 24/7 network", "\u200bnote", "", "  "])
+def test_text_that_no_spreadsheet_runs_is_left_as_it_is(cell: str) -> None:
+    from pipeline.core.cells import neutralise
+
+    assert neutralise(cell) == cell
