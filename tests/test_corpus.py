@@ -95,6 +95,21 @@ def test_exports_read_from_the_store(first_run) -> None:
     assert len(wide) > 5 and wide["zh"].notna().mean() > 0.8
 
 
+def test_a_document_removed_from_the_manifest_is_not_exported(first_run, tmp_path: Path, caplog) -> None:
+    """Its store partitions stay (nothing lost), but exports beside the current ones would pass
+    for part of the corpus the manifest now describes."""
+    from pipeline.corpus.stage import export_store
+
+    _, out, _ = first_run
+    exports = tmp_path / "exports"
+    assert export_store(out / "store", exports) == ["GEN_5_0001", "GEN_5_0002"]
+    with caplog.at_level("INFO", logger="pipeline.corpus.stage"):
+        assert export_store(out / "store", exports, {"GEN_5_0002"}) == ["GEN_5_0002"]
+    assert sorted(p.name for p in exports.iterdir()) == [f"GEN_5_0002{s}" for s in (".long.csv", ".tmx", ".wide.csv")]
+    assert (out / "store" / "sixway" / "doc=GEN_5_0001").is_dir()
+    assert "GEN_5_0001: in the store but not in the manifest" in caplog.text
+
+
 def test_manifest_errors_name_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "m.csv"
     bad.write_text("symbol,languages,source\nA/1,en xx,folder\n", encoding="utf-8")

@@ -430,14 +430,24 @@ def run(
     return report
 
 
-def export_store(store: Path, out: Path) -> list[str]:
-    """CSV and TMX exports of every document, read from the Parquet store."""
+EXPORT_SUFFIXES = (".wide.csv", ".long.csv", ".tmx")
+
+
+def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[str]:
+    """CSV and TMX exports of the store's documents that are in ``docs`` (the manifest's; None:
+    all). A document whose manifest row was removed keeps its store partitions, but its exports
+    go: files beside the current ones would pass for part of this corpus."""
     from pipeline.export.stage import Filters, build_doc, write_doc_exports
 
     written = []
     sixway_root = Path(store) / "sixway"
     for folder in sorted(sixway_root.glob("doc=*")):
         doc = folder.name.split("=", 1)[1]
+        if docs is not None and doc not in docs:
+            for suffix in EXPORT_SUFFIXES:
+                (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
+            log.info("%s: in the store but not in the manifest, not exported (its store partitions are kept)", doc)
+            continue
         frame = pd.read_parquet(folder)
         paragraphs: dict[str, list[dict]] = {}
         for part in sorted((Path(store) / "paragraphs" / f"doc={doc}").glob("lang=*")):
@@ -491,7 +501,7 @@ def run_corpus(
     }
     entries = load_manifest(Path(manifest))
     result = run(entries, Path(out), settings, workers, scheduler, retries)
-    export_store(Path(out) / "store", Path(out) / "exports")
+    export_store(Path(out) / "store", Path(out) / "exports", {doc_id(entry.symbol) for entry in entries})
     report = StageReport("corpus")
     for doc, problem in result["failed"].items():
         report.fail(doc, None, problem)
