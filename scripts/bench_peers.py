@@ -57,7 +57,7 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pipeline.align.aligner import TIMES, align_units, encode_sides  # noqa: E402
-from pipeline.align.evaluate import parse_links, score  # noqa: E402
+from pipeline.align.evaluate import gold_pieces, paired_interval, parse_links, piece_counts, score  # noqa: E402
 from pipeline.align.overlap import block_texts  # noqa: E402
 from pipeline.core.embed import Embedder, ModelSpec  # noqa: E402
 from pipeline.core.params import load_params  # noqa: E402
@@ -293,21 +293,11 @@ def load_set(name: str):
 
 
 def spans(name: str, src: list[str], tgt: list[str], gold: list[Pair]) -> list[tuple[slice, slice]]:
-    """The pieces aligned one at a time: the whole pair, or for ``chapters`` runs of gold links
-    (a tail shorter than half a run joins the one before it)."""
+    """The pieces aligned one at a time: the whole pair, or for ``chapters`` runs of gold links."""
     kind, _, *size = name.split(":")
     if kind != "chapters":
         return [(slice(0, len(src)), slice(0, len(tgt)))]
-    step = int(size[0]) if size else CHAPTER
-    runs = [gold[k : k + step] for k in range(0, len(gold), step)]
-    if len(runs) > 1 and len(runs[-1]) < step // 2:
-        runs[-2:] = [runs[-2] + runs[-1]]
-    out, i, j = [], 0, 0
-    for run in runs:  # gold covers every unit in order, so a run's units follow the last run's
-        di, dj = sum(len(s) for s, _ in run), sum(len(t) for _, t in run)
-        out.append((slice(i, i + di), slice(j, j + dj)))
-        i, j = i + di, j + dj
-    return out
+    return gold_pieces(gold, int(size[0]) if size else CHAPTER)
 
 
 def texts_of(name: str) -> str:
@@ -320,6 +310,19 @@ def shifted(links: list[Pair], span: tuple[slice, slice]) -> list[Pair]:
     """A piece's links in the whole pair's unit ids."""
     s, t = span[0].start, span[1].start
     return [(tuple(i + s for i in a), tuple(j + t for j in b)) for a, b in links]
+
+
+def intervals(row: dict, systems: list[str]) -> dict:
+    """hexalign's F1 minus each peer's, with its 95% paired-bootstrap interval over the pieces: a
+    chapter-sized set has hard and easy chapters for every system alike, and a difference is only
+    worth reporting when it survives their resampling."""
+    hexalign = np.array(row["hexalign"]["piece_counts"])
+    out = {}
+    for peer in (s for s in systems if s != "hexalign"):
+        other = np.array(row[peer]["piece_counts"])
+        whole, low, high = paired_interval(lambda f1, other=other: f1(hexalign) - f1(other), len(hexalign))
+        out[peer] = {"f1_difference": round(whole, 4), "interval_95": [round(low, 4), round(high, 4)]}
+    return out
 
 
 def peer_arrays(units: list[str], join: str, embedder: Embedder, composed: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -438,6 +441,8 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
             links += shifted([(k.src, k.tgt) for k in aligned], span)
         dp_s, cpu_s = round(time.perf_counter() - t0, 3), round(time.process_time() - cpu + IMPORT_CPU, 3)
         row["hexalign"] = score(links, gold).as_dict()
+        if len(pieces) > 1:
+            row["hexalign"]["piece_counts"] = piece_counts(links, gold, pieces)
         row["hexalign"]["time"] = {"embed_s": embed_s, "dp_s": dp_s, "cpu_s": cpu_s}
         # of which: blocks from the (now warm) cache and anchors, and the search itself
         row["hexalign"]["time"].update({k: round(TIMES[k] - before[k], 3) for k in TIMES})
@@ -468,6 +473,10 @@ def evaluate(name: str, model: str, embedder: Embedder, params, systems: list[st
         for system in peers:
             row[system] = score(found[system], gold).as_dict()
             row[system]["time"] = {key: round(value, 3) for key, value in times[system].items()}
+            if len(pieces) > 1:
+                row[system]["piece_counts"] = piece_counts(found[system], gold, pieces)
+    if len(pieces) > 1 and "hexalign" in systems and peers:
+        row["hexalign_minus_peer"] = intervals(row, systems)
     embed = row["embedding"].get("embed_s_cold") or row["embedding"].get("embed_s_this_run")
     if composed:  # every system ran on the composed vectors: all paid hexalign's embedding
         embed = row.get("hexalign", {}).get("time", {}).get("embed_s") or 0.0
@@ -517,6 +526,9 @@ def main() -> None:
             f"{s}={row[s]['strict_f1']:.3f}/{row[s]['lax_f1']:.3f}" for s in ("diagonal", *systems) if s in row
         )
         print(f"{name:10s} strict/lax F1  {summary}", flush=True)
+        for peer, diff in row.get("hexalign_minus_peer", {}).items():
+            low, high = diff["interval_95"]
+            print(f"{'':10s} hexalign - {peer}: {diff['f1_difference']:+.4f} (95% {low:+.4f} to {high:+.4f})")
         out.write_text(json.dumps(results, indent=2) + "\n")
     results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     out.write_text(json.dumps(results, indent=2) + "\n")
