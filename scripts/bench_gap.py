@@ -55,6 +55,8 @@ def gaps(use: dict, e5: dict, peer: str) -> dict:
         if any(c is None for c in found) or len({len(c) for c in found}) > 1:
             continue  # not a chapters set, or the two runs cut it differently
         out[name] = set_gaps(*found, peer)
+        # Bertalign's block vectors: its own joined texts, or hexalign's composed ones (big sets)
+        out[name]["peer_vectors"] = {m: r["sets"][name].get("peer_vectors", "exact") for m, r in (("use", use), ("e5", e5))}
     return out
 
 
@@ -69,7 +71,7 @@ def main() -> None:
         line = "  ".join(
             f"{key} {v['value']:+.4f} [{v['interval_95'][0]:+.4f}, {v['interval_95'][1]:+.4f}]"
             for key, v in row.items()
-            if key != "pieces"
+            if key not in ("pieces", "peer_vectors")
         )
         print(f"{name:14s} ({row['pieces']} pieces)  {line}")
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
