@@ -56,7 +56,8 @@ def gaps(use: dict, e5: dict, peer: str) -> dict:
             continue  # not a chapters set, or the two runs cut it differently
         out[name] = set_gaps(*found, peer)
         # Bertalign's block vectors: its own joined texts, or hexalign's composed ones (big sets)
-        out[name]["peer_vectors"] = {m: r["sets"][name].get("peer_vectors", "exact") for m, r in (("use", use), ("e5", e5))}
+        runs = {"use": use, "e5": e5}
+        out[name]["peer_vectors"] = {m: r["sets"][name].get("peer_vectors", "exact") for m, r in runs.items()}
     return out
 
 
