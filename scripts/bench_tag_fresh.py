@@ -57,12 +57,12 @@ def _folded(pid: str, prefix: str) -> bool:
 def split(params) -> tuple[list[Example], list[Example], dict[str, list[Example]]]:
     train = [
         e
-        for path in params.tag.train
-        if not _written_after(Path(path).name)
-        for e in load_examples(ROOT / path)
+        for path in params.train_paths
+        if not _written_after(path.name)
+        for e in load_examples(path)
         if not _folded(e.id, "t")
     ]
-    dev = [e for path in params.tag.dev for e in load_examples(ROOT / path) if not _folded(e.id, "d")]
+    dev = [e for path in params.dev_paths for e in load_examples(path) if not _folded(e.id, "d")]
     scored = {
         name.removeprefix("tag_train_").removesuffix(".yaml"): load_examples(LABELS / name) for name in WRITTEN_AFTER
     }

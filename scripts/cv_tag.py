@@ -48,10 +48,11 @@ def main() -> None:
     params = load_params(ROOT / "params.yaml")
     taxonomy = load_taxonomy(ROOT / "configs" / "taxonomy.yaml")
     features = features_from(untuned(params))
-    committed = load_model(ROOT / params.tag.model)
+    committed = load_model(params.tagger_path)
     aside = {str(Path(p)) for p in (*args.exclude, *args.train_only)}
-    pooled = [p for p in (*params.tag.train, *params.tag.dev) if str(Path(p)) not in aside]
-    examples = [e for path in pooled for e in load_examples(ROOT / path)]
+    named = zip((*params.tag.train, *params.tag.dev), (*params.train_paths, *params.dev_paths), strict=True)
+    pooled = [path for name, path in named if str(Path(name)) not in aside]
+    examples = [e for path in pooled for e in load_examples(path)]
     always = [e for path in args.train_only for e in load_examples(ROOT / path)]
     ids = sorted({e.id for e in examples})
     random.Random(args.seed).shuffle(ids)

@@ -48,14 +48,17 @@ def quiet_transformers(offline: bool) -> None:
     transformers_logging.disable_progress_bar()
 
 
-def load_base(base: str):
-    """Tokenizer and model of a local transformers folder, quietly and offline."""
+def load_base(base: str, root: str | Path = "") -> tuple:
+    """Tokenizer and model of a local transformers folder, quietly and offline. A relative ``base``
+    is taken from ``root`` (the parameters file's folder; "" = the working directory): a tail
+    records its base as the parameters name it, so that it stays valid wherever the project lies."""
     quiet_transformers(offline=True)
-    if not Path(base).exists():
-        raise FileNotFoundError(f"{base}: model folder missing; run scripts/setup.sh to build it")
+    folder = Path(root) / base
+    if not folder.exists():
+        raise FileNotFoundError(f"{folder}: model folder missing; run scripts/setup.sh to build it")
     from transformers import AutoModel, AutoTokenizer
 
-    return AutoTokenizer.from_pretrained(base), AutoModel.from_pretrained(base).eval()
+    return AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder).eval()
 
 
 def mean_pool(hidden, mask):
@@ -79,27 +82,29 @@ def save_tail(path: Path, state: dict[str, np.ndarray], base: str, layers: int) 
 
 
 class TailEncoder:
-    """The base model with its top layers replaced by the tuned ones (spec name: the tail file)."""
+    """The base model with its top layers replaced by the tuned ones (spec name: the tail file;
+    it and the base folder it records are taken from the spec's ``root`` when relative)."""
 
     def __init__(self, spec) -> None:
         import torch
 
+        path = Path(spec.root) / spec.name
         try:
-            with np.load(spec.name) as arrays:
+            with np.load(path) as arrays:
                 meta = json.loads(str(arrays["meta"]))
                 state = {k: torch.from_numpy(arrays[k].astype(np.float32)) for k in arrays.files if k != "meta"}
         except FileNotFoundError as err:
-            raise InputError(spec.name, "tuned layers missing; build them with `hexalign tag --train`") from err
+            raise InputError(path, "tuned layers missing; build them with `hexalign tag --train`") from err
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
             raise InputError(
-                spec.name, f"not a readable tail of tuned layers ({err}); rebuild it with `hexalign tag --train`"
+                path, f"not a readable tail of tuned layers ({err}); rebuild it with `hexalign tag --train`"
             ) from err
-        self.tokenizer, self.model = load_base(meta["base"])
+        self.tokenizer, self.model = load_base(meta["base"], spec.root)
         layers = self.model.encoder.layer
         try:
             layers[len(layers) - meta["layers"] :].load_state_dict(state)
         except RuntimeError as err:
-            raise InputError(spec.name, f"its layers do not fit {meta['base']} ({str(err)[:200]})") from err
+            raise InputError(path, f"its layers do not fit {meta['base']} ({str(err)[:200]})") from err
         if spec.threads:
             torch.set_num_threads(spec.threads)
         self.spec = spec

@@ -56,22 +56,49 @@ class ModelSpec:
     """Threads the model may use; 0 = every core. Corpus workers set 1: they share the cores."""
     version: str = ""
     """A hash of weights that change under the same name (a retrained e5 tail), part of the key."""
+    root: str = ""
+    """The folder a relative local ``name`` is taken from (the parameters file's, ``Params``); ""
+    = the working directory. Not part of the key: the cached vectors and a tag model's recorded
+    features name the model as the parameters file does, so they stay valid wherever the project
+    lies (with the folder in the key, a run from elsewhere missed the cache and refused the tagger)."""
 
     @property
     def key(self) -> str:
         base = f"{self.backend}:{self.name}:{self.prefix}"
         return f"{base}:{self.version}" if self.version else base
 
+    @property
+    def source(self) -> str:
+        """What the model is loaded from: the local folder ``name`` points to from ``root``, or
+        ``name`` itself, a hub model name (``local_model``)."""
+        where = local_model(self.name, self.root)
+        return str(where) if where is not None else self.name
+
+
+def local_model(name: str, root: str | Path = "") -> Path | None:
+    """The local folder or file a model name means, taken from ``root``, or None for a hub name.
+
+    A name is local when it is absolute, starts with ``./`` or ``../``, or names something that
+    exists under ``root``; anything else (``sentence-transformers/LaBSE``) is left to the hub. The
+    existence test is what tells ``models/multilingual-e5-small`` from ``intfloat/...``: both look
+    alike, and only the first is beside the parameters file."""
+    if not name:
+        return None
+    path = Path(root) / name
+    if Path(name).is_absolute() or name.startswith(("./", "../")) or path.exists():
+        return path
+    return None
+
 
 class SentenceTransformerEncoder:
     def __init__(self, spec: ModelSpec) -> None:
-        path = Path(spec.name)
-        quiet_transformers(offline=path.exists())  # once per process: load_encoder caches the model
+        path = local_model(spec.name, spec.root)
+        if (path is not None and not path.exists()) or (path is None and spec.name.startswith("models/")):
+            raise FileNotFoundError(f"{spec.source}: model folder missing; run scripts/setup.sh to build it")
+        quiet_transformers(offline=path is not None)  # once per process: load_encoder caches the model
         from sentence_transformers import SentenceTransformer
 
-        if not path.exists() and spec.name.startswith(("models/", "./", "/")):
-            raise FileNotFoundError(f"{spec.name}: model folder missing; run scripts/setup.sh to build it")
-        self.model = SentenceTransformer(str(path) if path.exists() else spec.name, device="cpu")
+        self.model = SentenceTransformer(spec.source, device="cpu")
         if spec.threads:
             import torch
 
@@ -300,7 +327,7 @@ def load_encoder(spec: ModelSpec) -> Encoder:
 
     A relative model folder is cached under its absolute path: after a change of working
     directory the same spec names another folder (one that may not exist)."""
-    return _load_encoder(spec, str(Path(spec.name).resolve()) if spec.name else "")
+    return _load_encoder(spec, str(Path(spec.source).resolve()) if spec.name else "")
 
 
 @functools.cache

@@ -4,6 +4,17 @@ A typo in a key (``bandd: 6``) or a wrong type (``band: "six"``) would otherwise
 inside a stage or, worse, be ignored and leave the defaults in force while DVC records the file as
 used. So every section is a pydantic model that refuses unknown keys, and the loader turns the
 first problem into one ``InputError`` line naming the file and the key.
+
+Relative paths in the file are taken from the file's folder, not from the working directory, as a
+manifest's or a PAIRS.tsv's are from theirs: ``hexalign ... --params /elsewhere/params.yaml`` read
+another project's tagger, labels and model, or none. ``embedding.cache``, ``tag.model``,
+``tag.train`` and ``tag.dev`` are always paths. ``embedding.name`` and ``tag.extra_embedding`` are
+local paths when absolute, when they start with ``./`` or ``../``, or when they name something that
+exists under the file's folder; anything else (``sentence-transformers/LaBSE``) is a hub model
+name and stays as written (``pipeline.core.embed.local_model``). The fields keep the text of the
+file, and ``Params`` resolves them (``cache_path``, ``tagger_path``, ``train_paths``, ``dev_paths``,
+``embedding_spec``, ``extra_spec``): the parameters dump the same wherever the project lies, and
+``corpus.set_key`` hashes the dump.
 """
 
 from __future__ import annotations
@@ -203,6 +214,54 @@ class Params(_Section):
         elsewhere made a new ``data/cache`` there and embedded everything again."""
         return self._folder / self.embedding.cache if self.embedding.cache else None
 
+    @property
+    def tagger_path(self) -> Path:
+        """``tag.model`` (a path prefix: ``.npz``, ``.json``, ``.tail.npz`` beside it), taken from
+        the parameters file's folder."""
+        return self._folder / self.tag.model
+
+    @property
+    def train_paths(self) -> tuple[Path, ...]:
+        """``tag.train``'s label files, taken from the parameters file's folder."""
+        return tuple(self._folder / path for path in self.tag.train)
+
+    @property
+    def dev_paths(self) -> tuple[Path, ...]:
+        """``tag.dev``'s label files, taken from the parameters file's folder."""
+        return tuple(self._folder / path for path in self.tag.dev)
+
+    @property
+    def embedding_model(self) -> str:
+        """``embedding.name`` as loaded: a local folder from the parameters file's folder, or a hub
+        name as written (``local_model``)."""
+        return self.embedding_spec().source
+
+    @property
+    def extra_model(self) -> str:
+        """``tag.extra_embedding`` as loaded, by the same rule as ``embedding_model``."""
+        spec = self.extra_spec()
+        return spec.source if spec is not None else ""
+
+    def embedding_spec(self, threads: int = 0) -> ModelSpec:
+        """The ``embedding`` section's model. Its name stays as written (the cache key and a tag
+        model's recorded features), its ``root`` says where a relative folder lies."""
+        conf = self.embedding
+        return ModelSpec(conf.backend, conf.name, conf.prefix, conf.batch_size, threads, root=str(self._folder))
+
+    def extra_spec(self, threads: int = 0) -> ModelSpec | None:
+        """The ``tag.extra_embedding`` model (a sentence-transformers one), or None when unset."""
+        tag = self.tag
+        if not tag.extra_embedding:
+            return None
+        return ModelSpec(
+            "sentence-transformers",
+            tag.extra_embedding,
+            tag.extra_prefix,
+            self.embedding.batch_size,
+            threads,
+            root=str(self._folder),
+        )
+
 
 def load_params(path: Path) -> Params:
     """The checked parameters; a missing file is an error, since running on silent defaults while
@@ -232,6 +291,4 @@ def parse_params(raw: object, source: object = "params") -> Params:
 
 
 def embedder_from(params: Params, use_cache: bool = True, threads: int = 0) -> Embedder:
-    conf = params.embedding
-    spec = ModelSpec(conf.backend, conf.name, conf.prefix, conf.batch_size, threads)
-    return Embedder(spec, params.cache_path if use_cache else None)
+    return Embedder(params.embedding_spec(threads), params.cache_path if use_cache else None)

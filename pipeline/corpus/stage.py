@@ -111,7 +111,7 @@ def set_key(entry: Entry, settings: dict) -> str:
             path = Path(settings["corrections"]) / name
             if path.exists():
                 digest.update(path.read_bytes())
-    tagger = Path(settings["params"].tag.model)
+    tagger = settings["params"].tagger_path
     for path in sorted(tagger.parent.glob(tagger.name + ".*")):
         digest.update(path.read_bytes())
     digest.update(entry.url.encode())

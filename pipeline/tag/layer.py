@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.core.e5_tail import BACKEND, file_version, tail_path
-from pipeline.core.embed import Embedder, ModelSpec
+from pipeline.core.embed import Embedder
 from pipeline.core.errors import InputError
 from pipeline.core.params import Params, embedder_from
 from pipeline.tag.classifier import Features, TagModel, load_model
@@ -140,20 +140,15 @@ def features_from(params: Params, embedder: Embedder | None = None, cache: Path 
     main = embedder or embedder_from(params)
     if cache is not None:
         main = Embedder(main.spec, cache)
-    if not params.tag.extra_embedding:
+    spec = params.extra_spec(main.spec.threads)
+    if spec is None:
         return Features(main)
-    spec = ModelSpec(
-        "sentence-transformers",
-        params.tag.extra_embedding,
-        params.tag.extra_prefix,
-        params.embedding.batch_size,
-        main.spec.threads,
-    )
     if params.tag.tuned_layers:
-        tail = tail_path(Path(params.tag.model))
+        tail = tail_path(params.tagger_path)
         if not tail.exists():
             raise InputError(tail, "the tag model's tuned layers are missing; build them with `hexalign tag --train`")
-        spec = replace(spec, backend=BACKEND, name=str(tail), version=file_version(tail))
+        # Named as the parameters name it (the spec's root finds it): the tagger records this key.
+        spec = replace(spec, backend=BACKEND, name=str(tail_path(Path(params.tag.model))), version=file_version(tail))
     where = cache if cache is not None else params.cache_path
     return Features(main, Embedder(spec, where))
 
@@ -169,4 +164,4 @@ def model_layer(params: Params, embedder: Embedder | None = None) -> ModelLayer 
     """The classifier layer the parameters ask for, or ``None`` when ``tag.use_model`` is off."""
     if not params.tag.use_model:
         return None
-    return ModelLayer(load_model(Path(params.tag.model)), features_from(params, embedder))
+    return ModelLayer(load_model(params.tagger_path), features_from(params, embedder))

@@ -224,15 +224,11 @@ def tune(params: Params, train: list[Example], taxonomy: Taxonomy) -> TagModel:
     that read them (the thresholds are still to be chosen)."""
     side = embedder_from(params).encode([e.text for e in train])
     labels = np.array([[tag in e.tags for tag in taxonomy.ids] for e in train], dtype=np.float32)
+    extra = params.extra_spec()
     tuned = fine_tune(
-        [e.text for e in train],
-        labels,
-        side,
-        params.tag.extra_embedding,
-        params.tag.tuned_layers,
-        params.tag.extra_prefix,
+        [e.text for e in train], labels, side, extra.name, params.tag.tuned_layers, extra.prefix, extra.root
     )
-    tuned.save(tail_path(Path(params.tag.model)))
+    tuned.save(tail_path(params.tagger_path))
     head = TagModel(list(taxonomy.ids), tuned.weights, tuned.bias, 0.5, features_from(params).key)
     head.info = {"tuned_layers": tuned.layers, "fine_tune": FINE_TUNE}
     return head
@@ -243,8 +239,9 @@ def fine_tuned_in(
 ) -> tuple[TagModel, Features]:
     """A fine-tuned tagger trained on ``train``, its tail saved in ``folder`` and not beside the
     committed model, with its features: for measurements on other splits (the time-split check,
-    English-only transfer)."""
-    where = params.tag.model_copy(update={"model": str(Path(folder) / Path(params.tag.model).name)})
+    English-only transfer). ``folder`` is taken from the working directory, as the caller means it,
+    not from the parameters file's folder as ``tag.model`` is."""
+    where = params.tag.model_copy(update={"model": str(Path(folder).absolute() / Path(params.tag.model).name)})
     here = params.model_copy(update={"tag": where})
     head = tune(here, train, taxonomy)
     features = features_from(here)
@@ -265,16 +262,18 @@ def train_from_params(
     """Build and save the model the parameters name, from their train and dev files (plus
     reviewed paragraphs), on ``features`` (default: the ones the parameters name)."""
     tag = params.tag
-    train = [e for path in tag.train for e in load_examples(Path(path))] + list(reviewed)
-    dev = [e for path in tag.dev for e in load_examples(Path(path))]
-    sources = {str(path): file_hash(Path(path)) for path in (*tag.train, *tag.dev)}
+    train = [e for path in params.train_paths for e in load_examples(path)] + list(reviewed)
+    dev = [e for path in params.dev_paths for e in load_examples(path)]
+    # Named as the parameters name them: the model's info does not record where the project lay.
+    named = zip((*tag.train, *tag.dev), (*params.train_paths, *params.dev_paths), strict=True)
+    sources = {name: file_hash(path) for name, path in named}
     if reviewed:
         sources["reviewed_paragraphs"] = str(len(reviewed))
     head = tune(params, train, taxonomy) if tag.tuned_layers and features is None else None
     model = build(
         train, dev, taxonomy, features or features_from(params), tag.min_precision, sources, head, tag.rule_floor
     )
-    model.save(Path(tag.model))
+    model.save(params.tagger_path)
     return model
 
 

@@ -61,15 +61,18 @@ class Tuned:
         save_tail(path, self.state, self.base, self.layers)
 
 
-def fine_tune(texts: Sequence[str], labels: np.ndarray, side: np.ndarray, base: str, layers: int, prefix: str) -> Tuned:
+def fine_tune(
+    texts: Sequence[str], labels: np.ndarray, side: np.ndarray, base: str, layers: int, prefix: str, root: str = ""
+) -> Tuned:
     """Train the top ``layers`` of ``base`` and a linear head on ``labels`` (texts x tags, 0/1),
     the head reading ``side`` (the frozen vectors read beside the tuned ones, first, as ``Features``
-    orders them) and the tuned vector."""
+    orders them) and the tuned vector. A relative ``base`` is read from ``root`` (the parameters
+    file's folder) but recorded as written, so the tail does not carry where the project lay."""
     import torch
 
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
-    tokenizer, model = load_base(base)
+    tokenizer, model = load_base(base, root)
     blocks = model.encoder.layer
     if not 1 <= layers <= len(blocks):
         raise ValueError(f"tag.tuned_layers must be between 1 and {len(blocks)}, got {layers}")
