@@ -174,8 +174,8 @@ def test_a_hub_model_name_stays_as_written(tmp_path: Path, monkeypatch) -> None:
     path = write(tmp_path, text)
     monkeypatch.chdir(tmp_path.parent)
     params = load_params(path)
-    assert params.embedding_model == "sentence-transformers/LaBSE"
-    assert params.extra_model == "intfloat/multilingual-e5-small"
+    assert params.embedding_spec().source == "sentence-transformers/LaBSE"
+    assert params.extra_spec().source == "intfloat/multilingual-e5-small"
     assert params.embedding_spec().source == "sentence-transformers/LaBSE"
     assert params.embedding_spec().key == "sentence-transformers:sentence-transformers/LaBSE:"
 
@@ -196,8 +196,8 @@ def test_a_local_model_folder_beside_the_params_file_is_taken_from_there(tmp_pat
     write(project, text)
     monkeypatch.chdir(elsewhere)
     params = load_params(Path("..") / "project" / "params.yaml")
-    assert Path(params.extra_model).resolve() == (project / "models" / "e5").resolve()
-    assert Path(params.embedding_model).resolve() == (project / "models" / "st").resolve(), "./ is a path"
+    assert Path(params.extra_spec().source).resolve() == (project / "models" / "e5").resolve()
+    assert Path(params.embedding_spec().source).resolve() == (project / "models" / "st").resolve(), "./ is a path"
     features = features_from(params)
     assert [Path(e.spec.source).resolve() for e in features.embedders] == [
         (project / "models" / "st").resolve(),

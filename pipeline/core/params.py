@@ -230,18 +230,6 @@ class Params(_Section):
         """``tag.dev``'s label files, taken from the parameters file's folder."""
         return tuple(self._folder / path for path in self.tag.dev)
 
-    @property
-    def embedding_model(self) -> str:
-        """``embedding.name`` as loaded: a local folder from the parameters file's folder, or a hub
-        name as written (``local_model``)."""
-        return self.embedding_spec().source
-
-    @property
-    def extra_model(self) -> str:
-        """``tag.extra_embedding`` as loaded, by the same rule as ``embedding_model``."""
-        spec = self.extra_spec()
-        return spec.source if spec is not None else ""
-
     def embedding_spec(self, threads: int = 0) -> ModelSpec:
         """The ``embedding`` section's model. Its name stays as written (the cache key and a tag
         model's recorded features), its ``root`` says where a relative folder lies."""
