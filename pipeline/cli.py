@@ -254,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every skipped item")
-    parser.add_argument("--config-dir", default="configs", help="folder of YAML configs (default: configs)")
+    parser.add_argument("--config-dir", default="configs", help="folder of YAML configs (default: ./configs)")
     parser.add_argument(
         "--strict",
         action="store_true",

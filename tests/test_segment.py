@@ -89,3 +89,15 @@ def test_a_paragraph_of_a_megabyte_is_split_whole() -> None:
     text = " ".join(expected)
     assert len(text) > 1_000_000
     assert [sentence for sentence, _ in split_sentences(text, "en")] == expected
+
+
+def test_the_default_configs_are_the_projects_from_any_working_directory(tmp_path, monkeypatch) -> None:
+    """The tag model splits a paragraph no segment output covers (single-file ``tag``, training)
+    with the default config folder, which was ``./configs``: from any other folder it failed."""
+    from pipeline.segment.stage import abbreviations
+    from pipeline.tag.classifier import sentence_spans
+
+    abbreviations.cache_clear()
+    monkeypatch.chdir(tmp_path)
+    text = "See para. 5 of the report. The Group agreed."
+    assert [text[a:b] for a, b in sentence_spans(text, "en")] == ["See para. 5 of the report.", "The Group agreed."]

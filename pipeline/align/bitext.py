@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import CONFIGS
 from pipeline.align.aligner import align_units
 from pipeline.align.evaluate import format_link
 from pipeline.core.atomic import atomic_write_text
@@ -33,7 +34,7 @@ class Pair:
     """Where the pair was given (``PAIRS.tsv: line 3``), for the messages of a batch."""
 
 
-def read_units(path: Path, lang: str, presplit: bool, config_dir: str = "configs") -> list[str]:
+def read_units(path: Path, lang: str, presplit: bool, config_dir: str = CONFIGS) -> list[str]:
     """One unit per line with ``presplit``; else the sentences of every non-empty line. A side
     without text is an error: aligned against nothing, the other side came out as null links."""
     check_lang(lang, path)

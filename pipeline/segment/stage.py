@@ -20,6 +20,7 @@ import spacy
 import yaml
 from tqdm import tqdm
 
+from pipeline import CONFIGS
 from pipeline.core.docset import check_lang, check_out, document_sets, language_files
 from pipeline.core.errors import InputError
 from pipeline.core.records import read_extracted, write_jsonl
@@ -73,7 +74,7 @@ def abbreviations(config_dir: str, lang: str) -> frozenset[str]:
     return frozenset(str(a) for a in table.get(lang) or [])
 
 
-def split_sentences(text: str, lang: str, config_dir: str = "configs") -> list[tuple[str, list[str]]]:
+def split_sentences(text: str, lang: str, config_dir: str = CONFIGS) -> list[tuple[str, list[str]]]:
     """Sentences of one paragraph, each with its tokens."""
     nlp = tokenizer(lang)
     abbrev = abbreviations(config_dir, lang)
@@ -125,7 +126,7 @@ def _ends_sentence(tokens, i: int, abbrev: frozenset[str], lang: str) -> bool:
     return not nxt.text[0].islower()
 
 
-def segment_paragraphs(rows: list[dict], lang: str, config_dir: str = "configs") -> list[Sentence]:
+def segment_paragraphs(rows: list[dict], lang: str, config_dir: str = CONFIGS) -> list[Sentence]:
     """Sentences of every paragraph, with ids ``<para_id>-s<n>`` so alignment can use both levels."""
     out: list[Sentence] = []
     for row in rows:
@@ -139,7 +140,7 @@ def sentence_rows(sentences: list[Sentence]) -> list[dict]:
 
 
 def segment_docset(
-    extracted_dir: Path, out_dir: Path, config_dir: str = "configs"
+    extracted_dir: Path, out_dir: Path, config_dir: str = CONFIGS
 ) -> tuple[dict[str, int], dict[str, str]]:
     """Segment every language file of one extracted document set; returns sentences per language
     and the problem of each language that could not be read (the others are segmented all the
@@ -160,7 +161,7 @@ def segment_docset(
     return counts, failed
 
 
-def run_segment(extracted: Path, out: Path, config_dir: str = "configs") -> StageReport:
+def run_segment(extracted: Path, out: Path, config_dir: str = CONFIGS) -> StageReport:
     """The segment stage over the extract stage's output (every document set in it)."""
     report = StageReport("segment")
     check_out(out, extracted)
