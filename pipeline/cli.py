@@ -15,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from pipeline import LANGS, __version__
+from pipeline import CONFIGS, LANGS, __version__
 from pipeline.core.errors import InputError
 from pipeline.core.report import StageReport, write_metrics
 
@@ -254,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hexalign", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hexalign {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every skipped item")
-    parser.add_argument("--config-dir", default="configs", help="folder of YAML configs (default: ./configs)")
+    parser.add_argument(
+        "--config-dir", default=CONFIGS, help="folder of YAML configs (default: the project's configs/)"
+    )
     parser.add_argument(
         "--strict",
         action="store_true",
