@@ -777,3 +777,47 @@ def test_a_resumed_corpus_of_many_rows_hashes_the_shared_inputs_once(tmp_path: P
     assert len(report["skipped"]) == 200 and report["processed"] == 0, "the keys are the same as before"
     tagger_files = list(tagger.parent.glob(tagger.name + ".*"))
     assert sum(path.name.startswith(tagger.name + ".") for path in reads) == len(tagger_files)
+
+
+def _failing_set(entry, out, settings, key) -> dict:
+    """Stands for ``process_set`` on a huge set that turns out unreadable: counts its runs."""
+    with open(entry.source / "runs", "a", encoding="utf-8") as handle:
+        handle.write("run\n")
+    if entry.symbol == "HUGE/1":
+        from dask.distributed import KilledWorker
+
+        worker = dataclasses.make_dataclass("Worker", ["address"])("tcp://127.0.0.1:1")
+        raise KilledWorker("set-HUGE_1-0123456789", worker, 1)  # as the scheduler raises it
+    raise InputError(entry.source / "en.txt", "not text; set skipped")
+
+
+def _in_process_cluster(**kwargs):
+    from distributed.deploy.local import LocalCluster  # the real one: dask.distributed's is this
+
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0")
+    _in_process_cluster.allowed_failures = cluster.scheduler.allowed_failures
+    return cluster
+
+
+def test_a_bad_set_runs_once_and_a_set_that_kills_its_workers_is_named(tmp_path: Path, monkeypatch) -> None:
+    """Dask retries whatever a task raises: a huge set failing on bad input ran three times (its
+    extraction of 50 MB each time), and one that killed its worker ran four times, reported by
+    Dask's task key alone."""
+    import dask.distributed
+
+    from pipeline.core.params import load_params
+    from pipeline.corpus import stage
+
+    for name in ("BAD_1", "HUGE_1"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "HUGE_1" / "en.txt").write_bytes(b"x" * 2_000_000)
+    monkeypatch.setattr(stage, "process_set", _failing_set)
+    monkeypatch.setattr(dask.distributed, "LocalCluster", _in_process_cluster)
+    entries = [stage.Entry(name.replace("_", "/"), ("en",), tmp_path / name) for name in ("BAD_1", "HUGE_1")]
+    settings = {"params": load_params(ROOT / "params.yaml")}
+    report = stage.run(entries, tmp_path / "out", settings, workers=1, retries=2, progress=False)
+    assert (tmp_path / "BAD_1" / "runs").read_text(encoding="utf-8") == "run\n", "bad input is not retried"
+    assert report["failed"]["BAD_1"] == f"InputError: {tmp_path / 'BAD_1' / 'en.txt'}: not text; set skipped"
+    assert report["failed"]["HUGE_1"].startswith(f"WorkerDied: {tmp_path / 'HUGE_1'}: every worker that ran")
+    assert "largest file: en.txt, 2.0 MB" in report["failed"]["HUGE_1"]
+    assert _in_process_cluster.allowed_failures == stage.WORKER_DEATHS == 1

@@ -248,6 +248,31 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     return {**result, **timings}
 
 
+def run_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
+    """:func:`process_set` as a Dask task, a bad input returned as a failed result rather than
+    raised: Dask retries whatever a task raises, and a bad input fails the same way each time (a
+    huge set whose English version turned out unreadable ran its extraction three times)."""
+    try:
+        return process_set(entry, out, settings, key)
+    except InputError as err:
+        return {"status": "failed", "problem": f"{type(err).__name__}: {err}"}
+
+
+def worker_death(entry: Entry) -> str:
+    """Why a set failed when every worker that ran it died: most often memory, on a huge file,
+    so the message names the set's largest file rather than Dask's task key."""
+    where = entry.url or str(entry.source)
+    files = [p for p in entry.source.iterdir() if p.is_file()] if not entry.url and entry.source.is_dir() else []
+    largest = max(files, key=lambda p: p.stat().st_size, default=None)
+    size = f"; its largest file: {largest.name}, {largest.stat().st_size / 1e6:.1f} MB" if largest else ""
+    return f"WorkerDied: {where}: every worker that ran this set died (killed, or past its memory limit){size}"
+
+
+WORKER_DEATHS = 1
+"""Worker deaths a set may cause and still be run again (Dask's ``allowed-failures``, 3 by
+default): one covers a lost machine, and a set that kills every worker it meets (a huge file past
+the memory limit) is not run four times over, each time taking a worker's other sets with it."""
+
 DONE_KEYS = ("doc", "symbol", "status", "key", "failed_languages", "warnings", "paragraphs", "mean_confidence")
 
 
@@ -360,7 +385,8 @@ def run(
     progress: bool = True,
 ) -> dict:
     """Process every set not already done with the same key; returns the run report."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    import dask
+    from dask.distributed import Client, KilledWorker, LocalCluster, as_completed
     from tqdm import tqdm
 
     out = Path(out)
@@ -382,23 +408,24 @@ def run(
             else:
                 todo.append((entry, key))
         if todo:
-            cluster = (
-                None
-                if scheduler
-                else LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=":0",
-                    silence_logs=logging.ERROR,
+            with dask.config.set({"distributed.scheduler.allowed-failures": WORKER_DEATHS}):
+                cluster = (
+                    None
+                    if scheduler
+                    else LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=":0",
+                        silence_logs=logging.ERROR,
+                    )
                 )
-            )
             try:
                 with Client(scheduler or cluster) as client:
                     futures = {
                         client.submit(
-                            process_set,
+                            run_set,
                             entry,
                             out,
                             settings,
@@ -414,8 +441,13 @@ def run(
                         doc = doc_id(futures[future].symbol)
                         try:
                             result = future.result()
-                            report["sets"][doc] = result
-                            bar.set_postfix_str(f"{doc} {sum(result['seconds'].values()):.1f}s")
+                            if result.get("status") == "failed":
+                                report["failed"][doc] = result["problem"]
+                            else:
+                                report["sets"][doc] = result
+                                bar.set_postfix_str(f"{doc} {sum(result['seconds'].values()):.1f}s")
+                        except KilledWorker:
+                            report["failed"][doc] = worker_death(futures[future])
                         except Exception as err:  # a failed set is reported, the others go on
                             report["failed"][doc] = f"{type(err).__name__}: {err}"
                         bar.update()
