@@ -821,3 +821,17 @@ def test_a_bad_set_runs_once_and_a_set_that_kills_its_workers_is_named(tmp_path:
     assert report["failed"]["HUGE_1"].startswith(f"WorkerDied: {tmp_path / 'HUGE_1'}: every worker that ran")
     assert "largest file: en.txt, 2.0 MB" in report["failed"]["HUGE_1"]
     assert _in_process_cluster.allowed_failures == stage.WORKER_DEATHS == 1
+
+
+def test_a_symbol_too_long_for_its_file_names_is_refused_by_the_manifest(tmp_path: Path) -> None:
+    """A 250-character symbol ran through every stage, then its export's temporary file name
+    passed 255 bytes and the export step stopped, the exports of the sets after it unwritten."""
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"A/{'X' * 248},en,{BUNDLED}", f"A/{'X' * 140},en,{BUNDLED}"]
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows[1:]) + "\n", encoding="utf-8")
+    assert len(load_manifest(manifest)) == 1
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: symbol of 250 characters; at most 150"):
+        load_manifest(manifest)
