@@ -835,3 +835,18 @@ def test_a_symbol_too_long_for_its_file_names_is_refused_by_the_manifest(tmp_pat
     manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"line 2: symbol of 250 characters; at most 150"):
         load_manifest(manifest)
+
+
+def test_a_set_that_failed_this_time_keeps_no_exports_from_its_last_run(tmp_path: Path) -> None:
+    """Its store partitions go when its run starts (a huge file that then kills the worker), so
+    the exports of its last good run stayed beside a report calling it failed."""
+    from pipeline.corpus.stage import EXPORT_SUFFIXES, export_store
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for doc in ("HUGE_1", "OTHER_1"):
+        for suffix in EXPORT_SUFFIXES:
+            (exports / f"{doc}{suffix}").write_text("last run\n", encoding="utf-8")
+    (tmp_path / "store" / "sixway").mkdir(parents=True)
+    assert export_store(tmp_path / "store", exports, {"HUGE_1"}) == []
+    assert sorted(p.name for p in exports.iterdir()) == [f"OTHER_1{s}" for s in (".long.csv", ".tmx", ".wide.csv")]

@@ -479,7 +479,9 @@ EXPORT_SUFFIXES = (".wide.csv", ".long.csv", ".tmx")
 def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[str]:
     """CSV and TMX exports of the store's documents that are in ``docs`` (the manifest's; None:
     all). A document whose manifest row was removed keeps its store partitions, but its exports
-    go: files beside the current ones would pass for part of this corpus."""
+    go: files beside the current ones would pass for part of this corpus. So do the exports of a
+    manifest document with nothing in the store (its set failed this time, e.g. a huge file that
+    killed its worker): the last run's files stayed beside a report calling the set failed."""
     from pipeline.export.stage import Filters, build_doc, write_doc_exports
 
     written = []
@@ -518,6 +520,9 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
         data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)
         write_doc_exports(data, Path(out), Filters())
         written.append(doc)
+    for doc in sorted((docs or set()) - set(written)):
+        for suffix in EXPORT_SUFFIXES:
+            (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
     return written
 
 
