@@ -751,3 +751,121 @@ def test_text_that_no_spreadsheet_runs_is_left_as_it_is(cell: str) -> None:
     from pipeline.core.cells import neutralise
 
     assert neutralise(cell) == cell
+
+
+# --- Corpus mode with huge inputs --------------------------------------------------------------
+
+
+def test_a_resumed_corpus_of_many_rows_hashes_the_shared_inputs_once(tmp_path: Path, monkeypatch) -> None:
+    """Every set's key covers the code, the parameters and the 14 MB tagger; read again for each
+    of 200 done rows, a resumed 10,000-row corpus spent three minutes hashing before it started."""
+    from pipeline.core.params import load_params
+    from pipeline.corpus import stage
+
+    settings = {"params": load_params(ROOT / "params.yaml"), "params_path": str(ROOT / "params.yaml")}
+    entries = [stage.Entry(f"A/{n}", ("en",), tmp_path / "in" / f"A_{n}") for n in range(200)]
+    for entry in entries:
+        doc = stage.doc_id(entry.symbol)
+        (tmp_path / "out" / "sets" / doc).mkdir(parents=True)
+        marker = {"doc": doc, "key": stage.set_key(entry, settings), "failed_languages": {}}
+        (tmp_path / "out" / "sets" / doc / "done.json").write_text(json.dumps(marker), encoding="utf-8")
+    tagger = settings["params"].tagger_path
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or read_bytes(self))
+    report = stage.run(entries, tmp_path / "out", settings, progress=False)
+    assert len(report["skipped"]) == 200 and report["processed"] == 0, "the keys are the same as before"
+    tagger_files = list(tagger.parent.glob(tagger.name + ".*"))
+    assert sum(path.name.startswith(tagger.name + ".") for path in reads) == len(tagger_files)
+
+
+def _failing_set(entry, out, settings, key) -> dict:
+    """Stands for ``process_set`` on a huge set that turns out unreadable: counts its runs."""
+    with open(entry.source / "runs", "a", encoding="utf-8") as handle:
+        handle.write("run\n")
+    if entry.symbol == "HUGE/1":
+        from dask.distributed import KilledWorker
+
+        worker = dataclasses.make_dataclass("Worker", ["address"])("tcp://127.0.0.1:1")
+        raise KilledWorker("set-HUGE_1-0123456789", worker, 1)  # as the scheduler raises it
+    raise InputError(entry.source / "en.txt", "not text; set skipped")
+
+
+def _in_process_cluster(**kwargs):
+    from distributed.deploy.local import LocalCluster  # the real one: dask.distributed's is this
+
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0")
+    _in_process_cluster.allowed_failures = cluster.scheduler.allowed_failures
+    return cluster
+
+
+def test_a_bad_set_runs_once_and_a_set_that_kills_its_workers_is_named(tmp_path: Path, monkeypatch) -> None:
+    """Dask retries whatever a task raises: a huge set failing on bad input ran three times (its
+    extraction of 50 MB each time), and one that killed its worker ran four times, reported by
+    Dask's task key alone."""
+    import dask.distributed
+
+    from pipeline.core.params import load_params
+    from pipeline.corpus import stage
+
+    for name in ("BAD_1", "HUGE_1"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "HUGE_1" / "en.txt").write_bytes(b"x" * 2_000_000)
+    monkeypatch.setattr(stage, "process_set", _failing_set)
+    monkeypatch.setattr(dask.distributed, "LocalCluster", _in_process_cluster)
+    entries = [stage.Entry(name.replace("_", "/"), ("en",), tmp_path / name) for name in ("BAD_1", "HUGE_1")]
+    settings = {"params": load_params(ROOT / "params.yaml")}
+    report = stage.run(entries, tmp_path / "out", settings, workers=1, retries=2, progress=False)
+    assert (tmp_path / "BAD_1" / "runs").read_text(encoding="utf-8") == "run\n", "bad input is not retried"
+    assert report["failed"]["BAD_1"] == f"InputError: {tmp_path / 'BAD_1' / 'en.txt'}: not text; set skipped"
+    assert report["failed"]["HUGE_1"].startswith(f"WorkerDied: {tmp_path / 'HUGE_1'}: every worker that ran")
+    assert "largest file: en.txt, 2.0 MB" in report["failed"]["HUGE_1"]
+    assert _in_process_cluster.allowed_failures == stage.WORKER_DEATHS == 1
+
+
+def test_a_symbol_too_long_for_its_file_names_is_refused_by_the_manifest(tmp_path: Path) -> None:
+    """A 250-character symbol ran through every stage, then its export's temporary file name
+    passed 255 bytes and the export step stopped, the exports of the sets after it unwritten."""
+    from pipeline.corpus.stage import load_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"A/{'X' * 248},en,{BUNDLED}", f"A/{'X' * 140},en,{BUNDLED}"]
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows[1:]) + "\n", encoding="utf-8")
+    assert len(load_manifest(manifest)) == 1
+    manifest.write_text("symbol,languages,source\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: symbol of 250 characters; at most 150"):
+        load_manifest(manifest)
+
+
+def test_a_set_that_failed_this_time_keeps_no_exports_from_its_last_run(tmp_path: Path) -> None:
+    """Its store partitions go when its run starts (a huge file that then kills the worker), so
+    the exports of its last good run stayed beside a report calling it failed."""
+    from pipeline.corpus.stage import EXPORT_SUFFIXES, export_store
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for doc in ("HUGE_1", "OTHER_1"):
+        for suffix in EXPORT_SUFFIXES:
+            (exports / f"{doc}{suffix}").write_text("last run\n", encoding="utf-8")
+    (tmp_path / "store" / "sixway").mkdir(parents=True)
+    assert export_store(tmp_path / "store", exports, {"HUGE_1"}) == []
+    assert sorted(p.name for p in exports.iterdir()) == [f"OTHER_1{s}" for s in (".long.csv", ".tmx", ".wide.csv")]
+
+
+def test_exports_of_unchanged_sets_are_not_rewritten(bundled_stages: Path, tmp_path: Path) -> None:
+    """A resumed corpus skips its unchanged sets; rewriting all their exports on every run took
+    0.15 s a small document, longer than the run for thousands of sets. A store newer than the
+    exports (a run killed between the two) is exported again."""
+    from pipeline.corpus.stage import EXPORT_SUFFIXES, export_store, write_store
+
+    write_store(tmp_path / "store", DOC, bundled_stages)
+    exports = tmp_path / "exports"
+    assert export_store(tmp_path / "store", exports, {DOC}) == [DOC]
+    wide = exports / f"{DOC}.wide.csv"
+    wide.write_text("kept\n", encoding="utf-8")  # newer than the store: taken as current
+    assert export_store(tmp_path / "store", exports, {DOC}) == [DOC]
+    assert wide.read_text(encoding="utf-8") == "kept\n"
+    for suffix in EXPORT_SUFFIXES:
+        os.utime(exports / f"{DOC}{suffix}", ns=(1, 1))
+    assert export_store(tmp_path / "store", exports, {DOC}) == [DOC]
+    assert wide.read_text(encoding="utf-8") != "kept\n"

@@ -94,10 +94,11 @@ def load_manifest(path: Path) -> list[Entry]:
     return entries
 
 
-def set_key(entry: Entry, settings: dict) -> str:
-    """Content hash of a set's inputs and of everything that shapes its results, the code included.
-    Contents only, never absolute paths: the key is in ``done.json``, a DVC output, and a fresh
-    clone elsewhere must produce the same one."""
+def shared_digest(settings: dict) -> hashlib._Hash:
+    """The part of every set's key that is the same for all sets: code, parameters, taxonomy,
+    abbreviations and tagger. Computed once per run and copied for each set: done per set, the
+    package's sources and the 14 MB tagger were read again for every manifest row (17 ms a row,
+    so a resumed 10,000-row corpus hashed for three minutes before it did or showed anything)."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parents[1]
     for source in sorted(package.rglob("*.py")):
@@ -106,14 +107,23 @@ def set_key(entry: Entry, settings: dict) -> str:
     for name in ("params", "taxonomy", "abbreviations"):
         if settings.get(name + "_path"):
             digest.update(Path(settings[name + "_path"]).read_bytes())
+    tagger = settings["params"].tagger_path
+    for path in sorted(tagger.parent.glob(tagger.name + ".*")):
+        digest.update(path.read_bytes())
+    return digest
+
+
+def set_key(entry: Entry, settings: dict, shared: hashlib._Hash | None = None) -> str:
+    """Content hash of a set's inputs and of everything that shapes its results, the code included.
+    Contents only, never absolute paths: the key is in ``done.json``, a DVC output, and a fresh
+    clone elsewhere must produce the same one. ``shared``: :func:`shared_digest` of the same
+    settings, when the caller keys many sets."""
+    digest = (shared or shared_digest(settings)).copy()
     if settings.get("corrections"):
         for name in (f"{doc_id(entry.symbol)}.jsonl", f"{doc_id(entry.symbol)}.tags.jsonl"):
             path = Path(settings["corrections"]) / name
             if path.exists():
                 digest.update(path.read_bytes())
-    tagger = settings["params"].tagger_path
-    for path in sorted(tagger.parent.glob(tagger.name + ".*")):
-        digest.update(path.read_bytes())
     digest.update(entry.url.encode())
     if not entry.url and entry.source.is_dir():
         for path in sorted(entry.source.iterdir()):
@@ -238,6 +248,31 @@ def process_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
     return {**result, **timings}
 
 
+def run_set(entry: Entry, out: Path, settings: dict, key: str) -> dict:
+    """:func:`process_set` as a Dask task, a bad input returned as a failed result rather than
+    raised: Dask retries whatever a task raises, and a bad input fails the same way each time (a
+    huge set whose English version turned out unreadable ran its extraction three times)."""
+    try:
+        return process_set(entry, out, settings, key)
+    except InputError as err:
+        return {"status": "failed", "problem": f"{type(err).__name__}: {err}"}
+
+
+def worker_death(entry: Entry) -> str:
+    """Why a set failed when every worker that ran it died: most often memory, on a huge file,
+    so the message names the set's largest file rather than Dask's task key."""
+    where = entry.url or str(entry.source)
+    files = [p for p in entry.source.iterdir() if p.is_file()] if not entry.url and entry.source.is_dir() else []
+    largest = max(files, key=lambda p: p.stat().st_size, default=None)
+    size = f"; its largest file: {largest.name}, {largest.stat().st_size / 1e6:.1f} MB" if largest else ""
+    return f"WorkerDied: {where}: every worker that ran this set died (killed, or past its memory limit){size}"
+
+
+WORKER_DEATHS = 1
+"""Worker deaths a set may cause and still be run again (Dask's ``allowed-failures``, 3 by
+default): one covers a lost machine, and a set that kills every worker it meets (a huge file past
+the memory limit) is not run four times over, each time taking a worker's other sets with it."""
+
 DONE_KEYS = ("doc", "symbol", "status", "key", "failed_languages", "warnings", "paragraphs", "mean_confidence")
 
 
@@ -350,7 +385,8 @@ def run(
     progress: bool = True,
 ) -> dict:
     """Process every set not already done with the same key; returns the run report."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    import dask
+    from dask.distributed import Client, KilledWorker, LocalCluster, as_completed
     from tqdm import tqdm
 
     out = Path(out)
@@ -360,8 +396,9 @@ def run(
     report: dict = {"sets": {}, "skipped": [], "failed": {}}
     with run_lock(out):
         todo = []
+        shared = shared_digest(settings)
         for entry in entries:
-            key = set_key(entry, settings)
+            key = set_key(entry, settings, shared)
             doc = doc_id(entry.symbol)
             previous = done_result(out, doc, key)
             if previous:
@@ -371,23 +408,24 @@ def run(
             else:
                 todo.append((entry, key))
         if todo:
-            cluster = (
-                None
-                if scheduler
-                else LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=":0",
-                    silence_logs=logging.ERROR,
+            with dask.config.set({"distributed.scheduler.allowed-failures": WORKER_DEATHS}):
+                cluster = (
+                    None
+                    if scheduler
+                    else LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=":0",
+                        silence_logs=logging.ERROR,
+                    )
                 )
-            )
             try:
                 with Client(scheduler or cluster) as client:
                     futures = {
                         client.submit(
-                            process_set,
+                            run_set,
                             entry,
                             out,
                             settings,
@@ -403,8 +441,13 @@ def run(
                         doc = doc_id(futures[future].symbol)
                         try:
                             result = future.result()
-                            report["sets"][doc] = result
-                            bar.set_postfix_str(f"{doc} {sum(result['seconds'].values()):.1f}s")
+                            if result.get("status") == "failed":
+                                report["failed"][doc] = result["problem"]
+                            else:
+                                report["sets"][doc] = result
+                                bar.set_postfix_str(f"{doc} {sum(result['seconds'].values()):.1f}s")
+                        except KilledWorker:
+                            report["failed"][doc] = worker_death(futures[future])
                         except Exception as err:  # a failed set is reported, the others go on
                             report["failed"][doc] = f"{type(err).__name__}: {err}"
                         bar.update()
@@ -433,10 +476,27 @@ def run(
 EXPORT_SUFFIXES = (".wide.csv", ".long.csv", ".tmx")
 
 
+def exports_current(store: Path, out: Path, doc: str) -> bool:
+    """Whether every export of ``doc`` exists and is newer than each of its store partitions. A
+    resumed run skips its unchanged sets, and rewriting their exports anyway took 0.15 s a small
+    document, longer than the run itself for a corpus of thousands of sets; the times, not the
+    run's list of sets, decide, so that a run killed between a set's store and its exports still
+    re-exports it."""
+    targets = [Path(out) / f"{doc}{suffix}" for suffix in EXPORT_SUFFIXES]
+    if not all(target.exists() for target in targets):
+        return False
+    parts = [part for table in STORE_TABLES for part in (Path(store) / table / f"doc={doc}").rglob("*.parquet")]
+    newest = max((part.stat().st_mtime_ns for part in parts), default=0)
+    return min(target.stat().st_mtime_ns for target in targets) >= newest
+
+
 def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[str]:
     """CSV and TMX exports of the store's documents that are in ``docs`` (the manifest's; None:
     all). A document whose manifest row was removed keeps its store partitions, but its exports
-    go: files beside the current ones would pass for part of this corpus."""
+    go: files beside the current ones would pass for part of this corpus. So do the exports of a
+    manifest document with nothing in the store (its set failed this time, e.g. a huge file that
+    killed its worker): the last run's files stayed beside a report calling the set failed.
+    Returns the documents whose exports are current, rewritten or not (:func:`exports_current`)."""
     from pipeline.export.stage import Filters, build_doc, write_doc_exports
 
     written = []
@@ -447,6 +507,9 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
             for suffix in EXPORT_SUFFIXES:
                 (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
             log.info("%s: in the store but not in the manifest, not exported (its store partitions are kept)", doc)
+            continue
+        if exports_current(Path(store), Path(out), doc):
+            written.append(doc)
             continue
         frame = pd.read_parquet(folder)
         paragraphs: dict[str, list[dict]] = {}
@@ -475,6 +538,9 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
         data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)
         write_doc_exports(data, Path(out), Filters())
         written.append(doc)
+    for doc in sorted((docs or set()) - set(written)):
+        for suffix in EXPORT_SUFFIXES:
+            (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
     return written
 
 
