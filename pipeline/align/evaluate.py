@@ -137,6 +137,22 @@ def paired_interval(
     return whole, float(low), float(high)
 
 
+def _touching(others: list[Pair]) -> Callable[[Pair], bool]:
+    """Whether a link shares a source and a target unit with one of ``others``. Only the links
+    holding one of its source units are tried: against every link, scoring a 15,000-link Bible
+    book took minutes."""
+    by_src: dict[int, list[Pair]] = {}
+    for other in others:
+        for i in other[0]:
+            by_src.setdefault(i, []).append(other)
+
+    def touches(link: Pair) -> bool:
+        tgt = set(link[1])
+        return any(tgt.intersection(o[1]) for i in link[0] for o in by_src.get(i, ()))
+
+    return touches
+
+
 def score(test: list[Pair], gold: list[Pair]) -> Scores:
     test = [(s, t) for s, t in test if s and t]
     gold = [(s, t) for s, t in gold if s and t]
@@ -144,12 +160,8 @@ def score(test: list[Pair], gold: list[Pair]) -> Scores:
     strict_p = found_test / n_test if n_test else 0.0
     strict_r = found_gold / n_gold if n_gold else 0.0
 
-    def touches(link: Pair, others: list[Pair]) -> bool:
-        s, t = set(link[0]), set(link[1])
-        return any(s & set(o[0]) and t & set(o[1]) for o in others)
-
-    lax_p = sum(1 for link in test if touches(link, gold)) / len(test) if test else 0.0
-    lax_r = sum(1 for link in gold if touches(link, test)) / len(gold) if gold else 0.0
+    lax_p = sum(map(_touching(gold), test)) / len(test) if test else 0.0
+    lax_r = sum(map(_touching(test), gold)) / len(gold) if gold else 0.0
     return Scores(strict_p, strict_r, _f1(strict_p, strict_r), lax_p, lax_r, _f1(lax_p, lax_r), len(test), len(gold))
 
 
