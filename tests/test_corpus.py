@@ -202,3 +202,22 @@ def test_corpus_exports_equal_the_export_stage(tmp_path: Path, settings, bundled
         ours = pd.read_csv(tmp_path / "exports" / f"UNODC_CCPCJ_EG.4_2020_1.{kind}.csv")
         theirs = pd.read_csv(tmp_path / "corpus" / "exports" / f"UNODC_CCPCJ_EG.4_2020_1.{kind}.csv")
         pd.testing.assert_frame_equal(ours, theirs)
+
+
+def test_each_set_is_exported_as_it_finishes_not_when_the_run_ends(tmp_path: Path, monkeypatch) -> None:
+    """Exports were written after the last set: a run stopped by hand (here: its end-of-run export
+    step dies) left the sets it had finished in the store only, until the next run."""
+    from pipeline.corpus import stage
+
+    def stopped(*args, **kwargs) -> None:
+        raise KeyboardInterrupt
+
+    manifest = make_corpus(tmp_path / "in")
+    monkeypatch.setattr(stage, "export_store", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        stage.run_corpus(manifest, tmp_path / "out", ROOT / "params.yaml", ROOT / "configs", workers=1, retries=0)
+    exports = tmp_path / "out" / "exports"
+    for doc in ("GEN_5_0001", "GEN_5_0002"):
+        assert pd.read_csv(exports / f"{doc}.wide.csv")["en"].notna().sum() > 5
+        assert (exports / f"{doc}.tmx").stat().st_size > 1000
+    assert not list(exports.glob("GEN_5_BROKEN*")), "a failed set gets no exports"

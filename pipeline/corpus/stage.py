@@ -26,7 +26,7 @@ import os
 import resource
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -383,8 +383,10 @@ def run(
     scheduler: str | None = None,
     retries: int = 2,
     progress: bool = True,
+    on_done: Callable[[str], None] | None = None,
 ) -> dict:
-    """Process every set not already done with the same key; returns the run report."""
+    """Process every set not already done with the same key; returns the run report.
+    ``on_done(doc)`` is called in this process as each set finishes (corpus mode exports it)."""
     import dask
     from dask.distributed import Client, KilledWorker, LocalCluster, as_completed
     from tqdm import tqdm
@@ -450,6 +452,11 @@ def run(
                             report["failed"][doc] = worker_death(futures[future])
                         except Exception as err:  # a failed set is reported, the others go on
                             report["failed"][doc] = f"{type(err).__name__}: {err}"
+                        if on_done is not None and doc in report["sets"]:
+                            try:
+                                on_done(doc)
+                            except Exception as err:  # the set is done; its exports are tried again at the end
+                                log.warning("%s: exporting it failed (%s); tried again when the run ends", doc, err)
                         bar.update()
                     bar.close()
             finally:
@@ -497,8 +504,6 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
     manifest document with nothing in the store (its set failed this time, e.g. a huge file that
     killed its worker): the last run's files stayed beside a report calling the set failed.
     Returns the documents whose exports are current, rewritten or not (:func:`exports_current`)."""
-    from pipeline.export.stage import Filters, build_doc, write_doc_exports
-
     written = []
     sixway_root = Path(store) / "sixway"
     for folder in sorted(sixway_root.glob("doc=*")):
@@ -508,40 +513,48 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
                 (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
             log.info("%s: in the store but not in the manifest, not exported (its store partitions are kept)", doc)
             continue
-        if exports_current(Path(store), Path(out), doc):
-            written.append(doc)
-            continue
-        frame = pd.read_parquet(folder)
-        paragraphs: dict[str, list[dict]] = {}
-        for part in sorted((Path(store) / "paragraphs" / f"doc={doc}").glob("lang=*")):
-            lang = part.name.split("=", 1)[1]
-            rows = pd.read_parquet(part).to_dict("records")
-            paragraphs[lang] = [
-                {
-                    **r,
-                    "tags": json.loads(r["tags"]),
-                    "evidence": json.loads(r["evidence"]),
-                    "provenance": json.loads(r["provenance"]),
-                }
-                for r in rows
-            ]
-        items = frame.sort_values("row").to_dict("records")
-        consistency = [
-            {
-                "row": item["row"],
-                "tags": json.loads(item["tags"]),
-                "agreement": json.loads(item["agreement"]),
-                "found_by": json.loads(item["found_by"]),
-            }
-            for item in items
-        ]
-        data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)
-        write_doc_exports(data, Path(out), Filters())
+        export_doc(Path(store), Path(out), doc)
         written.append(doc)
     for doc in sorted((docs or set()) - set(written)):
         for suffix in EXPORT_SUFFIXES:
             (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
     return written
+
+
+def export_doc(store: Path, out: Path, doc: str) -> None:
+    """One document's CSV and TMX exports from the store, unless they are current. Corpus mode
+    calls it as each set finishes: written only at the end of the run, the exports of every set
+    finished before a run was stopped by hand waited for the next run."""
+    from pipeline.export.stage import Filters, build_doc, write_doc_exports
+
+    if exports_current(Path(store), Path(out), doc):
+        return
+    frame = pd.read_parquet(Path(store) / "sixway" / f"doc={doc}")
+    paragraphs: dict[str, list[dict]] = {}
+    for part in sorted((Path(store) / "paragraphs" / f"doc={doc}").glob("lang=*")):
+        lang = part.name.split("=", 1)[1]
+        rows = pd.read_parquet(part).to_dict("records")
+        paragraphs[lang] = [
+            {
+                **r,
+                "tags": json.loads(r["tags"]),
+                "evidence": json.loads(r["evidence"]),
+                "provenance": json.loads(r["provenance"]),
+            }
+            for r in rows
+        ]
+    items = frame.sort_values("row").to_dict("records")
+    consistency = [
+        {
+            "row": item["row"],
+            "tags": json.loads(item["tags"]),
+            "agreement": json.loads(item["agreement"]),
+            "found_by": json.loads(item["found_by"]),
+        }
+        for item in items
+    ]
+    data = build_doc(doc, [json.loads(item["record"]) for item in items], consistency, paragraphs)
+    write_doc_exports(data, Path(out), Filters())
 
 
 def run_corpus(
@@ -566,8 +579,11 @@ def run_corpus(
         "corrections": str(Path(corrections).resolve()) if corrections else None,
     }
     entries = load_manifest(Path(manifest))
-    result = run(entries, Path(out), settings, workers, scheduler, retries)
-    export_store(Path(out) / "store", Path(out) / "exports", {doc_id(entry.symbol) for entry in entries})
+    store, exports = Path(out) / "store", Path(out) / "exports"
+    result = run(
+        entries, Path(out), settings, workers, scheduler, retries, on_done=lambda doc: export_doc(store, exports, doc)
+    )
+    export_store(store, exports, {doc_id(entry.symbol) for entry in entries})
     report = StageReport("corpus")
     for doc, problem in result["failed"].items():
         report.fail(doc, None, problem)
