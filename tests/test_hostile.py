@@ -335,7 +335,7 @@ def test_a_set_that_fails_before_running_leaves_no_old_results_to_export(tmp_pat
     for table in STORE_TABLES:
         (out / "store" / table / "doc=A_1").mkdir(parents=True)
         pd.DataFrame([{"row": 1}]).to_parquet(out / "store" / table / "doc=A_1" / "part-0.parquet")
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(InputError, match="moved-away: document-set folder not found"):
         process_set(Entry("A/1", ("en",), tmp_path / "moved-away"), out, {}, "new")
     assert not list(out.rglob("*.*")), "no partition, no done.json"
     assert export_store(out / "store", tmp_path / "exports") == []
@@ -821,6 +821,15 @@ def test_a_bad_set_runs_once_and_a_set_that_kills_its_workers_is_named(tmp_path:
     assert report["failed"]["HUGE_1"].startswith(f"WorkerDied: {tmp_path / 'HUGE_1'}: every worker that ran")
     assert "largest file: en.txt, 2.0 MB" in report["failed"]["HUGE_1"]
     assert _in_process_cluster.allowed_failures == stage.WORKER_DEATHS == 1
+
+
+def test_a_missing_source_folder_is_bad_input_and_not_retried(tmp_path: Path) -> None:
+    """A bare FileNotFoundError from listing the folder was retried by Dask like any crash."""
+    from pipeline.corpus.stage import Entry, run_set
+
+    result = run_set(Entry("A/1", ("en",), tmp_path / "moved-away"), tmp_path / "out", {}, "key")
+    problem = f"InputError: {tmp_path / 'moved-away'}: document-set folder not found"
+    assert result == {"status": "failed", "problem": problem}
 
 
 def test_a_symbol_too_long_for_its_file_names_is_refused_by_the_manifest(tmp_path: Path) -> None:

@@ -74,6 +74,8 @@ class DocSet:
 
 def load_docset(folder: Path) -> DocSet:
     folder = Path(folder)
+    if not folder.is_dir():  # bad input, named: a bare FileNotFoundError was retried by corpus mode
+        raise InputError(folder, "document-set folder not found")
     symbol = symbol_of(folder.name)
     meta = folder / "meta.yaml"
     if meta.exists():
