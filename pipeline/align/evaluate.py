@@ -154,9 +154,9 @@ def _touching(others: list[Pair]) -> Callable[[Pair], bool]:
 
 
 def score(test: list[Pair], gold: list[Pair]) -> Scores:
+    found_test, n_test, found_gold, n_gold = strict_counts(test, gold)
     test = [(s, t) for s, t in test if s and t]
     gold = [(s, t) for s, t in gold if s and t]
-    found_test, n_test, found_gold, n_gold = strict_counts(test, gold)
     strict_p = found_test / n_test if n_test else 0.0
     strict_r = found_gold / n_gold if n_gold else 0.0
 

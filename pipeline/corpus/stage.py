@@ -483,13 +483,22 @@ def run(
 EXPORT_SUFFIXES = (".wide.csv", ".long.csv", ".tmx")
 
 
+def export_paths(out: Path, doc: str) -> list[Path]:
+    return [Path(out) / f"{doc}{suffix}" for suffix in EXPORT_SUFFIXES]
+
+
+def drop_exports(out: Path, doc: str) -> None:
+    for path in export_paths(out, doc):
+        path.unlink(missing_ok=True)
+
+
 def exports_current(store: Path, out: Path, doc: str) -> bool:
     """Whether every export of ``doc`` exists and is newer than each of its store partitions. A
     resumed run skips its unchanged sets, and rewriting their exports anyway took 0.15 s a small
     document, longer than the run itself for a corpus of thousands of sets; the times, not the
     run's list of sets, decide, so that a run killed between a set's store and its exports still
     re-exports it."""
-    targets = [Path(out) / f"{doc}{suffix}" for suffix in EXPORT_SUFFIXES]
+    targets = export_paths(out, doc)
     if not all(target.exists() for target in targets):
         return False
     parts = [part for table in STORE_TABLES for part in (Path(store) / table / f"doc={doc}").rglob("*.parquet")]
@@ -509,15 +518,13 @@ def export_store(store: Path, out: Path, docs: set[str] | None = None) -> list[s
     for folder in sorted(sixway_root.glob("doc=*")):
         doc = folder.name.split("=", 1)[1]
         if docs is not None and doc not in docs:
-            for suffix in EXPORT_SUFFIXES:
-                (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
+            drop_exports(out, doc)
             log.info("%s: in the store but not in the manifest, not exported (its store partitions are kept)", doc)
             continue
         export_doc(Path(store), Path(out), doc)
         written.append(doc)
     for doc in sorted((docs or set()) - set(written)):
-        for suffix in EXPORT_SUFFIXES:
-            (Path(out) / f"{doc}{suffix}").unlink(missing_ok=True)
+        drop_exports(out, doc)
     return written
 
 
